@@ -1,0 +1,31 @@
+#pragma once
+// The personal disclaimer check: is "Opinions are my own" (in one of its many real
+// forms, in French or English) already in the post? If not, propose the post with the
+// policy's disclaimer added in the post's language, within the platform's length rule.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "checks/platform.hpp"
+#include "policy/policy.hpp"
+#include "text/normalize.hpp"
+
+namespace ownvoice::checks {
+
+struct DisclaimerResult {
+  bool present = false;
+  uint32_t found_start = 0;  // UTF-16 span of the disclaimer found, when present
+  uint32_t found_end = 0;
+  std::string language;        // language of the proposal
+  std::string proposed_text;   // the whole post with the disclaimer added ("" when present or nothing fits)
+  bool fits = true;            // the proposal (or the post, when present) is within the limit
+  std::string form;            // "long", "short", "none" (nothing fits) or "present"
+  std::size_t length = 0;      // length of proposed_text (or of the post) as the platform counts it
+  std::size_t limit = 0;
+};
+
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
+                                  Platform platform, std::string_view language,
+                                  const policy::Policy& policy);
+
+}  // namespace ownvoice::checks

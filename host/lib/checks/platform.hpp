@@ -1,0 +1,29 @@
+#pragma once
+// The platforms OwnVoice knows and how each counts a post's length
+// (../docs/platforms.md: X weighs characters as twitter-text v3 does, Bluesky counts
+// graphemes, Mastodon counts URLs as 23...).
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ownvoice::checks {
+
+enum class Platform { X, LinkedIn, Facebook, Instagram, Mastodon, Bluesky, Threads, Pinterest,
+                      Tumblr, Quora, Reddit, Generic };
+
+Platform parse_platform(std::string_view name);  // unknown names -> Generic
+const char* to_string(Platform p);
+
+struct LengthRule {
+  std::size_t limit = 0;         // 0 = no limit
+  const char* unit = "characters";  // "weighted characters", "graphemes", ...
+};
+LengthRule length_rule(Platform p);
+
+// The post's length as the platform counts it.
+std::size_t measure_length(std::string_view utf8, Platform p);
+// Within the platform's limit (Bluesky also checks its 3,000-byte limit, Instagram its
+// 30 hashtags).
+bool fits(std::string_view utf8, Platform p);
+
+}  // namespace ownvoice::checks

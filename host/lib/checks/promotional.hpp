@@ -1,0 +1,35 @@
+#pragma once
+// The promotional check: an explainable score from French and English signals (calls to
+// action, prices and discounts, urgency, shopping links, the company's brands,
+// superlatives), robust to "I got promoted", hiring posts, "buy-in" and news that quotes
+// a price. When promotional, suggests the disclosure an employee owes.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policy/policy.hpp"
+#include "text/normalize.hpp"
+
+namespace ownvoice::checks {
+
+struct PromoReason {
+  std::string signal;   // "call_to_action", "price", "discount", "urgency", "shop_link", "brand", "superlative", ...
+  std::string excerpt;  // the words that gave the signal (original text)
+  uint32_t start = 0;   // UTF-16 span in the original text
+  uint32_t end = 0;
+  double weight = 0;
+};
+
+struct PromotionalResult {
+  bool promotional = false;
+  double score = 0;  // 0..1
+  std::vector<PromoReason> reasons;
+  std::string disclosure;  // "I work at Lumetra." / "Je travaille chez Lumetra." when promotional
+  bool mentions_company = false;  // names the company or a brand (used by the boundaries check)
+};
+
+PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
+                                    std::string_view language, const policy::Policy& policy);
+
+}  // namespace ownvoice::checks

@@ -1,0 +1,45 @@
+#pragma once
+// Text normalisation for matching: the post and every policy term go through the same
+// function, so that "PROJET\u00a0ÉDELWEISS", "#ProjetEdelweiss" and "projet-edelweiss"
+// meet on common ground. Each normalised byte remembers where it came from in the
+// original text, in UTF-16 code units, so findings can be highlighted by JavaScript.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ownvoice::text {
+
+// The normalised form: Unicode NFKC, case folded, accents (combining marks) stripped,
+// zero-width characters and soft hyphens removed, typographic apostrophes and dashes
+// unified to ' and -, every run of whitespace (line breaks, no-break spaces) as one space.
+struct NormalizedText {
+  std::string text;                 // normalised UTF-8
+  std::vector<uint32_t> src_begin;  // per byte of `text`: UTF-16 offset where its source starts
+  std::vector<uint32_t> src_end;    // per byte of `text`: UTF-16 offset where its source ends
+  uint32_t utf16_length = 0;        // length of the original text in UTF-16 code units
+
+  // UTF-16 span [begin, end) in the original text for the normalised byte range [b, e).
+  [[nodiscard]] uint32_t original_begin(size_t b) const;
+  [[nodiscard]] uint32_t original_end(size_t e) const;
+};
+
+// Normalises `utf8`. Invalid UTF-8 sequences are replaced by U+FFFD (callers that must
+// refuse invalid input check is_valid_utf8 first).
+NormalizedText normalize(std::string_view utf8);
+
+// The same normalisation without the offset bookkeeping (for policy terms).
+std::string normalize_plain(std::string_view utf8);
+
+bool is_valid_utf8(std::string_view bytes);
+
+// True for a code point that is part of a word (letters, marks, digits).
+bool is_word_codepoint(char32_t cp);
+
+// Decodes the code point starting at s[i]; returns its length in bytes (>= 1).
+size_t decode_utf8(std::string_view s, size_t i, char32_t& cp);
+
+// The original text's UTF-16 range [b16, e16) as UTF-8 (used for excerpts).
+std::string utf16_slice(std::string_view utf8, uint32_t b16, uint32_t e16);
+
+}  // namespace ownvoice::text

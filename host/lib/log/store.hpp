@@ -1,0 +1,171 @@
+#pragma once
+// The employee's encrypted local log: one SQLite file in the user's data directory.
+//
+// Anyone who can run the host can APPEND (no secret needed: each entry is encrypted to the
+// employee's public key); only the employee's passphrase can READ, VERIFY, EXPORT or ERASE.
+// Entries form a hash chain (each one authenticates its predecessor) so that removing,
+// reordering or editing entries is reported by verify(). Key hierarchy, chain and threat model:
+// docs/log-crypto.md.
+//
+// Thread safety: a Store is used by one thread at a time. Several processes (two browsers'
+// hosts, the CLI) may use the same file at once: every write is one BEGIN IMMEDIATE
+// transaction and readers wait up to Options::busy_timeout_ms.
+//
+// Errors: every failure is an ownvoice::log::Error carrying a stable ErrorCode; messages
+// never contain post text or the passphrase.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "log/error.hpp"
+
+namespace ownvoice::log {
+
+// One confirmed (or cancelled) check. Everything here is encrypted at rest.
+struct Entry {
+  std::int64_t seq = 0;          // position in the chain, from 1; assigned by append()
+  std::string time;              // RFC 3339 UTC, "2026-11-25T08:19:04Z"; append() fills it when empty
+  std::string platform;          // "x", "linkedin", ... (see PROTOCOL.md)
+  std::string url;               // page URL of the composer
+  std::string decision;          // "shared" | "edited_shared" | "cancelled"
+  std::string text_checked;      // the text the engine checked
+  std::string text_shared;       // the final text that was shared ("" when cancelled)
+  nlohmann::json findings_summary = nlohmann::json::array();  // any JSON the caller chooses
+  bool consent = false;          // the employee ticked "I take responsibility"
+  std::string policy_version;    // effective policy version used by the check
+  std::string verdict;           // "ok" | "warn" | "block"
+  bool promotional = false;      // the promotional check fired
+  std::string check_id;          // the engine's check id ("" if unknown)
+};
+// {"seq","time","platform","url","decision","text_checked","text_shared","findings_summary",
+//  "consent","policy_version","verdict","promotional","check_id"}
+nlohmann::json to_json(const Entry& e);
+Entry entry_from_json(const nlohmann::json& j);  // throws Error(invalid_argument)
+
+// Selection for read_all()/export_as(). Dates are "YYYY-MM-DD" (UTC, inclusive) or a full
+// RFC 3339 UTC timestamp. Empty strings mean "no filter".
+struct Filter {
+  std::string since;
+  std::string until;
+  std::string platform;
+  std::string decision;
+  std::string verdict;
+  std::optional<std::size_t> limit;  // keep only the most recent N matching entries
+  bool skip_damaged = false;         // skip entries that fail to decrypt instead of throwing corrupt
+};
+
+// The employee's own recent sharing, readable WITHOUT the passphrase: only per-day counts of
+// shared posts and of promotional ones (what the public feed already shows). Same fields as
+// engine::PromotionalHistory.
+struct PromotionalHistory {
+  int shared = 0;       // posts shared (decision shared or edited_shared) in the window
+  int promotional = 0;  // of which promotional
+  int window_days = 30;
+};
+
+struct VerifyReport {
+  bool ok = false;
+  std::int64_t entries = 0;                // entries present in the log
+  std::optional<std::int64_t> first_bad;   // seq of the first missing/altered/misplaced entry
+  std::string problem;                     // English sentence for people ("" when ok)
+  std::int64_t verified_through = 0;       // last seq of the intact chain
+  std::string head_fingerprint;            // short hex of the verified head hash, to compare later
+};
+// {"ok","entries","first_bad" (null|N),"problem","verified_through","head_fingerprint"}
+nlohmann::json to_json(const VerifyReport& r);
+
+struct Status {
+  bool initialized = false;
+  std::int64_t entries = 0;
+  std::string path;
+};
+nlohmann::json to_json(const Status& s);  // {"initialized","entries","path"}
+
+// Argon2id cost. Stored in the log at init()/change_passphrase() time, so a log always
+// unlocks with the parameters it was written with.
+struct KdfParams {
+  std::uint64_t opslimit = 0;
+  std::size_t memlimit = 0;
+  // crypto_pwhash OPSLIMIT_MODERATE / MEMLIMIT_MODERATE (3 passes, 256 MiB, ~0.6 s here);
+  // with env OWNVOICE_TEST_FAST_KDF=1 the minimum (tests only; documented as insecure).
+  static KdfParams standard();
+  static KdfParams moderate();  // always the real parameters, whatever the environment
+  static KdfParams fast_for_tests();
+};
+
+enum class Durability {
+  Full,    // synchronous=FULL: a committed entry survives power loss (default)
+  Normal,  // synchronous=NORMAL: survives a crash of the process, may lose the last commits on power loss
+};
+
+struct Options {
+  std::optional<KdfParams> kdf;  // for init()/change_passphrase(); default KdfParams::standard()
+  int busy_timeout_ms = 5000;
+  Durability durability = Durability::Full;
+};
+
+class Store {
+ public:
+  // $OWNVOICE_DATA_DIR/log.sqlite if set; else Linux $XDG_DATA_HOME/ownvoice/log.sqlite or
+  // ~/.local/share/ownvoice/log.sqlite; macOS ~/Library/Application Support/OwnVoice/log.sqlite;
+  // Windows %LOCALAPPDATA%\OwnVoice\log.sqlite. Throws Error(io_error) if no home is known.
+  static std::string default_path();
+
+  // Does not touch the disk: the file is created by init() only, so an uninitialised log
+  // stays absent and the host keeps checking posts.
+  static Store open(std::string path, Options options = {});
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  [[nodiscard]] const std::string& path() const;
+
+  // True once init() has completed on this file (any process).
+  [[nodiscard]] bool initialized();
+  [[nodiscard]] Status status();
+
+  // Creates the directory (0700), the file (0600), the employee's key pair and wraps the
+  // secret key under Argon2id(passphrase). Throws already_initialized, invalid_argument
+  // (empty passphrase), io_error.
+  void init(std::string_view passphrase);
+
+  // Appends one entry, durable when it returns; NO secret needed. Fills time when empty and
+  // returns the assigned seq. Throws not_initialized, invalid_argument (unknown decision),
+  // io_error (disk full, read-only, locked: nothing written), corrupt.
+  std::int64_t append(const Entry& entry);
+
+  // The employee's shared/promotional counts over the last window_days UTC days (today
+  // included). No secret needed. nullopt when the log is not initialised.
+  [[nodiscard]] std::optional<PromotionalHistory> promotional_history(int window_days = 30);
+
+  // Everything below derives the key from the passphrase first (Argon2id, ~0.6 s) and
+  // throws wrong_passphrase before producing any output.
+  [[nodiscard]] std::vector<Entry> read_all(std::string_view passphrase, const Filter& filter = {});
+  // Checks the whole chain; on success records an authenticated checkpoint so that a later
+  // truncation of entries seen here is detected. Does not throw for a bad chain (ok=false).
+  [[nodiscard]] VerifyReport verify(std::string_view passphrase);
+  // All entries (before = nullopt) or the oldest ones dated before "YYYY-MM-DD" (UTC).
+  // Returns the number erased. Overwrites freed pages (secure_delete), VACUUMs, truncates the WAL.
+  std::size_t erase(std::string_view passphrase, std::optional<std::string> before = std::nullopt);
+  // Re-wraps the same key pair: existing entries stay readable. Throws wrong_passphrase.
+  void change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase);
+  // format "jsonl" (one to_json(Entry) per line) or "csv" (RFC 4180, header row).
+  [[nodiscard]] std::string export_as(std::string_view passphrase, std::string_view format,
+                                      const Filter& filter = {});
+
+  class Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ownvoice::log

@@ -1,0 +1,2 @@
+// Being written (lead).
+int main() { return 0; }

@@ -1,0 +1,1 @@
+// Being written (lead): see the header next to this file.

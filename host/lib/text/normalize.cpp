@@ -1,0 +1,289 @@
+// Normalisation for matching (see normalize.hpp). The work is done per "segment": a
+// starting code point plus the combining marks that follow it, so that "e\u0301" and
+// "é" both become "e" and each output byte can point back at the characters it came from.
+// Unicode tables come from utf8proc (NFKC, case folding, mark stripping, lumping of
+// look-alike punctuation) rather than hand-written ones.
+#include "text/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <array>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace ownvoice::text {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Characters that vanish: zero-width spaces and joiners, word joiner, BOM, soft hyphen,
+// Mongolian vowel separator. (utf8proc's IGNORE drops most, this list makes it explicit.)
+bool is_invisible(char32_t cp) {
+  switch (cp) {
+    case 0x00AD: case 0x180E: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
+    case 0x2061: case 0x2062: case 0x2063: case 0x2064: case 0xFEFF: case 0x034F:
+    case 0x200E: case 0x200F: case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_space(char32_t cp) {
+  if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 || cp == 0x2029) return true;
+  if (cp < 0x80) return false;
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_ZS;
+}
+
+bool is_combining(char32_t cp) {
+  if (cp < 0x300) return false;
+  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME || cat == UTF8PROC_CATEGORY_MC;
+}
+
+// Typographic apostrophes and dashes that NFKC keeps distinct but people use
+// interchangeably ("l’Orion", "Projet–Edelweiss").
+char32_t unify_punctuation(char32_t cp) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07: case 0x0060: case 0x00B4:
+      return '\'';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0xFE58: case 0xFE63: case 0xFF0D: case 0x2E3A: case 0x2E3B:
+      return '-';
+    default:
+      return cp;
+  }
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  std::array<utf8proc_uint8_t, 4> buf{};
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf.data());
+  out.append(reinterpret_cast<const char*>(buf.data()), static_cast<size_t>(n));
+}
+
+constexpr utf8proc_option_t kMapOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
+    UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
+
+// NFKC + case fold + strip marks of one segment (UTF-8 in, UTF-8 out).
+std::string map_segment(const std::string& seg) {
+  utf8proc_uint8_t* dst = nullptr;
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(seg.data()),
+                              static_cast<utf8proc_ssize_t>(seg.size()), &dst, kMapOptions);
+  std::string out;
+  if (n > 0 && dst != nullptr) out.assign(reinterpret_cast<const char*>(dst), static_cast<size_t>(n));
+  std::free(dst);
+  return out;
+}
+
+// Single code points repeat a lot (é, à, ç, ’): remember their mapping per thread.
+const std::string& map_single(char32_t cp) {
+  thread_local std::unordered_map<char32_t, std::string> cache;
+  auto it = cache.find(cp);
+  if (it != cache.end()) return it->second;
+  std::string seg;
+  append_utf8(seg, cp);
+  return cache.emplace(cp, map_segment(seg)).first->second;
+}
+
+struct Builder {
+  NormalizedText& out;
+  bool with_offsets;
+  bool pending_space = false;
+  uint32_t space_begin = 0;
+
+  void emit(std::string_view bytes, uint32_t b16, uint32_t e16) {
+    for (char c : bytes) {
+      // Mapping may itself produce spaces (NFKC of U+00B4 is " \u0301"): fold them in.
+      if (c == ' ') {
+        if (!pending_space) space_begin = b16;
+        pending_space = true;
+        continue;
+      }
+      if (pending_space) {
+        if (!out.text.empty()) push(' ', space_begin, b16);
+        pending_space = false;
+      }
+      push(c, b16, e16);
+    }
+  }
+  void push(char c, uint32_t b16, uint32_t e16) {
+    out.text.push_back(c);
+    if (with_offsets) {
+      out.src_begin.push_back(b16);
+      out.src_end.push_back(e16);
+    }
+  }
+  void space(uint32_t b16) {
+    if (!pending_space) space_begin = b16;
+    pending_space = true;
+  }
+};
+
+void normalize_into(std::string_view in, NormalizedText& out, bool with_offsets) {
+  out.text.clear();
+  out.src_begin.clear();
+  out.src_end.clear();
+  out.text.reserve(in.size());
+  if (with_offsets) {
+    out.src_begin.reserve(in.size());
+    out.src_end.reserve(in.size());
+  }
+  Builder b{out, with_offsets};
+  uint32_t u16 = 0;
+  size_t i = 0;
+  std::string seg;
+  while (i < in.size()) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    // Fast path: ASCII not followed by a combining mark.
+    if (c < 0x80 && (i + 1 >= in.size() || static_cast<unsigned char>(in[i + 1]) < 0x80)) {
+      if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+        b.space(u16);
+      } else if (c >= 0x20 && c != 0x7F) {
+        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : (c == '`' ? '\'' : static_cast<char>(c));
+        b.emit(std::string_view(&lower, 1), u16, u16 + 1);
+      }
+      ++u16;
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    size_t len = decode_utf8(in, i, cp);
+    const uint32_t seg_begin = u16;
+    u16 += cp >= 0x10000 ? 2 : 1;
+    i += len;
+    // Gather the combining marks that belong to this code point.
+    seg.clear();
+    bool single = true;
+    size_t j = i;
+    while (j < in.size()) {
+      char32_t next = 0;
+      const size_t nlen = decode_utf8(in, j, next);
+      if (!is_combining(next)) break;
+      if (single) append_utf8(seg, unify_punctuation(cp));
+      single = false;
+      append_utf8(seg, next);
+      u16 += next >= 0x10000 ? 2 : 1;
+      j += nlen;
+    }
+    i = j;
+    if (is_invisible(cp) && single) continue;
+    if (is_space(cp)) {
+      b.space(seg_begin);
+      continue;
+    }
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;  // control characters
+    const char32_t unified = unify_punctuation(cp);
+    if (single) {
+      if (unified < 0x80) {
+        const char ch = (unified >= 'A' && unified <= 'Z') ? static_cast<char>(unified + 32) : static_cast<char>(unified);
+        b.emit(std::string_view(&ch, 1), seg_begin, u16);
+      } else {
+        b.emit(map_single(unified), seg_begin, u16);
+      }
+    } else {
+      b.emit(map_segment(seg), seg_begin, u16);
+    }
+  }
+  out.utf16_length = u16;
+}
+
+}  // namespace
+
+size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
+  const auto c0 = static_cast<unsigned char>(s[i]);
+  if (c0 < 0x80) {
+    cp = c0;
+    return 1;
+  }
+  utf8proc_int32_t out = -1;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  static_cast<utf8proc_ssize_t>(s.size() - i), &out);
+  if (n <= 0 || out < 0) {
+    cp = kReplacement;
+    // Skip the lead byte and any stray continuation bytes as one unit.
+    size_t k = i + 1;
+    while (k < s.size() && k < i + 4 && is_continuation(static_cast<unsigned char>(s[k]))) ++k;
+    return k - i;
+  }
+  cp = static_cast<char32_t>(out);
+  return static_cast<size_t>(n);
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  size_t i = 0;
+  while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = -1;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(bytes.data() + i),
+                                    static_cast<utf8proc_ssize_t>(bytes.size() - i), &cp);
+    if (n <= 0 || cp < 0) return false;
+    i += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool is_word_codepoint(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+NormalizedText normalize(std::string_view utf8) {
+  NormalizedText out;
+  normalize_into(utf8, out, true);
+  return out;
+}
+
+std::string normalize_plain(std::string_view utf8) {
+  NormalizedText out;
+  normalize_into(utf8, out, false);
+  return std::move(out.text);
+}
+
+uint32_t NormalizedText::original_begin(size_t b) const {
+  if (b < src_begin.size()) return src_begin[b];
+  return utf16_length;
+}
+
+uint32_t NormalizedText::original_end(size_t e) const {
+  if (e == 0) return src_begin.empty() ? 0 : src_begin[0];
+  if (e - 1 < src_end.size()) return src_end[e - 1];
+  return utf16_length;
+}
+
+std::string utf16_slice(std::string_view utf8, uint32_t b16, uint32_t e16) {
+  uint32_t u16 = 0;
+  size_t i = 0;
+  size_t start = utf8.size();
+  size_t end = utf8.size();
+  while (i < utf8.size()) {
+    if (u16 >= b16 && start == utf8.size()) start = i;
+    if (u16 >= e16) {
+      end = i;
+      break;
+    }
+    char32_t cp = 0;
+    const size_t n = decode_utf8(utf8, i, cp);
+    u16 += cp >= 0x10000 ? 2 : 1;
+    i += n;
+  }
+  if (start > end) return {};
+  return std::string(utf8.substr(start, end - start));
+}
+
+}  // namespace ownvoice::text

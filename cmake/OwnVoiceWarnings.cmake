@@ -1,7 +1,7 @@
 # ownvoice_target_defaults(target): warnings (errors in CI), sanitizers, include paths.
 function(ownvoice_target_defaults target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
-    -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wnull-dereference
+    -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
     -Wimplicit-fallthrough)
   if(OWNVOICE_WERROR)
     target_compile_options(${target} PRIVATE -Werror)

@@ -15,6 +15,7 @@
 // never contain post text or the passphrase.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,0 +1,685 @@
+// The log store: schema, transactions and the chain rules. The cryptography is in crypto.cpp.
+//
+// Schema (format 1):
+//   meta(key, value)          log_id, public_key, kdf_*, wrapped_key, head_seq, head_hash, trust
+//   epochs(id, epk)           one ephemeral public key per writer session
+//   entries(seq, epoch, ct)   the sealed entries; seq is the chain position
+//   share_days(day, shared, promotional)  per-day counts of shared posts, the only plaintext
+//                                         derived from entries (docs/log-crypto.md, "What IT sees")
+//
+// Invariants (each write is one BEGIN IMMEDIATE transaction, so they hold between transactions):
+//   (a) head_seq/head_hash are the seq and chain hash of the newest entry ever appended
+//       (erase keeps them, so numbering never restarts);
+//   (b) entries present are exactly anchor_seq+1 .. head_seq of the trust record;
+//   (c) the employee's secret key and the KEK exist only inside Secret buffers, for the
+//       duration of one public call.
+#include "log/store.hpp"
+
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <sodium.h>
+
+#include "log/crypto.hpp"
+#include "log/export_format.hpp"
+#include "log/log_time.hpp"
+#include "log/sqlite_db.hpp"
+
+namespace ownvoice::log {
+namespace {
+
+using crypto::Bytes;
+using crypto::Hash;
+
+constexpr std::int64_t kFormat = 1;
+// Upper bounds on stored KDF parameters: a tampered meta table must not make unlocking
+// allocate unbounded memory or spin for hours.
+constexpr std::uint64_t kMaxOpslimit = 64;
+constexpr std::size_t kMaxMemlimit = std::size_t{4} << 30;
+
+std::shared_ptr<spdlog::logger> diag() {
+  // The applications register "ownvoice" with a file sink; without it, stay silent (never stdout).
+  if (auto logger = spdlog::get("ownvoice")) return logger;
+  static auto null_logger = std::make_shared<spdlog::logger>("ownvoice-log-null");
+  return null_logger;
+}
+
+Hash to_hash(std::span<const unsigned char> b) {
+  if (b.size() != 32) throw Error(ErrorCode::corrupt, "the log's chain head is malformed");
+  Hash h{};
+  std::memcpy(h.data(), b.data(), 32);
+  return h;
+}
+
+bool valid_decision(std::string_view d) { return d == "shared" || d == "edited_shared" || d == "cancelled"; }
+
+bool matches(const Entry& e, const Filter& f) {
+  auto in_range = [&](const std::string& bound, bool lower) {
+    if (bound.empty()) return true;
+    std::string_view t = e.time;
+    if (bound.size() == 10) t = t.substr(0, 10);  // a date bound compares whole UTC days
+    return lower ? t >= std::string_view(bound) : t <= std::string_view(bound);
+  };
+  if (!in_range(f.since, true) || !in_range(f.until, false)) return false;
+  if (!f.platform.empty() && e.platform != f.platform) return false;
+  if (!f.decision.empty() && e.decision != f.decision) return false;
+  if (!f.verdict.empty() && e.verdict != f.verdict) return false;
+  return true;
+}
+
+void validate_filter(const Filter& f) {
+  if (!f.since.empty() && !timeutil::is_date_or_timestamp(f.since)) {
+    throw Error(ErrorCode::invalid_argument, "since must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
+  }
+  if (!f.until.empty() && !timeutil::is_date_or_timestamp(f.until)) {
+    throw Error(ErrorCode::invalid_argument, "until must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
+  }
+  if (!f.decision.empty() && !valid_decision(f.decision)) {
+    throw Error(ErrorCode::invalid_argument, "decision must be shared, edited_shared or cancelled");
+  }
+}
+
+void wipe(Bytes& b) {
+  if (!b.empty()) sodium_memzero(b.data(), b.size());
+}
+
+}  // namespace
+
+KdfParams KdfParams::moderate() {
+  return KdfParams{crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
+}
+
+KdfParams KdfParams::fast_for_tests() {
+  return KdfParams{crypto_pwhash_OPSLIMIT_MIN, std::size_t{64} * 1024};
+}
+
+KdfParams KdfParams::standard() {
+  const char* fast = std::getenv("OWNVOICE_TEST_FAST_KDF");
+  if (fast != nullptr && std::string_view(fast) == "1") return fast_for_tests();
+  return moderate();
+}
+
+class Store::Impl {
+ public:
+  Impl(std::string p, Options o) : path(std::move(p)), options(o) {}
+
+  std::string path;
+  Options options;
+  std::optional<sql::Database> db;
+  Bytes log_id;
+  Bytes public_key;
+  // The writer epoch of this Store: created at the first append, kept in memory only.
+  std::optional<crypto::WriterEpoch> epoch;
+  std::int64_t epoch_id = 0;
+
+  bool file_exists() const {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+  }
+
+  void configure_connection() {
+    db->exec(options.durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    // Freed pages are overwritten with zeros, so erased entries do not linger in the file.
+    db->exec("PRAGMA secure_delete=ON");
+    // VACUUM and sorting never spill ciphertext into temporary files elsewhere on disk.
+    db->exec("PRAGMA temp_store=MEMORY");
+  }
+
+  sql::Database& connection(bool create) {
+    if (db) return *db;
+    if (!create && !file_exists()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+    if (create) create_file();
+    db.emplace(path, create, options.busy_timeout_ms);
+    configure_connection();
+    return *db;
+  }
+
+  void create_file() {
+    std::error_code ec;
+    auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
+      std::filesystem::create_directories(dir, ec);
+      if (ec) throw Error(ErrorCode::io_error, "cannot create the log directory: " + ec.message());
+      ::chmod(dir.c_str(), 0700);
+    }
+    // Created here with 0600 because SQLite would use 0644; SQLite gives the -wal and -shm
+    // files the same mode as the database.
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) throw Error(ErrorCode::io_error, std::string("cannot create the log file: ") + std::strerror(errno));
+    ::close(fd);
+  }
+
+  bool has_meta() {
+    auto& d = connection(false);
+    auto st = d.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
+    if (!st.step()) return false;
+    auto q = d.prepare("SELECT value FROM meta WHERE key='format'");
+    if (!q.step()) return false;
+    if (q.column_int(0) != kFormat) throw Error(ErrorCode::corrupt, "the log has an unknown format version");
+    return true;
+  }
+
+  bool is_initialized() {
+    if (!file_exists()) return false;
+    return has_meta();
+  }
+
+  void require_initialized() {
+    if (!is_initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+  }
+
+  Bytes meta_blob(const char* key) {
+    auto st = db->prepare("SELECT value FROM meta WHERE key=?");
+    st.bind(1, std::string_view(key));
+    if (!st.step()) throw Error(ErrorCode::corrupt, std::string("the log's '") + key + "' record is missing");
+    auto b = st.column_blob(0);
+    return Bytes(b.begin(), b.end());
+  }
+
+  std::int64_t meta_int(const char* key) {
+    auto st = db->prepare("SELECT value FROM meta WHERE key=?");
+    st.bind(1, std::string_view(key));
+    if (!st.step()) throw Error(ErrorCode::corrupt, std::string("the log's '") + key + "' record is missing");
+    return st.column_int(0);
+  }
+
+  void set_meta(const char* key, std::span<const unsigned char> value) {
+    auto st = db->prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    st.bind(1, std::string_view(key)).bind_blob(2, value);
+    st.run();
+  }
+
+  void set_meta(const char* key, std::int64_t value) {
+    auto st = db->prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    st.bind(1, std::string_view(key)).bind(2, value);
+    st.run();
+  }
+
+  void load_identity() {
+    if (!log_id.empty()) return;
+    auto id = meta_blob("log_id");
+    auto pk = meta_blob("public_key");
+    if (id.size() != crypto::kLogIdBytes || pk.size() != crypto::kPublicKeyBytes) {
+      throw Error(ErrorCode::corrupt, "the log's identity records are malformed");
+    }
+    log_id = std::move(id);
+    public_key = std::move(pk);
+  }
+
+  KdfParams stored_kdf() {
+    auto ops = meta_int("kdf_opslimit");
+    auto mem = meta_int("kdf_memlimit");
+    if (ops < static_cast<std::int64_t>(crypto_pwhash_OPSLIMIT_MIN) || static_cast<std::uint64_t>(ops) > kMaxOpslimit ||
+        mem < static_cast<std::int64_t>(crypto_pwhash_MEMLIMIT_MIN) || static_cast<std::uint64_t>(mem) > kMaxMemlimit) {
+      throw Error(ErrorCode::corrupt, "the log's key derivation parameters are out of range");
+    }
+    return KdfParams{static_cast<std::uint64_t>(ops), static_cast<std::size_t>(mem)};
+  }
+
+  // Passphrase -> the employee's secret key and audit key. Throws wrong_passphrase.
+  Secret unlock(std::string_view passphrase) {
+    require_initialized();
+    load_identity();
+    KdfParams params;
+    Bytes salt;
+    Bytes wrapped;
+    {
+      sql::ReadTransaction rt(*db);
+      params = stored_kdf();
+      salt = meta_blob("kdf_salt");
+      wrapped = meta_blob("wrapped_key");
+    }
+    Secret kek = crypto::derive_kek(passphrase, salt, params);
+    auto unwrapped = crypto::unwrap(kek, wrapped, crypto::wrap_ad(log_id, public_key, salt, params));
+    if (!unwrapped) throw Error(ErrorCode::wrong_passphrase, "wrong passphrase: the log key could not be unlocked");
+    if (!crypto::matches_public_key(*unwrapped, public_key)) {
+      throw Error(ErrorCode::corrupt, "the log's public key does not match its secret key");
+    }
+    return std::move(*unwrapped);
+  }
+
+  void store_wrapped(const Secret& unwrapped, std::string_view passphrase, const KdfParams& params) {
+    Bytes salt = crypto::random_bytes(crypto::kSaltBytes);
+    Secret kek = crypto::derive_kek(passphrase, salt, params);
+    Bytes wrapped = crypto::wrap(kek, unwrapped, crypto::wrap_ad(log_id, public_key, salt, params));
+    set_meta("kdf_alg", std::int64_t{crypto_pwhash_ALG_ARGON2ID13});
+    set_meta("kdf_opslimit", static_cast<std::int64_t>(params.opslimit));
+    set_meta("kdf_memlimit", static_cast<std::int64_t>(params.memlimit));
+    set_meta("kdf_salt", salt);
+    set_meta("wrapped_key", wrapped);
+  }
+
+  crypto::TrustRecord read_trust(const Secret& unwrapped) {
+    auto blob = meta_blob("trust");
+    auto t = crypto::open_trust(unwrapped, log_id, blob);
+    if (!t) throw Error(ErrorCode::corrupt, "the log's trust record was altered");
+    return *t;
+  }
+
+  // Keeps this process's epoch row in place: an erase by another process may have removed it
+  // (or its id may have been reused), in which case the epoch is re-registered.
+  void ensure_epoch_row() {
+    if (!epoch) {
+      epoch = crypto::new_writer_epoch(public_key);
+      epoch_id = 0;
+    }
+    if (epoch_id != 0) {
+      auto st = db->prepare("SELECT 1 FROM epochs WHERE id=? AND epk=?");
+      st.bind(1, epoch_id).bind_blob(2, epoch->epk);
+      if (st.step()) return;
+    }
+    auto ins = db->prepare("INSERT INTO epochs(epk) VALUES(?)");
+    ins.bind_blob(1, epoch->epk);
+    ins.run();
+    epoch_id = db->last_insert_rowid();
+  }
+
+  // Cache of reader-side epoch keys for one unlocked call.
+  class EpochKeys {
+   public:
+    EpochKeys(Impl& impl, const Secret& unwrapped) : impl_(impl), unwrapped_(unwrapped) {}
+    const Secret* get(std::int64_t id) {
+      auto it = keys_.find(id);
+      if (it != keys_.end()) return it->second ? &*it->second : nullptr;
+      std::optional<Secret> key;
+      auto st = impl_.db->prepare("SELECT epk FROM epochs WHERE id=?");
+      st.bind(1, id);
+      if (st.step()) key = crypto::reader_epoch_key(unwrapped_, impl_.public_key, st.column_blob(0));
+      auto [pos, inserted] = keys_.emplace(id, std::move(key));
+      (void)inserted;
+      return pos->second ? &*pos->second : nullptr;
+    }
+
+   private:
+    Impl& impl_;
+    const Secret& unwrapped_;
+    std::map<std::int64_t, std::optional<Secret>> keys_;
+  };
+
+  struct Opened {
+    std::int64_t seq = 0;
+    Hash hash{};
+    std::optional<Bytes> plaintext;  // nullopt: cannot be authenticated
+  };
+
+  // Walks entries in seq order (inside the caller's transaction), decrypting each one.
+  template <typename Fn>
+  void for_each_entry(const Secret& unwrapped, Fn&& fn) {
+    EpochKeys keys(*this, unwrapped);
+    auto st = db->prepare("SELECT seq, epoch, ct FROM entries ORDER BY seq");
+    while (st.step()) {
+      Opened o;
+      o.seq = st.column_int(0);
+      std::int64_t epoch_no = st.column_int(1);
+      auto ct = st.column_blob(2);
+      o.hash = crypto::chain_hash(o.seq, epoch_no, ct);
+      if (const Secret* key = keys.get(epoch_no)) {
+        o.plaintext = crypto::open_entry(*key, crypto::entry_ad(log_id, epoch_no, o.seq), ct);
+      }
+      if (!fn(o)) break;
+      if (o.plaintext) wipe(*o.plaintext);
+    }
+  }
+
+  void checkpoint_wal() {
+    // TRUNCATE: copy every frame back and cut the -wal file to zero bytes, so no old page
+    // image (with an erased entry or an old wrapped key) stays in it.
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      auto st = db->prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+      if (st.step() && st.column_int(0) == 0) return;
+      ::usleep(100 * 1000);
+    }
+    diag()->warn("log: WAL checkpoint stayed busy; old pages will be overwritten at the next checkpoint");
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(std::string path, Options options) {
+  crypto::ensure_sodium();
+  return Store(std::make_unique<Impl>(std::move(path), options));
+}
+
+const std::string& Store::path() const { return impl_->path; }
+
+bool Store::initialized() { return impl_->is_initialized(); }
+
+Status Store::status() {
+  Status s;
+  s.path = impl_->path;
+  s.initialized = impl_->is_initialized();
+  if (s.initialized) {
+    auto st = impl_->db->prepare("SELECT COUNT(*) FROM entries");
+    if (st.step()) s.entries = st.column_int(0);
+  }
+  return s;
+}
+
+void Store::init(std::string_view passphrase) {
+  if (passphrase.empty()) throw Error(ErrorCode::invalid_argument, "the passphrase must not be empty");
+  if (impl_->is_initialized()) throw Error(ErrorCode::already_initialized, "the log is already set up");
+  KdfParams params = impl_->options.kdf.value_or(KdfParams::standard());
+
+  auto& db = impl_->connection(true);
+  db.exec("PRAGMA journal_mode=WAL");
+  sql::Transaction tx(db);
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value NOT NULL) WITHOUT ROWID;"
+      "CREATE TABLE IF NOT EXISTS epochs(id INTEGER PRIMARY KEY, epk BLOB NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS entries(seq INTEGER PRIMARY KEY, epoch INTEGER NOT NULL, ct BLOB NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS share_days(day TEXT PRIMARY KEY, shared INTEGER NOT NULL,"
+      " promotional INTEGER NOT NULL) WITHOUT ROWID;");
+  {
+    auto st = db.prepare("SELECT COUNT(*) FROM meta");
+    if (st.step() && st.column_int(0) != 0) throw Error(ErrorCode::already_initialized, "the log is already set up");
+  }
+  auto keys = crypto::generate_keys();
+  impl_->log_id = crypto::random_bytes(crypto::kLogIdBytes);
+  impl_->public_key = keys.public_key;
+  Hash genesis = crypto::genesis_hash(impl_->log_id);
+  impl_->set_meta("format", kFormat);
+  impl_->set_meta("log_id", impl_->log_id);
+  impl_->set_meta("public_key", impl_->public_key);
+  impl_->store_wrapped(keys.unwrapped, passphrase, params);
+  impl_->set_meta("head_seq", std::int64_t{0});
+  impl_->set_meta("head_hash", genesis);
+  impl_->set_meta("trust", crypto::seal_trust(keys.unwrapped, impl_->log_id, {0, genesis, 0, genesis}));
+  tx.commit();
+  diag()->info("log: initialised");
+}
+
+std::int64_t Store::append(const Entry& input) {
+  if (!valid_decision(input.decision)) {
+    throw Error(ErrorCode::invalid_argument, "decision must be shared, edited_shared or cancelled");
+  }
+  if (!input.time.empty() && !timeutil::is_timestamp(input.time)) {
+    throw Error(ErrorCode::invalid_argument, "time must be YYYY-MM-DDTHH:MM:SSZ");
+  }
+  auto& impl = *impl_;
+  impl.require_initialized();
+  impl.load_identity();
+
+  Entry entry = input;
+  if (entry.time.empty()) entry.time = timeutil::now_rfc3339();
+  std::string json = to_json(entry).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+
+  sql::Transaction tx(*impl.db);
+  impl.ensure_epoch_row();
+  std::int64_t seq = impl.meta_int("head_seq") + 1;
+  Hash prev = to_hash(impl.meta_blob("head_hash"));
+  Bytes plaintext = crypto::frame_plaintext(seq, prev, json);
+  sodium_memzero(json.data(), json.size());
+  Bytes ct = crypto::seal_entry(impl.epoch->key, crypto::entry_ad(impl.log_id, impl.epoch_id, seq), plaintext);
+  wipe(plaintext);
+  {
+    auto st = impl.db->prepare("INSERT INTO entries(seq, epoch, ct) VALUES(?, ?, ?)");
+    st.bind(1, seq).bind(2, impl.epoch_id).bind_blob(3, ct);
+    st.run();
+  }
+  impl.set_meta("head_seq", seq);
+  impl.set_meta("head_hash", crypto::chain_hash(seq, impl.epoch_id, ct));
+  if (entry.decision != "cancelled") {
+    auto st = impl.db->prepare(
+        "INSERT INTO share_days(day, shared, promotional) VALUES(?, 1, ?) "
+        "ON CONFLICT(day) DO UPDATE SET shared=shared+1, promotional=promotional+excluded.promotional");
+    st.bind(1, std::string_view(entry.time).substr(0, 10)).bind(2, std::int64_t{entry.promotional ? 1 : 0});
+    st.run();
+  }
+  tx.commit();
+  diag()->debug("log: appended entry {}", seq);
+  return seq;
+}
+
+std::optional<PromotionalHistory> Store::promotional_history(int window_days) {
+  if (window_days < 1) throw Error(ErrorCode::invalid_argument, "window_days must be at least 1");
+  if (!impl_->is_initialized()) return std::nullopt;
+  auto st = impl_->db->prepare("SELECT COALESCE(SUM(shared), 0), COALESCE(SUM(promotional), 0) FROM share_days WHERE day >= ?");
+  st.bind(1, timeutil::utc_date_days_ago(window_days - 1));
+  PromotionalHistory h;
+  h.window_days = window_days;
+  if (st.step()) {
+    h.shared = static_cast<int>(st.column_int(0));
+    h.promotional = static_cast<int>(st.column_int(1));
+  }
+  return h;
+}
+
+std::vector<Entry> Store::read_all(std::string_view passphrase, const Filter& filter) {
+  validate_filter(filter);
+  auto& impl = *impl_;
+  Secret unwrapped = impl.unlock(passphrase);
+  std::vector<Entry> out;
+  sql::ReadTransaction rt(*impl.db);
+  impl.for_each_entry(unwrapped, [&](Impl::Opened& o) {
+    std::optional<crypto::Unframed> u;
+    if (o.plaintext) u = crypto::unframe_plaintext(*o.plaintext);
+    std::optional<Entry> e;
+    if (u && u->seq == o.seq) {
+      auto j = nlohmann::json::parse(u->json, nullptr, false);
+      if (!j.is_discarded()) {
+        try {
+          e = entry_from_json(j);
+        } catch (const Error&) {
+          e.reset();
+        }
+      }
+    }
+    if (!e) {
+      if (filter.skip_damaged) return true;
+      throw Error(ErrorCode::corrupt,
+                  "entry " + std::to_string(o.seq) + " cannot be decrypted: run `ownvoice log verify`");
+    }
+    e->seq = o.seq;
+    if (matches(*e, filter)) out.push_back(std::move(*e));
+    return true;
+  });
+  if (filter.limit && out.size() > *filter.limit) {
+    out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(*filter.limit));
+  }
+  return out;
+}
+
+VerifyReport Store::verify(std::string_view passphrase) {
+  auto& impl = *impl_;
+  Secret unwrapped = impl.unlock(passphrase);
+  VerifyReport r;
+  Bytes trust_blob;
+  crypto::TrustRecord trust;
+  Hash last_hash{};
+  {
+    sql::ReadTransaction rt(*impl.db);
+    {
+      auto st = impl.db->prepare("SELECT COUNT(*) FROM entries");
+      if (st.step()) r.entries = st.column_int(0);
+    }
+    trust_blob = impl.meta_blob("trust");
+    auto t = crypto::open_trust(unwrapped, impl.log_id, trust_blob);
+    if (!t) {
+      r.problem = "the log's trust record (start of the chain and last checkpoint) was altered or replaced";
+      return r;
+    }
+    trust = *t;
+    std::int64_t head_seq = impl.meta_int("head_seq");
+    Hash head_hash = to_hash(impl.meta_blob("head_hash"));
+
+    std::int64_t expected = trust.anchor_seq + 1;
+    Hash prev = trust.anchor_hash;
+    auto bad = [&](std::int64_t seq, std::string problem) {
+      r.first_bad = seq;
+      r.problem = std::move(problem);
+    };
+    impl.for_each_entry(unwrapped, [&](Impl::Opened& o) {
+      if (o.seq < expected) {
+        bad(o.seq, "entry " + std::to_string(o.seq) + " should not exist: it precedes the start of the chain "
+                   "(inserted, or left behind by an erase)");
+        return false;
+      }
+      if (o.seq > expected) {
+        bad(expected, o.seq == expected + 1
+                          ? "entry " + std::to_string(expected) + " is missing (deleted)"
+                          : "entries " + std::to_string(expected) + " to " + std::to_string(o.seq - 1) +
+                                " are missing (deleted)");
+        return false;
+      }
+      std::optional<crypto::Unframed> u;
+      if (o.plaintext) u = crypto::unframe_plaintext(*o.plaintext);
+      if (!u || u->seq != o.seq) {
+        bad(o.seq, "entry " + std::to_string(o.seq) + " was altered or moved (it does not authenticate)");
+        return false;
+      }
+      if (sodium_memcmp(u->prev.data(), prev.data(), prev.size()) != 0) {
+        bad(o.seq, "entry " + std::to_string(o.seq) + " does not follow entry " + std::to_string(o.seq - 1) +
+                       " (an entry before it was replaced, or entries were reordered)");
+        return false;
+      }
+      prev = o.hash;
+      r.verified_through = o.seq;
+      ++expected;
+      return true;
+    });
+    if (r.first_bad) return r;
+    last_hash = prev;
+    if (r.verified_through == 0) r.verified_through = trust.anchor_seq;
+    std::int64_t last = expected - 1;
+    if (head_seq > last) {
+      bad(last + 1, "entries " + std::to_string(last + 1) + " to " + std::to_string(head_seq) +
+                        " are missing (deleted from the end of the log)");
+      return r;
+    }
+    if (head_seq != last || sodium_memcmp(head_hash.data(), prev.data(), prev.size()) != 0) {
+      bad(last, "the log's head record does not match entry " + std::to_string(last));
+      return r;
+    }
+    if (trust.checkpoint_seq > last) {
+      bad(last + 1, "entries " + std::to_string(last + 1) + " to " + std::to_string(trust.checkpoint_seq) +
+                        ", seen by an earlier verify, are missing (the end of the log was cut)");
+      return r;
+    }
+    if (trust.checkpoint_seq > trust.anchor_seq) {
+      // Re-walk is unnecessary: the chain is intact, so the hash at checkpoint_seq is fixed
+      // by every later entry; compare it by recomputing from the stored row.
+      auto st = impl.db->prepare("SELECT epoch, ct FROM entries WHERE seq=?");
+      st.bind(1, trust.checkpoint_seq);
+      if (!st.step() ||
+          crypto::chain_hash(trust.checkpoint_seq, st.column_int(0), st.column_blob(1)) != trust.checkpoint_hash) {
+        bad(trust.checkpoint_seq, "entries up to " + std::to_string(trust.checkpoint_seq) +
+                                      " were replaced since the last verify");
+        return r;
+      }
+    }
+  }
+  r.ok = true;
+  r.head_fingerprint = crypto::to_hex(std::span<const unsigned char>(last_hash.data(), 8));
+  // Record the verified head so a later truncation below it is detected. Best effort: a
+  // read-only log still verifies.
+  if (r.verified_through > trust.checkpoint_seq) {
+    try {
+      sql::Transaction tx(*impl.db);
+      if (impl.meta_blob("trust") == trust_blob) {
+        trust.checkpoint_seq = r.verified_through;
+        trust.checkpoint_hash = last_hash;
+        impl.set_meta("trust", crypto::seal_trust(unwrapped, impl.log_id, trust));
+        tx.commit();
+      }
+    } catch (const Error& e) {
+      diag()->warn("log: could not record the verify checkpoint ({})", to_string(e.code()));
+    }
+  }
+  return r;
+}
+
+std::size_t Store::erase(std::string_view passphrase, std::optional<std::string> before) {
+  if (before && !timeutil::is_date(*before)) throw Error(ErrorCode::invalid_argument, "before must be YYYY-MM-DD");
+  auto& impl = *impl_;
+  Secret unwrapped = impl.unlock(passphrase);
+  std::size_t erased = 0;
+  {
+    sql::Transaction tx(*impl.db);
+    crypto::TrustRecord trust = impl.read_trust(unwrapped);
+    std::int64_t last_seq = 0;
+    Hash last_hash{};
+    if (!before) {
+      auto st = impl.db->prepare("SELECT COUNT(*) FROM entries");
+      if (st.step()) erased = static_cast<std::size_t>(st.column_int(0));
+      last_seq = impl.meta_int("head_seq");
+      last_hash = to_hash(impl.meta_blob("head_hash"));
+    } else {
+      // Erase the oldest entries in chain order and stop at the first one dated on/after
+      // `before` (or that cannot be read): the chain stays one piece with a new anchor.
+      impl.for_each_entry(unwrapped, [&](Impl::Opened& o) {
+        std::optional<crypto::Unframed> u;
+        if (o.plaintext) u = crypto::unframe_plaintext(*o.plaintext);
+        if (!u) return false;
+        auto j = nlohmann::json::parse(u->json, nullptr, false);
+        if (!j.is_object() || !j.contains("time") || !j["time"].is_string()) return false;
+        if (j["time"].get<std::string>().substr(0, 10) >= *before) return false;
+        last_seq = o.seq;
+        last_hash = o.hash;
+        ++erased;
+        return true;
+      });
+    }
+    if (erased > 0 || !before) {
+      if (!before) {
+        impl.db->exec("DELETE FROM entries; DELETE FROM share_days;");
+      } else {
+        auto st = impl.db->prepare("DELETE FROM entries WHERE seq <= ?");
+        st.bind(1, last_seq);
+        st.run();
+        auto days = impl.db->prepare("DELETE FROM share_days WHERE day < ?");
+        days.bind(1, std::string_view(*before));
+        days.run();
+      }
+      impl.db->exec("DELETE FROM epochs WHERE id NOT IN (SELECT DISTINCT epoch FROM entries)");
+      if (last_seq > trust.anchor_seq) {
+        trust.anchor_seq = last_seq;
+        trust.anchor_hash = last_hash;
+      }
+      if (trust.checkpoint_seq < trust.anchor_seq) {
+        trust.checkpoint_seq = trust.anchor_seq;
+        trust.checkpoint_hash = trust.anchor_hash;
+      }
+      impl.set_meta("trust", crypto::seal_trust(unwrapped, impl.log_id, trust));
+    }
+    tx.commit();
+  }
+  // Rebuild the file without the freed pages, then empty the WAL.
+  impl.db->exec("VACUUM");
+  impl.checkpoint_wal();
+  diag()->info("log: erased {} entries", erased);
+  return erased;
+}
+
+void Store::change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase) {
+  if (new_passphrase.empty()) throw Error(ErrorCode::invalid_argument, "the passphrase must not be empty");
+  auto& impl = *impl_;
+  Secret unwrapped = impl.unlock(old_passphrase);
+  KdfParams params = impl.options.kdf.value_or(KdfParams::standard());
+  {
+    sql::Transaction tx(*impl.db);
+    impl.store_wrapped(unwrapped, new_passphrase, params);
+    tx.commit();
+  }
+  // The key wrapped under the old passphrase must not survive in the WAL or in a free page.
+  impl.db->exec("VACUUM");
+  impl.checkpoint_wal();
+  diag()->info("log: passphrase changed");
+}
+
+std::string Store::export_as(std::string_view passphrase, std::string_view format, const Filter& filter) {
+  if (format != "jsonl" && format != "csv") throw Error(ErrorCode::invalid_argument, "format must be jsonl or csv");
+  auto entries = read_all(passphrase, filter);
+  return format == "jsonl" ? format_jsonl(entries) : format_csv(entries);
+}
+
+}  // namespace ownvoice::log

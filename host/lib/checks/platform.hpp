@@ -26,4 +26,9 @@ std::size_t measure_length(std::string_view utf8, Platform p);
 // 30 hashtags).
 bool fits(std::string_view utf8, Platform p);
 
+constexpr std::size_t kBlueskyMaxBytes = 3000;
+constexpr std::size_t kInstagramMaxHashtags = 30;
+// Hashtags as Instagram counts them: '#' after a non-word character, then a word character.
+std::size_t count_hashtags(std::string_view utf8);
+
 }  // namespace ownvoice::checks

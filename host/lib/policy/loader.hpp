@@ -22,6 +22,8 @@ struct LayerStatus {
   bool ok = true;
   bool present = true;  // false: the file does not exist (not an error)
   std::string error;  // "<file>:<line>:<col>: ..." or "<file>: rules[2].severity: ..."
+  std::vector<std::string> warnings;  // e.g. unknown fields (kept for newer policy versions)
+  std::vector<std::string> ignored;   // fields this layer may not set (employee layer)
 };
 
 struct EffectivePolicy {
@@ -50,6 +52,16 @@ EffectivePolicy load_layers(const LoadOptions& options);
 // Validates one document as a policy layer. Returns "" when valid, else the first
 // problem as "<field>: <what is wrong>".
 std::string validate_document(const nlohmann::json& doc, LayerKind kind);
+// Every problem, not just the first, plus warnings.
+struct Validation {
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+};
+Validation validate(const nlohmann::json& doc, LayerKind kind);
+
+// Parses policy text (for files, fuzzing, and the managed layer sent as a string).
+std::optional<nlohmann::json> parse_policy_text(std::string_view text, const std::string& name,
+                                                std::string& error);
 
 // Parses a policy file; on failure `error` holds "<path>:<line>:<col>: <what>".
 std::optional<nlohmann::json> read_policy_file(const std::string& path, std::string& error);

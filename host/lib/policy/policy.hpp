@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace ownvoice::policy {
 
 enum class Severity { Info, Warn, Block };
@@ -53,6 +55,12 @@ struct Policy {
   std::vector<std::string> allowed_extension_ids;  // callers added to the host allowlist
   std::size_t max_message_bytes = 4u * 1024u * 1024u;
   std::vector<SiteAdapter> sites;
+  bool debug = false;  // employee-only: diagnostics may then contain post text
 };
+
+// Builds the typed model from a merged, validated policy document.
+Policy from_json(const nlohmann::json& doc);
+// The JSON the built-in layer starts from (disclaimers in English and French...).
+const nlohmann::json& builtin_document();
 
 }  // namespace ownvoice::policy

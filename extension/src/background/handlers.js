@@ -1,0 +1,130 @@
+// The background's message handlers: the only place that talks to the native host.
+// Content scripts may check and confirm; only the extension's own pages (popup,
+// options) may read the policy or touch the log.
+(function (root) {
+  'use strict';
+  const OV = root.OwnVoice;
+  const api = root.browser || root.chrome;
+
+  const host = new OV.HostConnection({
+    connectNative: (name) => api.runtime.connectNative(name),
+    lastError: () => (api.runtime.lastError ? api.runtime.lastError.message : null),
+    extensionVersion: api.runtime.getManifest().version,
+  });
+  let allowUserDisclaimer = true;
+  host.onReset(() => { allowUserDisclaimer = true; });
+  // For the end-to-end tests' cold-host measurement, and for people debugging.
+  root.ownvoiceHost = host;
+
+  async function managedSettings() {
+    try { return (await api.storage.managed.get(null)) || {}; } catch (_) { return {}; }
+  }
+
+  async function prefs() {
+    const p = await api.storage.local.get({ language: 'auto', disclaimers: {} });
+    return { language: p.language, disclaimers: p.disclaimers || {} };
+  }
+
+  function pageSender(sender) {
+    return typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+  }
+
+  function unavailable(e) {
+    return { state: 'unavailable', reason: e.reason || 'error', message: e.message || String(e), code: e.code || null };
+  }
+
+  async function learnPolicy(managedPolicy) {
+    try {
+      const p = await host.request({ type: 'policy', managed_policy: managedPolicy || undefined });
+      if (p && p.effective && typeof p.effective.allow_user_disclaimer === 'boolean') {
+        allowUserDisclaimer = p.effective.allow_user_disclaimer;
+      }
+    } catch (_) { /* the prompt falls back to the policy's own wording */ }
+  }
+
+  async function warm() {
+    const firstConnect = !host.ready;
+    await host.connect();
+    if (firstConnect) learnPolicy(OV.managed.managedPolicy(await managedSettings()));
+    return { ok: true, hello: host.hello };
+  }
+
+  const handlers = {
+    async 'ov.settings'(msg) {
+      const [managed, p] = await Promise.all([managedSettings(), prefs()]);
+      return {
+        allowedHere: OV.managed.siteAllowed(managed, msg.hostname),
+        userDisclaimer: p.disclaimers,
+        installUrl: api.runtime.getURL('src/pages/install.html'),
+      };
+    },
+
+    async 'ov.warm'() {
+      try { return await warm(); } catch (e) { return { ok: false, reason: e.reason }; }
+    },
+
+    async 'ov.check'(msg) {
+      const [managed, p] = await Promise.all([managedSettings(), prefs()]);
+      const request = { type: 'check', text: String(msg.text || ''), platform: msg.platform || 'generic' };
+      if (msg.url) request.url = String(msg.url);
+      const lang = msg.lang || (p.language !== 'auto' ? p.language : null);
+      if (lang) request.lang = lang;
+      const managedPolicy = OV.managed.managedPolicy(managed);
+      if (managedPolicy) request.managed_policy = managedPolicy;
+      try {
+        const firstConnect = !host.ready;
+        const result = await host.request(request);
+        if (firstConnect) learnPolicy(managedPolicy);
+        return { state: 'ok', result, allowUserDisclaimer };
+      } catch (e) {
+        return unavailable(e);
+      }
+    },
+
+    async 'ov.confirm'(msg) {
+      try {
+        return { ok: true, result: await host.request({
+          type: 'confirm', check_id: String(msg.check_id), decision: msg.decision,
+          final_text: String(msg.final_text || ''), consent: msg.consent === true,
+        }) };
+      } catch (e) {
+        return { ok: false, error: unavailable(e) };
+      }
+    },
+
+    async 'ov.hello'(msg, sender) {
+      if (!pageSender(sender)) throw new Error('not allowed');
+      try { return { ok: true, hello: (await warm()).hello }; } catch (e) { return { ok: false, error: unavailable(e) }; }
+    },
+
+    async 'ov.policy'(msg, sender) {
+      if (!pageSender(sender)) throw new Error('not allowed');
+      const managedPolicy = OV.managed.managedPolicy(await managedSettings());
+      try {
+        return { ok: true, result: await host.request({ type: 'policy', managed_policy: managedPolicy || undefined }) };
+      } catch (e) {
+        return { ok: false, error: unavailable(e) };
+      }
+    },
+
+    // The passphrase passes through and is forgotten: never stored, never logged.
+    async 'ov.log'(msg, sender) {
+      if (!pageSender(sender)) throw new Error('not allowed');
+      const ops = ['status', 'init', 'show', 'verify', 'export', 'erase'];
+      if (!ops.includes(msg.op)) throw new Error('unknown log operation');
+      try {
+        return { ok: true, result: await host.request(Object.assign({}, msg.params || {}, { type: 'log.' + msg.op })) };
+      } catch (e) {
+        return { ok: false, error: unavailable(e) };
+      }
+    },
+  };
+
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (!sender || sender.id !== api.runtime.id || !msg || !Object.prototype.hasOwnProperty.call(handlers, msg.type)) return false;
+    handlers[msg.type](msg, sender).then(sendResponse, (e) => sendResponse({ state: 'unavailable', reason: 'error', message: String(e && e.message || e) }));
+    return true;
+  });
+
+  OV.background = { host, handlers };
+})(globalThis);

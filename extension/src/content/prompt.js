@@ -1,0 +1,322 @@
+// The in-page prompt shown when the employee presses Post: what the host found, the
+// disclaimer to add (editable), the promotional warning, and the consent checkbox.
+// Lives in a shadow root so the page's styles and scripts leave it alone; usable with
+// the keyboard only (focus stays inside, Esc cancels).
+//
+// show(options) returns a controller: {decided: Promise<outcome>, busy(), fail(), close()}.
+// outcome.action is 'post' | 'post_anyway' | 'edit' | 'cancel'.
+(function (root) {
+  'use strict';
+  const OV = (root.OwnVoice = root.OwnVoice || {});
+  const { el } = OV.resultView;
+
+  const HOST_ID = 'ownvoice-prompt-host';
+
+  function adoptStyles(shadow, doc) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(OV.promptCss);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch (_) {
+      shadow.append(el(doc, 'style', { text: OV.promptCss }));
+    }
+  }
+
+  // options: {doc, t, originalText, response, recheck(text) -> Promise<response>,
+  //           userDisclaimer: {en?, fr?}, installUrl}
+  // response: {state: 'ok', result, allowUserDisclaimer} | {state: 'unavailable', reason, message}
+  function show(options) {
+    const doc = options.doc || document;
+    const t = options.t;
+    const old = doc.getElementById(HOST_ID);
+    if (old) old.remove();
+
+    const host = el(doc, 'div', { id: HOST_ID });
+    const shadow = host.attachShadow({ mode: 'open' });
+    adoptStyles(shadow, doc);
+
+    const refs = { status: null, row: null };
+    const state = {
+      response: options.response,
+      checkedText: options.originalText,
+      body: options.originalText,
+      consent: false,
+      disclaimerOn: true,
+      disclaimerWording: null,  // null = the proposal's own wording
+      disclosureOn: false,
+      busy: false,
+      error: null,
+    };
+
+    let resolveDecided;
+    const decided = new Promise((resolve) => { resolveDecided = resolve; });
+    let finished = false;
+    function finish(outcome) {
+      if (finished) return;
+      finished = true;
+      resolveDecided(outcome);
+    }
+
+    const backdrop = el(doc, 'div', { class: 'ov-backdrop' });
+    const dialog = el(doc, 'div', {
+      class: 'ov-dialog', role: 'dialog', 'aria-modal': 'true', tabindex: '-1',
+      'aria-labelledby': 'ov-title', 'aria-describedby': 'ov-status',
+    });
+    backdrop.append(dialog);
+    shadow.append(backdrop);
+
+    // Keys typed in the prompt must not reach the site's shortcuts (X: "n", "?", ...).
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      shadow.addEventListener(type, (e) => e.stopPropagation());
+    }
+    shadow.addEventListener('keydown', onKeydown, true);
+
+    function result() { return state.response && state.response.state === 'ok' ? state.response.result : null; }
+
+    function proposal() {
+      const r = result();
+      if (!r || !r.disclaimer || r.disclaimer.present || !r.disclaimer.proposed_text) return null;
+      const ins = OV.disclaimer.insertionOf(state.checkedText, r.disclaimer.proposed_text);
+      if (!ins) return null;
+      const custom = state.response.allowUserDisclaimer !== false && options.userDisclaimer
+        ? options.userDisclaimer[r.disclaimer.language] : null;
+      const wording = state.disclaimerWording ?? (custom || OV.disclaimer.splitInsertion(ins.text).wording);
+      return OV.disclaimer.withWording(ins, wording);
+    }
+
+    function disclosure() {
+      const r = result();
+      return r && r.promotional && r.promotional.promotional && r.promotional.disclosure ? r.promotional.disclosure : '';
+    }
+
+    function finalText() {
+      return OV.promptState.finalText(state.body, state.disclaimerOn ? proposal() : null,
+        state.disclosureOn ? disclosure() : '');
+    }
+
+    function controls() {
+      return OV.promptState.controls({
+        host: state.busy ? 'checking' : state.response.state === 'ok' ? 'ok' : 'unavailable',
+        checkedText: state.checkedText,
+        currentText: state.body,
+        result: result(),
+        consent: state.consent,
+      });
+    }
+
+    function render() {
+      const focusedId = shadow.activeElement ? shadow.activeElement.id : null;
+      dialog.replaceChildren();
+      refs.status = null;
+      dialog.append(el(doc, 'h2', { id: 'ov-title', text: t('promptTitle') }));
+      if (state.response.state === 'ok') renderChecked();
+      else renderUnavailable();
+      if (state.error) dialog.append(el(doc, 'p', { class: 'ov-error', role: 'alert', text: state.error }));
+      dialog.append(renderButtons());
+      host.setAttribute('data-state', state.busy ? 'busy' : state.response.state === 'ok' ? (result().verdict || 'ok') : 'unavailable');
+      if (focusedId) {
+        const again = shadow.getElementById(focusedId);
+        if (again && !again.disabled) again.focus();
+      }
+    }
+
+    function renderChecked() {
+      const r = result();
+      const c = controls();
+      const status = c.reason === 'recheck_needed' ? t('recheckNeeded') : OV.resultView.verdictText(t, r);
+      refs.status = el(doc, 'p', {
+        id: 'ov-status', class: 'ov-status ov-' + (r.verdict || 'ok'), role: 'status', 'aria-live': 'polite', text: status,
+      });
+      dialog.append(refs.status);
+      dialog.append(OV.resultView.highlighted(doc, t, state.checkedText, r.findings));
+      const list = OV.resultView.findingsList(doc, t, r.findings);
+      if (list) dialog.append(el(doc, 'h3', { text: t('findingsHeading') }), list);
+
+      // The post itself, editable; changing it asks for a new check before sharing.
+      const area = el(doc, 'textarea', { id: 'ov-body', 'aria-label': t('postLabel') });
+      area.value = state.body;
+      area.addEventListener('input', () => {
+        state.body = area.value;
+        refresh();
+      });
+      dialog.append(el(doc, 'label', { for: 'ov-body', text: t('postLabel') }), area);
+      dialog.append(el(doc, 'p', { class: 'ov-note', text: t('editHint') }));
+
+      renderDisclaimer(r);
+      const promo = OV.resultView.promotional(doc, t, r.promotional);
+      if (promo) {
+        const d = disclosure();
+        if (d) {
+          const box = el(doc, 'input', { type: 'checkbox', id: 'ov-disclosure' });
+          box.checked = state.disclosureOn;
+          box.addEventListener('change', () => { state.disclosureOn = box.checked; });
+          promo.append(el(doc, 'p', { text: t('promoDisclosure') }),
+            el(doc, 'label', { class: 'ov-inline', for: 'ov-disclosure' }, box, el(doc, 'span', { text: d })));
+        }
+        dialog.append(promo);
+      }
+      if (r.truncated) dialog.append(el(doc, 'p', { class: 'ov-note', text: t('truncated') }));
+
+      const consent = el(doc, 'input', { type: 'checkbox', id: 'ov-consent' });
+      consent.checked = state.consent;
+      consent.addEventListener('change', () => { state.consent = consent.checked; refresh(); });
+      dialog.append(el(doc, 'div', { class: 'ov-consent' },
+        el(doc, 'label', { class: 'ov-inline', for: 'ov-consent' }, consent, el(doc, 'span', { text: t('consent') }))));
+    }
+
+    function renderDisclaimer(r) {
+      const d = r.disclaimer;
+      if (!d) return;
+      dialog.append(el(doc, 'h3', { text: t('disclaimerHeading') }));
+      if (d.present) { dialog.append(el(doc, 'p', { class: 'ov-note', text: t('disclaimerPresent') })); return; }
+      const p = proposal();
+      if (!p && state.disclaimerWording === null) {
+        dialog.append(el(doc, 'p', { class: 'ov-note', text: d.fits === false ? t('disclaimerNoFit') : t('disclaimerNone') }));
+        return;
+      }
+      const box = el(doc, 'input', { type: 'checkbox', id: 'ov-disclaimer-on' });
+      box.checked = state.disclaimerOn;
+      box.addEventListener('change', () => { state.disclaimerOn = box.checked; wording.disabled = !box.checked; });
+      const wording = el(doc, 'input', { type: 'text', id: 'ov-disclaimer-text', 'aria-label': t('disclaimerLabel') });
+      wording.value = p ? OV.disclaimer.splitInsertion(p.text).wording : '';
+      wording.disabled = !state.disclaimerOn;
+      wording.addEventListener('input', () => { state.disclaimerWording = wording.value; });
+      dialog.append(el(doc, 'label', { class: 'ov-inline', for: 'ov-disclaimer-on' }, box, el(doc, 'span', { text: t('disclaimerAdd') })),
+        wording);
+      if (d.fits === false) dialog.append(el(doc, 'p', { class: 'ov-note', text: t('disclaimerNoFit') }));
+    }
+
+    function renderUnavailable() {
+      const reason = state.response.reason || 'error';
+      const key = reason === 'missing' ? 'hostMissing' : reason === 'forbidden' ? 'hostForbidden'
+        : reason === 'incompatible' ? 'hostIncompatible' : 'hostError';
+      const box = el(doc, 'div', { class: 'ov-host', 'data-reason': reason },
+        el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'alert', text: t(key, [state.response.message || reason]) }),
+        el(doc, 'p', { text: t('hostDecide') }));
+      const link = el(doc, 'a', { id: 'ov-install', href: options.installUrl, target: '_blank', rel: 'noopener', text: t('installLink') });
+      box.append(el(doc, 'p', {}, link));
+      dialog.append(box);
+    }
+
+    function button(id, label, enabled, onClick, primary) {
+      const b = el(doc, 'button', { id, type: 'button', class: primary ? 'ov-primary' : null, text: label });
+      b.disabled = !enabled;
+      b.addEventListener('click', onClick);
+      return b;
+    }
+
+    // Updates the status line and the buttons without rebuilding the text fields, so
+    // typing keeps its caret.
+    function refresh() {
+      const r = result();
+      if (refs.status && r) {
+        const c = controls();
+        refs.status.textContent = c.reason === 'recheck_needed' ? t('recheckNeeded') : OV.resultView.verdictText(t, r);
+      }
+      const focusedId = shadow.activeElement ? shadow.activeElement.id : null;
+      const oldRow = refs.row;
+      renderButtons();
+      oldRow.replaceWith(refs.row);
+      if (focusedId && refs.row.querySelector('#' + focusedId)) {
+        const again = shadow.getElementById(focusedId);
+        if (!again.disabled) again.focus();
+      }
+    }
+
+    function renderButtons() {
+      const c = controls();
+      const row = el(doc, 'div', { class: 'ov-buttons' });
+      refs.row = row;
+      row.append(button('ov-cancel', t('cancel'), !state.busy, cancel));
+      if (state.response.state === 'ok') {
+        row.append(button('ov-edit', t('edit'), !state.busy, () => { close(); finish({ action: 'edit' }); }));
+        if (c.recheck) row.append(button('ov-recheck', t('recheck'), !state.busy, recheck, !c.post));
+        row.append(button('ov-post', t('postAsChecked'), c.post, post, true));
+      } else {
+        row.append(button('ov-recheck', t('retry'), !state.busy, recheck));
+        row.append(button('ov-post-anyway', t('postAnyway'), c.postAnyway, () => finish({ action: 'post_anyway' }), true));
+      }
+      return row;
+    }
+
+    async function recheck() {
+      state.busy = true;
+      state.error = null;
+      render();
+      const text = state.body;
+      const response = await options.recheck(text);
+      state.busy = false;
+      state.response = response;
+      state.checkedText = text;
+      state.disclaimerWording = null;
+      render();
+      const next = shadow.getElementById(controls().post ? 'ov-post' : 'ov-consent') || shadow.getElementById('ov-body');
+      if (next) next.focus();
+    }
+
+    function post() {
+      if (!controls().post) return;
+      const r = result();
+      finish({
+        action: 'post',
+        checkId: r.check_id,
+        body: state.body,
+        finalText: finalText(),
+        decision: OV.promptState.decision(options.originalText, state.body),
+        consent: state.consent,
+      });
+    }
+
+    function cancel() {
+      const r = result();
+      close();
+      finish({ action: 'cancel', checkId: r ? r.check_id : null });
+    }
+
+    function focusables() {
+      return Array.from(shadow.querySelectorAll('button, input, textarea, a[href]'))
+        .filter((n) => !n.disabled && n.getClientRects().length > 0);
+    }
+
+    function onKeydown(e) {
+      if (e.key === 'Escape') { e.preventDefault(); cancel(); return; }
+      if (e.key !== 'Tab') return;
+      const items = focusables();
+      if (!items.length) { e.preventDefault(); dialog.focus(); return; }
+      const first = items[0];
+      const last = items[items.length - 1];
+      const active = shadow.activeElement;
+      if (e.shiftKey && (active === first || active === dialog || !active)) { e.preventDefault(); last.focus(); }
+      else if (!e.shiftKey && (active === last || !active)) { e.preventDefault(); first.focus(); }
+    }
+
+    // Focus that wanders out (a click on the page behind) is brought back.
+    function onFocusIn(e) {
+      if (!finished && e.target !== host) { const items = focusables(); (items[0] || dialog).focus(); }
+    }
+
+    function close() {
+      doc.removeEventListener('focusin', onFocusIn, true);
+      host.remove();
+    }
+
+    render();
+    (doc.body || doc.documentElement).append(host);
+    host.setAttribute('data-rendered-at', String(performance.now()));
+    const r = result();
+    const first = r && r.verdict === 'block' ? shadow.getElementById('ov-body')
+      : shadow.getElementById(r ? 'ov-consent' : 'ov-post-anyway');
+    (first || dialog).focus();
+    doc.addEventListener('focusin', onFocusIn, true);
+
+    return {
+      decided,
+      host,
+      busy(on) { state.busy = on; render(); },
+      fail(message) { finished = false; state.error = message; state.busy = false; render(); return (this.decided = new Promise((res) => { resolveDecided = res; })); },
+      close,
+    };
+  }
+
+  OV.prompt = { show, HOST_ID };
+})(globalThis);

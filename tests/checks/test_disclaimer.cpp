@@ -1,1 +1,183 @@
 #include <gtest/gtest.h>
+
+#include <string>
+
+#include "checks/disclaimer.hpp"
+
+using namespace ownvoice::checks;
+using ownvoice::policy::Policy;
+using ownvoice::text::normalize;
+
+namespace {
+
+Policy lumetra() {
+  Policy p;
+  p.company = "Lumetra";
+  p.disclaimers = {{"en", "Opinions are my own."}, {"fr", "Ces propos n'engagent que moi."}};
+  p.short_disclaimers = {{"en", "Views my own."}, {"fr", "Avis perso."}};
+  p.default_language = "fr";
+  return p;
+}
+
+DisclaimerResult check(std::string_view text, Platform platform = Platform::LinkedIn, std::string_view lang = "en",
+                       const Policy& p = lumetra()) {
+  return check_disclaimer(text, normalize(text), platform, lang, p);
+}
+
+bool present(std::string_view text) { return check(text).present; }
+
+std::string repeat(std::string_view s, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out.append(s);
+  return out;
+}
+
+}  // namespace
+
+TEST(Disclaimer, EnglishForms) {
+  EXPECT_TRUE(present("Great quarter for the industry. Opinions are my own."));
+  EXPECT_TRUE(present("Views my own."));
+  EXPECT_TRUE(present("All views expressed are mine."));
+  EXPECT_TRUE(present("OPINIONS ARE MY OWN"));
+  EXPECT_TRUE(present("My views are my own, not my employer's."));
+  EXPECT_TRUE(present("Tweets are my own."));
+  EXPECT_TRUE(present("These posts do not represent the views of my employer."));
+  EXPECT_TRUE(present("RT ≠ endorsement"));
+  EXPECT_TRUE(present("RTs != endorsements"));
+  EXPECT_TRUE(present("Retweets are not endorsements."));
+  EXPECT_TRUE(present("rt\u00a0\u2260\u00a0endorsement"));
+}
+
+TEST(Disclaimer, FrenchForms) {
+  EXPECT_TRUE(present("Belle journée à Lausanne. Ces propos n'engagent que moi."));
+  EXPECT_TRUE(present("Ces propos n’engagent que moi"));  // typographic apostrophe
+  EXPECT_TRUE(present("CES PROPOS N'ENGAGENT QUE MOI"));
+  EXPECT_TRUE(present("ces propos n'engagent que moi"));
+  EXPECT_TRUE(present("Opinions personnelles."));
+  EXPECT_TRUE(present("Avis perso."));
+  EXPECT_TRUE(present("Opinions personnelles"));
+  EXPECT_TRUE(present("Mes propos n'engagent pas mon employeur."));
+  EXPECT_TRUE(present("Je m'exprime à titre personnel."));
+}
+
+TEST(Disclaimer, HashtagsEmojiAccentsAndInvisibleCharacters) {
+  EXPECT_TRUE(present("Loved this panel! #opinionsmyown"));
+  EXPECT_TRUE(present("#ViewsMyOwn"));
+  EXPECT_TRUE(present("#OpinionsAreMyOwn 🙂"));
+  EXPECT_TRUE(present("#AvisPerso"));
+  EXPECT_TRUE(present("💬 Views are my own 💬"));
+  EXPECT_TRUE(present("Opinions\u00a0are\u00a0my\u00a0own"));      // no-break spaces
+  EXPECT_TRUE(present("Opin\u200bions are my own"));                // zero-width space
+  EXPECT_TRUE(present("OPINIONS PERSONNELLES"));
+  EXPECT_TRUE(present("opinions personnélles"));                    // stray accent
+  EXPECT_TRUE(present("Ces propos n\u2019engagent que moi\u202f!"));  // narrow no-break space
+}
+
+TEST(Disclaimer, NotFooledByOpinionMarkersOrEmployment) {
+  EXPECT_FALSE(present("In my opinion, the new rules are a step forward."));
+  EXPECT_FALSE(present("À mon avis, c'est une excellente nouvelle pour la région."));
+  EXPECT_FALSE(present("I work at Lumetra and I loved this conference."));
+  EXPECT_FALSE(present("Je travaille chez Lumetra depuis 5 ans."));
+  EXPECT_FALSE(present("Mon avis perso : ce film est trop long."));
+  EXPECT_FALSE(present("My own opinion is that remote work is here to stay."));
+  EXPECT_FALSE(present("The views from the summit were amazing, all mine for an hour."));
+  EXPECT_FALSE(present("RT = endorsement? Not always."));
+  EXPECT_FALSE(present(""));
+}
+
+TEST(Disclaimer, SpanPointsAtTheDisclaimerInUtf16) {
+  const std::string text = "Super 🎉 journée. Avis perso.";
+  const auto r = check(text);
+  ASSERT_TRUE(r.present);
+  // "Super " (6) + 🎉 (2 UTF-16 units) + " journée. " (10) = 18
+  EXPECT_EQ(r.found_start, 18u);
+  EXPECT_EQ(r.found_end, 28u);
+  EXPECT_EQ(r.form, "present");
+  EXPECT_TRUE(r.proposed_text.empty());
+  EXPECT_TRUE(r.fits);
+}
+
+TEST(Disclaimer, ProposesLongFormInThePostsLanguage) {
+  auto en = check("Great panel on optics today.", Platform::LinkedIn, "en");
+  EXPECT_FALSE(en.present);
+  EXPECT_EQ(en.form, "long");
+  EXPECT_EQ(en.language, "en");
+  EXPECT_EQ(en.proposed_text, "Great panel on optics today.\n\nOpinions are my own.");
+  EXPECT_TRUE(en.fits);
+  EXPECT_EQ(en.limit, 3000u);
+  EXPECT_EQ(en.length, en.proposed_text.size());
+
+  auto fr = check("Belle conférence sur l'optique aujourd'hui.  \n", Platform::X, "fr");
+  EXPECT_EQ(fr.proposed_text, "Belle conférence sur l'optique aujourd'hui.\n\nCes propos n'engagent que moi.");
+  EXPECT_EQ(fr.language, "fr");
+  EXPECT_EQ(fr.limit, 280u);
+}
+
+TEST(Disclaimer, UnknownLanguageFallsBackToPolicyDefault) {
+  auto r = check("Guten Tag zusammen", Platform::LinkedIn, "de");
+  EXPECT_EQ(r.language, "fr");
+  EXPECT_NE(r.proposed_text.find("Ces propos n'engagent que moi."), std::string::npos);
+}
+
+TEST(Disclaimer, ProposalIsItselfRecognised) {
+  for (const char* lang : {"en", "fr"}) {
+    auto r = check("Bonjour", Platform::LinkedIn, lang);
+    ASSERT_FALSE(r.proposed_text.empty());
+    EXPECT_TRUE(check(r.proposed_text).present) << r.proposed_text;
+  }
+}
+
+TEST(Disclaimer, ShortFormWhenLongDoesNotFitOnX) {
+  // 255 + "\n\n" + 20 = 277 fits; 262 + 22 = 284 does not, the short form (13) does.
+  auto fits_long = check(repeat("a", 258), Platform::X, "en");
+  EXPECT_EQ(fits_long.form, "long");
+  EXPECT_EQ(fits_long.length, 280u);
+  auto r = check(repeat("a", 262), Platform::X, "en");
+  EXPECT_EQ(r.form, "short");
+  EXPECT_TRUE(r.fits);
+  EXPECT_EQ(r.proposed_text, repeat("a", 262) + "\n\nViews my own.");
+  EXPECT_EQ(r.length, 277u);
+  auto none = check(repeat("a", 270), Platform::X, "en");
+  EXPECT_EQ(none.form, "none");
+  EXPECT_FALSE(none.fits);
+  EXPECT_TRUE(none.proposed_text.empty());
+  EXPECT_EQ(none.length, 270u);
+}
+
+TEST(Disclaimer, WeightedCountingDecidesTheForm) {
+  // 130 CJK characters weigh 260 on X: the French long form (30) no longer fits, the
+  // short one (11 + 2) does. On LinkedIn the long form fits easily.
+  const std::string cjk = repeat("日", 130);
+  EXPECT_EQ(check(cjk, Platform::X, "fr").form, "short");
+  EXPECT_EQ(check(cjk, Platform::LinkedIn, "fr").form, "long");
+  // A URL weighs 23 on X whatever its length.
+  const std::string with_url = repeat("a", 200) + " https://lumetra.ch/" + repeat("x", 200);
+  EXPECT_EQ(check(with_url, Platform::X, "en").form, "long");
+}
+
+TEST(Disclaimer, BuiltInShortFormsWhenPolicyHasNone) {
+  Policy p = lumetra();
+  p.short_disclaimers.clear();
+  auto r = check(repeat("a", 265), Platform::X, "fr", p);
+  EXPECT_EQ(r.form, "short");
+  EXPECT_EQ(r.proposed_text, repeat("a", 265) + "\n\nAvis perso.");
+}
+
+TEST(Disclaimer, PolicyCustomWordingIsRecognised) {
+  Policy p = lumetra();
+  p.disclaimers["en"] = "Personal account, personal takes!";
+  EXPECT_TRUE(check("Nice day. Personal account, personal takes", Platform::LinkedIn, "en", p).present);
+  EXPECT_EQ(check("Nice day.", Platform::LinkedIn, "en", p).proposed_text, "Nice day.\n\nPersonal account, personal takes!");
+}
+
+TEST(Disclaimer, BlueskyAndInstagramRules) {
+  // Bluesky: 290 graphemes + 2 + 20 > 300, short 13 -> 305 > 300: nothing fits.
+  EXPECT_EQ(check(repeat("a", 290), Platform::Bluesky, "en").form, "none");
+  EXPECT_EQ(check(repeat("a", 285), Platform::Bluesky, "en").form, "short");
+  // Instagram: 31 hashtags break the rule whatever the length.
+  std::string tags;
+  for (int i = 0; i < 31; ++i) tags += "#t" + std::to_string(i) + " ";
+  auto r = check(tags, Platform::Instagram, "en");
+  EXPECT_EQ(r.form, "none");
+  EXPECT_FALSE(r.fits);
+}

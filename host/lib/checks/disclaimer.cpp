@@ -1,16 +1,245 @@
+// The personal disclaimer check (see disclaimer.hpp and docs/checks.md).
+//
+// Presence: one PhraseMatcher over the known forms, French and English (its separator
+// rule covers hashtags: "#OpinionsMyOwn" is "opinions my own" with nothing between the
+// words), plus the policy's own long and short forms, plus one RE2 expression for
+// "RT ≠ endorsement" and its variants, whose symbols normalisation would erase
+// (≠ loses its stroke and becomes '='). Opinion markers ("in my opinion", "à mon avis")
+// and an employment statement ("I work at X") are not disclaimers and are not listed;
+// "mon avis perso : ..." is an opinion marker too and is set aside by context.
+//
+// Proposal: the whole post, a blank line, then the disclaimer in the post's language;
+// the short form when the long one would break the platform's length rule.
 #include "checks/disclaimer.hpp"
 
-namespace ownvoice::checks {
+#include <re2/re2.h>
 
-DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText&,
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+
+#include "checks/urls.hpp"
+#include "text/phrase_matcher.hpp"
+
+namespace ownvoice::checks {
+namespace {
+
+// Forms that need context: a nominal "personal opinion" that, after a possessive and
+// before more words, introduces an opinion ("mon avis perso : c'est raté") instead of
+// disclaiming one ("Avis perso." at the end).
+enum class Form { Plain, Nominal };
+
+struct Phrase {
+  const char* text;
+  Form form;
+};
+
+constexpr std::array kForms = {
+    // English
+    Phrase{"opinions are my own", Form::Plain}, Phrase{"opinions my own", Form::Plain},
+    Phrase{"opinions are mine", Form::Plain}, Phrase{"opinions mine", Form::Plain},
+    Phrase{"all opinions are my own", Form::Plain}, Phrase{"all opinions my own", Form::Plain},
+    Phrase{"opinions expressed are my own", Form::Plain}, Phrase{"opinions expressed are mine", Form::Plain},
+    Phrase{"opinions expressed here are my own", Form::Plain},
+    Phrase{"opinions expressed here are mine", Form::Plain}, Phrase{"my opinions are my own", Form::Plain},
+    Phrase{"opinions are personal", Form::Plain}, Phrase{"opinions are strictly my own", Form::Plain},
+    Phrase{"views are my own", Form::Plain}, Phrase{"views my own", Form::Plain},
+    Phrase{"views are mine", Form::Plain}, Phrase{"views mine", Form::Plain},
+    Phrase{"all views are my own", Form::Plain}, Phrase{"all views my own", Form::Plain},
+    Phrase{"all views expressed are mine", Form::Plain}, Phrase{"all views expressed are my own", Form::Plain},
+    Phrase{"views expressed are my own", Form::Plain}, Phrase{"views expressed are mine", Form::Plain},
+    Phrase{"views expressed here are my own", Form::Plain}, Phrase{"views expressed here are mine", Form::Plain},
+    Phrase{"my views are my own", Form::Plain}, Phrase{"my views my own", Form::Plain},
+    Phrase{"views are personal", Form::Plain}, Phrase{"views are strictly my own", Form::Plain},
+    Phrase{"views and opinions are my own", Form::Plain}, Phrase{"views & opinions are my own", Form::Plain},
+    Phrase{"opinions and views are my own", Form::Plain}, Phrase{"thoughts are my own", Form::Plain},
+    Phrase{"thoughts my own", Form::Plain}, Phrase{"tweets are my own", Form::Plain},
+    Phrase{"tweets my own", Form::Plain}, Phrase{"posts are my own", Form::Plain},
+    Phrase{"posts my own", Form::Plain}, Phrase{"personal views only", Form::Plain},
+    Phrase{"personal opinions only", Form::Plain}, Phrase{"personal opinion only", Form::Plain},
+    Phrase{"do not represent my employer", Form::Plain}, Phrase{"don't represent my employer", Form::Plain},
+    Phrase{"do not represent the views of my employer", Form::Plain},
+    Phrase{"don't represent the views of my employer", Form::Plain},
+    Phrase{"do not reflect the views of my employer", Form::Plain},
+    Phrase{"don't reflect the views of my employer", Form::Plain},
+    Phrase{"do not necessarily reflect the views of my employer", Form::Plain},
+    Phrase{"not speaking for my employer", Form::Plain},
+    Phrase{"not speaking on behalf of my employer", Form::Plain},
+    Phrase{"don't speak for my employer", Form::Plain}, Phrase{"do not speak for my employer", Form::Plain},
+    // French (normalised: accents and case do not matter)
+    Phrase{"n'engage que moi", Form::Plain}, Phrase{"n'engagent que moi", Form::Plain},
+    Phrase{"n'engageant que moi", Form::Plain}, Phrase{"n'engage que ma personne", Form::Plain},
+    Phrase{"n'engagent que ma personne", Form::Plain}, Phrase{"n'engagent que leur auteur", Form::Plain},
+    Phrase{"n'engage que son auteur", Form::Plain}, Phrase{"n'engagent que leur autrice", Form::Plain},
+    Phrase{"n'engagent pas mon employeur", Form::Plain}, Phrase{"n'engage pas mon employeur", Form::Plain},
+    Phrase{"ne reflètent pas la position de mon employeur", Form::Plain},
+    Phrase{"ne reflètent pas forcément la position de mon employeur", Form::Plain},
+    Phrase{"ne représentent pas mon employeur", Form::Plain},
+    Phrase{"ne représentent pas la position de mon employeur", Form::Plain},
+    Phrase{"mes opinions sont les miennes", Form::Plain}, Phrase{"opinions exprimées sont les miennes", Form::Plain},
+    Phrase{"opinions exprimées ici sont les miennes", Form::Plain},
+    Phrase{"avis exprimés sont les miens", Form::Plain}, Phrase{"propos tenus à titre personnel", Form::Plain},
+    Phrase{"m'exprime à titre personnel", Form::Plain}, Phrase{"à titre strictement personnel", Form::Plain},
+    Phrase{"opinions personnelles", Form::Nominal}, Phrase{"opinion personnelle", Form::Nominal},
+    Phrase{"avis perso", Form::Nominal}, Phrase{"avis personnel", Form::Nominal},
+    Phrase{"avis personnels", Form::Nominal}, Phrase{"propos personnels", Form::Nominal},
+};
+
+const text::PhraseMatcher& builtin_matcher() {
+  static const text::PhraseMatcher matcher = [] {
+    text::PhraseMatcher m;
+    for (const auto& p : kForms) m.add(p.text);
+    m.build();
+    return m;
+  }();
+  return matcher;
+}
+
+// "RT ≠ endorsement" and friends, on the original text (normalisation would turn ≠ into =).
+const RE2& retweet_form() {
+  static const RE2 re(
+      "(?i)\\b(?:rts?|retweets?|reposts?|likes?|shares?|boosts?|partages?)[\\s\\x{00A0}\\x{202F}]*"
+      "(?:\\x{2260}|!=|=/=|=\\\\=|<>|are\\s+not|is\\s+not|aren['\\x{2019}]t|isn['\\x{2019}]t|"
+      "do\\s+not\\s+(?:equal|mean)|don['\\x{2019}]t\\s+(?:equal|mean)|ne\\s+valent\\s+pas|ne\\s+vaut\\s+pas|"
+      "n['\\x{2019}]est\\s+pas|ne\\s+sont\\s+pas)"
+      "[\\s\\x{00A0}\\x{202F}]*(?:an?\\s+|une?\\s+)?"
+      "(?:endorsements?|approbation|adh[eé]sion|soutien|caution)\\b");
+  return re;
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The word before normalised byte `b` (skipping spaces), or "".
+std::string word_before(const std::string& s, size_t b) {
+  size_t e = b;
+  while (e > 0 && s[e - 1] == ' ') --e;
+  size_t st = e;
+  while (st > 0 && (std::isalnum(static_cast<unsigned char>(s[st - 1])) != 0)) --st;
+  return s.substr(st, e - st);
+}
+
+bool nominal_is_opinion_marker(const std::string& s, size_t b, size_t e) {
+  static const std::array<std::string_view, 9> markers = {"mon", "ma", "mes", "ton", "son", "my", "selon",
+                                                          "notre", "votre"};
+  const std::string before = word_before(s, b);
+  bool possessive = false;
+  for (auto m : markers) possessive = possessive || before == m;
+  if (!possessive) return false;
+  // "Mon avis perso." closes the post; "mon avis perso : ..." opens an opinion.
+  size_t i = e;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size()) return false;
+  const char c = s[i];
+  return c == ':' || c == ',' || (std::isalnum(static_cast<unsigned char>(c)) != 0);
+}
+
+struct Found {
+  uint32_t start;
+  uint32_t end;
+};
+
+std::optional<Found> find_disclaimer(std::string_view original, const text::NormalizedText& norm,
+                                     const policy::Policy& policy) {
+  std::optional<Found> best;
+  auto consider = [&best](uint32_t s, uint32_t e) {
+    if (!best || s < best->start) best = Found{s, e};
+  };
+  builtin_matcher().for_each(norm, [&](const text::PhraseMatch& m) {
+    if (kForms[m.phrase].form == Form::Nominal && nominal_is_opinion_marker(norm.text, m.begin, m.end)) return true;
+    consider(norm.original_begin(m.begin), norm.original_end(m.end));
+    return true;
+  });
+  // The policy's own wording, whatever it is (an employee's custom disclaimer too).
+  text::PhraseMatcher own;
+  size_t added = 0;
+  for (const auto* forms : {&policy.disclaimers, &policy.short_disclaimers}) {
+    for (const auto& [lang, form] : *forms) {
+      std::string_view f = form;
+      while (!f.empty() && std::string_view(".!;:,… \n").find(f.back()) != std::string_view::npos) f.remove_suffix(1);
+      if (!f.empty() && own.add(f) != UINT32_MAX) ++added;
+    }
+  }
+  if (added > 0) {
+    own.build();
+    own.for_each(norm, [&](const text::PhraseMatch& m) {
+      // A short form such as "Avis perso." gets the same context rule as the built-in one.
+      if (nominal_is_opinion_marker(norm.text, m.begin, m.end)) return true;
+      consider(norm.original_begin(m.begin), norm.original_end(m.end));
+      return true;
+    });
+  }
+  re2::StringPiece input(original.data(), original.size());
+  re2::StringPiece match;
+  size_t pos = 0;
+  if (retweet_form().Match(input, pos, original.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto b = static_cast<size_t>(match.data() - original.data());
+    consider(utf16_offset(original, b), utf16_offset(original, b + match.size()));
+  }
+  return best;
+}
+
+std::string builtin_long(const std::string& lang) {
+  return lang == "fr" ? "Ces propos n'engagent que moi." : "Opinions are my own.";
+}
+std::string builtin_short(const std::string& lang) { return lang == "fr" ? "Avis perso." : "Views my own."; }
+
+std::string pick(const std::map<std::string, std::string>& forms, const std::string& lang, std::string fallback) {
+  auto it = forms.find(lang);
+  if (it != forms.end() && !it->second.empty()) return it->second;
+  return fallback;
+}
+
+}  // namespace
+
+std::string proposal_language(std::string_view language, const policy::Policy& policy) {
+  const std::string lang(language);
+  if (lang == "fr" || lang == "en" || (!lang.empty() && policy.disclaimers.count(lang) > 0)) return lang;
+  if (!policy.default_language.empty()) return policy.default_language;
+  return "en";
+}
+
+std::string with_disclaimer(std::string_view original, std::string_view disclaimer) {
+  size_t end = original.size();
+  while (end > 0 && is_space_byte(original[end - 1])) --end;
+  std::string out(original.substr(0, end));
+  if (!out.empty()) out += "\n\n";
+  out += disclaimer;
+  return out;
+}
+
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
                                   Platform platform, std::string_view language,
-                                  const policy::Policy&) {
+                                  const policy::Policy& policy) {
   DisclaimerResult r;
-  r.language = std::string(language);
+  r.language = proposal_language(language, policy);
+  r.limit = length_rule(platform).limit;
+
+  if (auto found = find_disclaimer(original, norm, policy)) {
+    r.present = true;
+    r.found_start = found->start;
+    r.found_end = found->end;
+    r.form = "present";
+    r.length = measure_length(original, platform);
+    r.fits = fits(original, platform);
+    return r;
+  }
+
+  const std::string long_form = pick(policy.disclaimers, r.language, builtin_long(r.language));
+  const std::string short_form = pick(policy.short_disclaimers, r.language, builtin_short(r.language));
+  for (const auto& [form, name] : {std::pair{long_form, "long"}, std::pair{short_form, "short"}}) {
+    std::string proposal = with_disclaimer(original, form);
+    if (fits(proposal, platform)) {
+      r.form = name;
+      r.fits = true;
+      r.length = measure_length(proposal, platform);
+      r.proposed_text = std::move(proposal);
+      return r;
+    }
+  }
   r.form = "none";
   r.fits = false;
   r.length = measure_length(original, platform);
-  r.limit = length_rule(platform).limit;
   return r;
 }
 

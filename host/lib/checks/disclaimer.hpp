@@ -28,4 +28,11 @@ DisclaimerResult check_disclaimer(std::string_view original, const text::Normali
                                   Platform platform, std::string_view language,
                                   const policy::Policy& policy);
 
+// The language the proposal is written in: `language` when it is "fr", "en" or one the
+// policy has a disclaimer for, else the policy's default language.
+std::string proposal_language(std::string_view language, const policy::Policy& policy);
+
+// `original` without its trailing white space, a blank line, then `disclaimer`.
+std::string with_disclaimer(std::string_view original, std::string_view disclaimer);
+
 }  // namespace ownvoice::checks

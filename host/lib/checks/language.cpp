@@ -1,9 +1,96 @@
+// French or English from two kinds of evidence: function words (articles, pronouns,
+// prepositions, auxiliaries, which every sentence has and which rarely cross languages)
+// and accented letters (é, è, à, ç... are French in posts that are French or English).
+// Words that both languages use ("a", "on", "me", "son", "plus") are left out.
 #include "checks/language.hpp"
 
-namespace ownvoice::checks {
+#include <string>
+#include <unordered_map>
 
-std::string detect_language(std::string_view, const text::NormalizedText&, std::string_view fallback) {
-  return std::string(fallback.empty() ? "en" : fallback);
+namespace ownvoice::checks {
+namespace {
+
+enum class Lang { Fr, En };
+
+const std::unordered_map<std::string, Lang>& function_words() {
+  static const std::unordered_map<std::string, Lang> words = [] {
+    std::unordered_map<std::string, Lang> w;
+    // The text is normalised (lower case, accents stripped): "été" is "ete", "à" is "a".
+    for (const char* f :
+         {"le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "sont", "pour", "avec", "dans", "sur",
+          "pas", "que", "qui", "nous", "vous", "je", "j", "l", "d", "c", "qu", "n", "ce", "cette", "ces", "mon",
+          "ma", "mes", "notre", "nos", "votre", "vos", "tres", "aussi", "mais", "ou", "au", "aux", "chez", "ete",
+          "etre", "avoir", "ai", "avons", "tout", "tous", "toute", "bien", "merci", "bonjour", "leur", "leurs",
+          "il", "elle", "ils", "elles", "sont", "etait", "fait", "faire", "quand", "comme", "entre", "apres",
+          "avant", "encore", "toujours", "depuis", "cette", "mais", "donc", "alors", "chaque", "quel", "quelle",
+          "nouveau", "nouvelle", "notre", "hier", "demain", "aujourd", "semaine", "equipe", "travail"})
+      w.emplace(f, Lang::Fr);
+    for (const char* e :
+         {"the", "and", "is", "are", "was", "were", "to", "of", "in", "for", "with", "this", "that", "it", "we",
+          "you", "i", "my", "our", "your", "have", "has", "had", "be", "been", "at", "by", "from", "not", "but",
+          "just", "so", "about", "will", "can", "what", "how", "an", "they", "their", "there", "here", "all",
+          "would", "could", "should", "if", "when", "who", "which", "very", "more", "into", "over", "after",
+          "today", "week", "team", "work", "proud", "thanks", "thank", "ve", "ll", "isn", "doesn", "didn", "wasn",
+          "its", "out", "up", "get", "got", "new", "some", "any", "than", "them", "these", "those", "yesterday",
+          "tomorrow", "excited", "great", "love"})
+      w.emplace(e, Lang::En);
+    return w;
+  }();
+  return words;
+}
+
+bool is_french_letter(char32_t cp) {
+  switch (cp) {
+    case U'é': case U'è': case U'ê': case U'ë': case U'à': case U'â': case U'ç': case U'ù': case U'û':
+    case U'ô': case U'î': case U'ï': case U'œ': case U'É': case U'È': case U'Ê': case U'À': case U'Ç':
+    case U'Ô': case U'Î': case U'Œ':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string detect_language(std::string_view original, const text::NormalizedText& norm,
+                            std::string_view fallback) {
+  double fr = 0;
+  double en = 0;
+  const auto& words = function_words();
+  const std::string& s = norm.text;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    auto it = words.find(word);
+    if (it != words.end()) (it->second == Lang::Fr ? fr : en) += 1.0;
+    word.clear();
+  };
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const size_t n = text::decode_utf8(s, i, cp);
+    if (text::is_word_codepoint(cp)) {
+      word.append(s, i, n);
+    } else {
+      flush();
+    }
+    i += n;
+  }
+  flush();
+  // Accented letters: half a word each, at most four words' worth, so that one French
+  // name in an English post does not turn it French.
+  double accents = 0;
+  for (size_t i = 0; i < original.size();) {
+    char32_t cp = 0;
+    i += text::decode_utf8(original, i, cp);
+    if (is_french_letter(cp)) accents += 0.5;
+  }
+  fr += accents > 4.0 ? 4.0 : accents;
+
+  const std::string fb = fallback == "fr" || fallback == "en" ? std::string(fallback) : std::string("en");
+  if (fr + en < 2.0) return fb;  // too little to go on: a link, a hashtag, "Bravo !"
+  if (fr > en * 1.2) return "fr";
+  if (en > fr * 1.2) return "en";
+  return fb;
 }
 
 }  // namespace ownvoice::checks

@@ -1,1 +1,147 @@
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "checks/promotional.hpp"
+
+using namespace ownvoice::checks;
+using ownvoice::policy::Policy;
+using ownvoice::text::normalize;
+
+namespace {
+
+Policy lumetra() {
+  Policy p;
+  p.company = "Lumetra";
+  p.brands = {"Lumetra", "LumiDesk", "Lumetra Cloud", "Photon Suite"};
+  return p;
+}
+
+PromotionalResult check(std::string_view text, std::string_view lang = "en") {
+  return check_promotional(text, normalize(text), lang, lumetra());
+}
+
+bool has_signal(const PromotionalResult& r, std::string_view signal) {
+  return std::any_of(r.reasons.begin(), r.reasons.end(), [&](const PromoReason& x) { return x.signal == signal; });
+}
+
+std::string signals(const PromotionalResult& r) {
+  std::string out;
+  for (const auto& x : r.reasons) out += x.signal + "(" + x.excerpt + ") ";
+  return out;
+}
+
+}  // namespace
+
+TEST(Promotional, EnglishAdvert) {
+  auto r = check("LumiDesk 3 is here! Try it free for 30 days, -30% until Sunday with code LUMI30: "
+                 "https://lumetra.ch/shop?utm_source=linkedin");
+  EXPECT_TRUE(r.promotional) << signals(r);
+  EXPECT_GE(r.score, 0.9);
+  for (const char* s : {"brand", "call_to_action", "discount", "urgency", "promo_code", "shop_link"})
+    EXPECT_TRUE(has_signal(r, s)) << s << ": " << signals(r);
+  EXPECT_EQ(r.disclosure, "I work at Lumetra.");
+  EXPECT_TRUE(r.mentions_company);
+}
+
+TEST(Promotional, FrenchAdvert) {
+  auto r = check("Profitez de -20 % sur Photon Suite jusqu'à dimanche ! Commandez sur lumetra.ch/boutique", "fr");
+  EXPECT_TRUE(r.promotional) << signals(r);
+  for (const char* s : {"brand", "call_to_action", "discount", "urgency", "shop_link"})
+    EXPECT_TRUE(has_signal(r, s)) << s << ": " << signals(r);
+  EXPECT_EQ(r.disclosure, "Je travaille chez Lumetra.");
+}
+
+TEST(Promotional, BrandPlusCallToActionIsEnough) {
+  EXPECT_TRUE(check("Essayez LumiDesk gratuitement.", "fr").promotional);
+  EXPECT_TRUE(check("Book a demo of Lumetra Cloud.").promotional);
+}
+
+TEST(Promotional, PricesCurrenciesAndCodes) {
+  EXPECT_TRUE(has_signal(check("Only CHF 49.- per month"), "price"));
+  EXPECT_TRUE(has_signal(check("From 49,90 € par mois", "fr"), "price"));
+  EXPECT_TRUE(has_signal(check("Just $12 a seat"), "price"));
+  EXPECT_TRUE(has_signal(check("£5 for students"), "price"));
+  EXPECT_TRUE(has_signal(check("Use code LUMI30 at checkout"), "promo_code"));
+  EXPECT_TRUE(has_signal(check("code promo : HIVER25", "fr"), "promo_code"));
+  EXPECT_FALSE(has_signal(check("The source code is on GitHub"), "promo_code"));
+  EXPECT_TRUE(has_signal(check("Soldes : −40\u00a0% sur tout", "fr"), "discount"));  // minus sign, no-break space
+  EXPECT_TRUE(has_signal(check("Save 20% today"), "discount"));
+  EXPECT_FALSE(has_signal(check("Our error rate fell by 30%"), "discount"));
+}
+
+TEST(Promotional, ShopAndTrackingLinks) {
+  EXPECT_TRUE(has_signal(check("lumetra.ch/shop"), "shop_link"));
+  EXPECT_TRUE(has_signal(check("https://example.com/blog?utm_source=x&utm_medium=social"), "shop_link"));
+  EXPECT_TRUE(has_signal(check("Link in bio 👆"), "link_in_bio"));
+  EXPECT_TRUE(has_signal(check("Lien en bio !", "fr"), "link_in_bio"));
+  EXPECT_TRUE(has_signal(check("#LinkInBio"), "link_in_bio"));
+  EXPECT_FALSE(has_signal(check("https://lumetra.ch/blog/2026/optics"), "shop_link"));
+}
+
+TEST(Promotional, HardNegatives) {
+  for (const char* text : {
+           "Promotion interne : je deviens responsable de l'équipe optique chez Lumetra !",
+           "I got promoted to Senior Engineer at Lumetra. So grateful!",
+           "Retrouvailles avec la promo 2019 de l'EPFL, quelle soirée.",
+           "We're hiring at Lumetra! Best team in Lausanne. Apply now, link in bio.",
+           "Nous recrutons ! Rejoignez notre équipe à Genève, postulez via le lien en bio.",
+           "Sign up for the charity run on Sunday, Lumetra colleagues welcome!",
+           "Inscrivez-vous à la course solidaire de dimanche !",
+           "Getting buy-in from leadership took three months, but we did it.",
+           "Without buy in from the teams, no transformation works.",
+           "The stock fell to $12 after the earnings call.",
+           "Le prix du pétrole a encore grimpé : 95 $ le baril.",
+           "Best regards from the Lumetra booth at Photonics West!",
+           "À mon avis, la meilleure conférence de l'année.",
+           "Bitcoin rose above $100,000 today, wild times.",
+       }) {
+    const auto r = check(text);
+    EXPECT_FALSE(r.promotional) << text << " -> " << signals(r) << " score " << r.score;
+    EXPECT_TRUE(r.disclosure.empty());
+  }
+}
+
+TEST(Promotional, ApplyNowForAJobIsNotACallToBuy) {
+  auto r = check("Apply now: we're looking for an optical engineer in Lausanne.");
+  EXPECT_FALSE(has_signal(r, "call_to_action")) << signals(r);
+}
+
+TEST(Promotional, OneKindAloneIsNotEnough) {
+  auto r = check("-50% -40% -30% -20%");
+  EXPECT_FALSE(r.promotional) << r.score;
+  EXPECT_GT(r.score, 0.5);  // many hits of one kind: high score, still one kind
+}
+
+TEST(Promotional, DiminishingReturns) {
+  const double one = check("Shop now").score;
+  const double two = check("Shop now. Order now.").score;
+  EXPECT_GT(two, one);
+  EXPECT_LT(two - one, one);  // the second call to action adds less than the first
+}
+
+TEST(Promotional, SpansAreUtf16IntoTheOriginal) {
+  const std::string text = "🎉 Ｓｈｏｐ\u00a0NOW";  // full-width letters fold to "shop"
+  auto r = check(text);
+  ASSERT_TRUE(has_signal(r, "call_to_action")) << signals(r);
+  const auto& reason = r.reasons.front();
+  EXPECT_EQ(reason.start, 3u);  // 🎉 is two UTF-16 units, then a space
+  EXPECT_EQ(reason.end, 11u);
+  EXPECT_EQ(reason.excerpt, "Ｓｈｏｐ\u00a0NOW");
+}
+
+TEST(Promotional, MentionsCompanyWithoutPromoting) {
+  auto r = check("Five years at Lumetra today. Grateful for this team.");
+  EXPECT_TRUE(r.mentions_company);
+  EXPECT_FALSE(r.promotional);
+  EXPECT_FALSE(check("A quiet Sunday hike above Montreux.").mentions_company);
+}
+
+TEST(Promotional, NoCompanyNoDisclosure) {
+  Policy p;
+  const std::string text = "Shop now, -30% until Sunday!";
+  auto r = check_promotional(text, normalize(text), "en", p);
+  EXPECT_TRUE(r.promotional);
+  EXPECT_TRUE(r.disclosure.empty());
+}

@@ -1,10 +1,333 @@
+// The promotional check (see promotional.hpp and docs/checks.md).
+//
+// Signals come from one PhraseMatcher over the lexicon (promotional_lexicon.cpp), the
+// policy's company and brands, and RE2 patterns for what a word list cannot hold:
+// amounts with a currency, percentages off, promo codes, flexible calls to action
+// ("try LumiDesk free") and links to shops or with tracking parameters.
+//
+// Context, not single words, keeps the hard negatives out:
+//   - a harmless phrase ("buy-in", "best regards", "promotion interne") cancels the
+//     signals inside it;
+//   - in a hiring post, calls to action, links and superlatives are about the job;
+//   - "sign up" / "inscrivez-vous" near a charity, sports or job word is not selling;
+//   - an amount near market or price news ("the stock fell to $12") is not a price.
+//
+// Score: per signal kind, hits combine with diminishing returns (the n-th hit of a kind
+// counts half as much as the one before), then the kinds combine as independent
+// evidence: score = 1 - prod(1 - kind_score). Promotional when the score reaches 0.5
+// with at least two kinds, or when a brand meets a clear call to action.
 #include "checks/promotional.hpp"
 
-namespace ownvoice::checks {
+#include <re2/re2.h>
 
-PromotionalResult check_promotional(std::string_view, const text::NormalizedText&,
-                                    std::string_view, const policy::Policy&) {
-  return {};
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "checks/promotional_lexicon.hpp"
+#include "checks/urls.hpp"
+#include "text/phrase_matcher.hpp"
+
+namespace ownvoice::checks {
+namespace {
+
+using promo::Kind;
+
+constexpr double kThreshold = 0.5;
+constexpr double kClearCallToAction = 0.3;  // brand + a call to action at least this strong
+constexpr double kCompanyWeight = 0.15;     // employees name their employer all the time
+constexpr double kProductWeight = 0.25;     // a product name says more
+constexpr size_t kNewsWindow = 8;           // words either side of an amount
+constexpr size_t kSignupWindowAfter = 10;   // words after "sign up" that may name a charity or job
+constexpr size_t kSignupWindowBefore = 4;
+
+const char* kind_name(Kind k) {
+  switch (k) {
+    case Kind::CallToAction: return "call_to_action";
+    case Kind::Urgency: return "urgency";
+    case Kind::LinkInBio: return "link_in_bio";
+    case Kind::Discount: return "discount";
+    case Kind::PromoCode: return "promo_code";
+    case Kind::Superlative: return "superlative";
+    default: return "other";
+  }
+}
+
+const text::PhraseMatcher& lexicon_matcher() {
+  static const text::PhraseMatcher matcher = [] {
+    text::PhraseMatcher m;
+    for (const auto& e : promo::entries()) m.add(e.phrase);
+    m.build();
+    return m;
+  }();
+  return matcher;
+}
+
+// A signal before context rules: byte span in the normalised text (or, for `raw`
+// signals, in the original), with its kind name and weight.
+struct Hit {
+  std::string signal;
+  size_t begin;
+  size_t end;
+  double weight;
+  bool on_original = false;  // span is in original bytes (promo codes, links)
+  uint8_t flags = 0;
+};
+
+// Word index of each normalised byte, for "within N words" context windows.
+struct Words {
+  std::vector<size_t> starts;  // byte offset where each word starts
+  explicit Words(const std::string& s) {
+    bool in_word = false;
+    for (size_t i = 0; i < s.size();) {
+      char32_t cp = 0;
+      const size_t n = text::decode_utf8(s, i, cp);
+      const bool w = text::is_word_codepoint(cp);
+      if (w && !in_word) starts.push_back(i);
+      in_word = w;
+      i += n;
+    }
+  }
+  // Index of the word containing or following byte b.
+  [[nodiscard]] size_t index_at(size_t b) const {
+    auto it = std::upper_bound(starts.begin(), starts.end(), b);
+    return it == starts.begin() ? 0 : static_cast<size_t>(it - starts.begin() - 1);
+  }
+};
+
+struct Context {
+  std::vector<std::pair<size_t, size_t>> exceptions;  // normalised byte spans
+  std::vector<size_t> charity_words;                   // word indices
+  std::vector<size_t> job_words;
+  std::vector<size_t> news_words;
+  bool hiring = false;
+
+  [[nodiscard]] bool inside_exception(size_t b, size_t e) const {
+    return std::any_of(exceptions.begin(), exceptions.end(),
+                       [&](const auto& x) { return b < x.second && e > x.first; });
+  }
+  static bool near(const std::vector<size_t>& words, size_t from, size_t to) {
+    return std::any_of(words.begin(), words.end(), [&](size_t w) { return w >= from && w <= to; });
+  }
+};
+
+size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
+
+// Amounts with a currency, on normalised text (lower case; € $ £ kept; "49.-" is Swiss).
+const RE2& price_pattern() {
+  static const RE2 re(
+      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£)\s?\d)"
+      R"(|\d[\d',.]*\s?(?:chf|eur|usd|gbp|euros?|francs?|dollars?|€|\$|£)|\b\d+\.-))");
+  return re;
+}
+
+// "-30%", "30 % off", "remise de 20 %", "jusqu'à -50%", "save 20%".
+const RE2& discount_pattern() {
+  static const RE2 re(
+      R"((?:^|[^\w%.,])(-\s?\d{1,2}(?:[.,]\d)?\s?%))"
+      R"(|(\d{1,2}(?:[.,]\d)?\s?%\s?(?:off|de reduction|de remise|de rabais|offerts?|discount|de moins)))"
+      R"(|((?:remise|reduction|rabais|discount|save|economisez|jusqu'a|up to|soldes?)\s(?:de\s|of\s)?-?\d{1,3}\s?(?:%|chf|eur|€|\$|£)))");
+  return re;
+}
+
+// "try LumiDesk free", "essayez Photon Suite gratuitement", "order the new X today".
+const RE2& flexible_cta_pattern() {
+  static const RE2 re(
+      R"(\b((?:try|test|essayez|testez|essayer|tester)(?:\s+[^\s.!?]+){1,3}?\s+(?:free|for free|gratuitement|gratuit|today|now|maintenant|aujourd'hui|des aujourd'hui))\b)");
+  return re;
+}
+
+// Urgency with numbers or dates: "only 3 left", "plus que 2 jours", "jusqu'au 30 novembre".
+const RE2& urgency_pattern() {
+  static const RE2 re(
+      R"(\b((?:only|plus que|encore)\s+\d+\s+(?:left|days? left|spots? left|seats? left|hours? left|places?|jours?|heures?))"
+      R"(|((?:until|through|ends?|expires?|jusqu'au|jusqu'a)\s+(?:the\s+|le\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+)"
+      R"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\w*))\b)");
+  return re;
+}
+
+// A promo code on the original text: the code itself is upper case with a digit.
+const RE2& promo_code_pattern() {
+  static const RE2 re(
+      R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+))");
+  return re;
+}
+
+// Links to a shop or with tracking/affiliate parameters.
+double link_weight(std::string_view url) {
+  std::string u;
+  for (char c : url) u.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  static const RE2 shop_path(
+      R"((?:^|[/.])(?:shop|store|boutique|buy|acheter|achat|product|products|produit|produits|pricing|tarifs?|prix|checkout|cart|panier|offers?|offres?|promo|promos|deals?|order|commande|commander|collections)(?:[/.?#-]|$))");
+  static const RE2 tracking(R"([?&](?:utm_[a-z]+|ref|aff|affiliate|coupon|promo|discount)=)");
+  double w = 0;
+  // Only the part after the scheme: "https://" must not look like a path.
+  const size_t scheme = u.find("://");
+  const std::string_view rest = scheme == std::string::npos ? std::string_view(u) : std::string_view(u).substr(scheme + 3);
+  if (RE2::PartialMatch(rest, shop_path)) w = 0.35;
+  if (RE2::PartialMatch(rest, tracking)) w = w > 0 ? 0.45 : 0.3;
+  return w;
+}
+
+template <typename F>
+void each_match(const RE2& re, std::string_view s, F&& f) {
+  const int groups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
+  size_t pos = 0;
+  while (pos <= s.size() && re.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, g.data(),
+                                     groups + 1)) {
+    // Report the first non-empty capture (the signal itself), else the whole match.
+    re2::StringPiece m = g[0];
+    for (int i = 1; i <= groups; ++i) {
+      if (!g[static_cast<size_t>(i)].empty()) {
+        m = g[static_cast<size_t>(i)];
+        break;
+      }
+    }
+    const auto b = static_cast<size_t>(m.data() - s.data());
+    f(b, b + m.size());
+    const auto whole_end = static_cast<size_t>(g[0].data() - s.data()) + g[0].size();
+    pos = std::max(whole_end, pos + 1);
+  }
+}
+
+// Noisy-OR with diminishing returns: hits of one kind sorted by weight, the n-th halved n times.
+double combine(std::vector<double> weights) {
+  std::sort(weights.begin(), weights.end(), std::greater<>());
+  double keep = 1.0;
+  double factor = 1.0;
+  for (double w : weights) {
+    keep *= 1.0 - w * factor;
+    factor *= 0.5;
+  }
+  return 1.0 - keep;
+}
+
+}  // namespace
+
+PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
+                                    std::string_view language, const policy::Policy& policy) {
+  PromotionalResult result;
+  const std::string& s = norm.text;
+  const Words words(s);
+  const auto entries = promo::entries();
+
+  Context ctx;
+  std::vector<Hit> hits;
+  lexicon_matcher().for_each(norm, [&](const text::PhraseMatch& m) {
+    const auto& e = entries[m.phrase];
+    switch (e.kind) {
+      case Kind::Exception: ctx.exceptions.emplace_back(m.begin, m.end); break;
+      case Kind::Hiring: ctx.hiring = true; break;
+      case Kind::Charity: ctx.charity_words.push_back(words.index_at(m.begin)); break;
+      case Kind::Job: ctx.job_words.push_back(words.index_at(m.begin)); break;
+      case Kind::News: ctx.news_words.push_back(words.index_at(m.begin)); break;
+      default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
+    }
+    return true;
+  });
+  (void)language;  // the lexicon holds both languages; a mixed post gets both
+
+  // The company and its brands: a product name weighs more than the company's name.
+  {
+    text::PhraseMatcher brands;
+    std::vector<double> weight;
+    if (!policy.company.empty() && brands.add(policy.company) != UINT32_MAX) weight.push_back(kCompanyWeight);
+    for (const auto& b : policy.brands) {
+      if (b == policy.company) continue;
+      if (brands.add(b) != UINT32_MAX) weight.push_back(kProductWeight);
+    }
+    if (!weight.empty()) {
+      brands.build();
+      brands.for_each(norm, [&](const text::PhraseMatch& m) {
+        result.mentions_company = true;
+        hits.push_back(Hit{"brand", m.begin, m.end, weight[m.phrase]});
+        return true;
+      });
+    }
+  }
+
+  each_match(price_pattern(), s, [&](size_t b, size_t e) {
+    const size_t w = words.index_at(b);
+    if (Context::near(ctx.news_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow)) return;
+    hits.push_back(Hit{"price", b, e, 0.3});
+  });
+  each_match(discount_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"discount", b, e, 0.4}); });
+  each_match(flexible_cta_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"call_to_action", b, e, 0.4}); });
+  each_match(urgency_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"urgency", b, e, 0.3}); });
+  each_match(promo_code_pattern(), original, [&](size_t b, size_t e) {
+    hits.push_back(Hit{"promo_code", b, e, 0.5, true});
+  });
+  for (const auto& url : find_urls(original)) {
+    const double w = link_weight(original.substr(url.begin, url.end - url.begin));
+    if (w > 0) hits.push_back(Hit{"shop_link", url.begin, url.end, w, true});
+  }
+
+  // Context rules.
+  std::vector<Hit> kept;
+  for (auto& h : hits) {
+    if (!h.on_original && ctx.inside_exception(h.begin, h.end)) continue;
+    if (ctx.hiring && (h.signal == "call_to_action" || h.signal == "link_in_bio" || h.signal == "superlative" ||
+                       h.signal == "urgency"))
+      continue;
+    if ((h.flags & promo::kSignup) != 0) {
+      const size_t w = words.index_at(h.begin);
+      const size_t from = sub_or_zero(w, kSignupWindowBefore);
+      const size_t to = w + kSignupWindowAfter;
+      if (Context::near(ctx.charity_words, from, to) || Context::near(ctx.job_words, from, to)) continue;
+    }
+    kept.push_back(h);
+  }
+
+  // Overlapping hits of one kind ("try it free" inside "try it for free") count once.
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
+    return a.signal != b.signal ? a.signal < b.signal : a.weight > b.weight;
+  });
+  std::vector<Hit> unique;
+  for (const auto& h : kept) {
+    const bool overlaps = std::any_of(unique.begin(), unique.end(), [&](const Hit& u) {
+      return u.signal == h.signal && u.on_original == h.on_original && h.begin < u.end && h.end > u.begin;
+    });
+    if (!overlaps) unique.push_back(h);
+  }
+
+  std::map<std::string, std::vector<double>> by_kind;
+  for (const auto& h : unique) {
+    PromoReason r;
+    r.signal = h.signal;
+    r.weight = h.weight;
+    if (h.on_original) {
+      r.start = utf16_offset(original, h.begin);
+      r.end = utf16_offset(original, h.end);
+    } else {
+      r.start = norm.original_begin(h.begin);
+      r.end = norm.original_end(h.end);
+    }
+    r.excerpt = text::utf16_slice(original, r.start, r.end);
+    result.reasons.push_back(std::move(r));
+    by_kind[h.signal].push_back(h.weight);
+  }
+  std::sort(result.reasons.begin(), result.reasons.end(),
+            [](const PromoReason& a, const PromoReason& b) { return a.start < b.start; });
+
+  double keep = 1.0;
+  for (const auto& [kind, ws] : by_kind) keep *= 1.0 - combine(ws);
+  result.score = 1.0 - keep;
+
+  const bool brand = by_kind.count("brand") > 0;
+  const auto cta = by_kind.find("call_to_action");
+  const bool clear_cta =
+      cta != by_kind.end() && *std::max_element(cta->second.begin(), cta->second.end()) >= kClearCallToAction;
+  result.promotional = (result.score >= kThreshold && by_kind.size() >= 2) || (brand && clear_cta);
+  if (result.promotional && !policy.company.empty()) result.disclosure = disclosure_for(language, policy);
+  return result;
+}
+
+std::string disclosure_for(std::string_view language, const policy::Policy& policy) {
+  if (policy.company.empty()) return {};
+  if (language == "fr") return "Je travaille chez " + policy.company + ".";
+  return "I work at " + policy.company + ".";
 }
 
 }  // namespace ownvoice::checks

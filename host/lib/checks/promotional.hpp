@@ -32,4 +32,8 @@ struct PromotionalResult {
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
                                     std::string_view language, const policy::Policy& policy);
 
+// The disclosure an employee owes when promoting the employer: "I work at Lumetra." /
+// "Je travaille chez Lumetra." ("" without a company in the policy).
+std::string disclosure_for(std::string_view language, const policy::Policy& policy);
+
 }  // namespace ownvoice::checks

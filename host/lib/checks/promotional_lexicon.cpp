@@ -1,0 +1,202 @@
+#include "checks/promotional_lexicon.hpp"
+
+#include <array>
+
+namespace ownvoice::checks::promo {
+namespace {
+
+constexpr double kStrong = 0.4;   // an unambiguous request to buy or sign up
+constexpr double kMedium = 0.3;
+constexpr double kWeak = 0.2;     // "learn more", "découvrez": only adds to other signals
+
+constexpr auto kEntries = std::to_array<Entry>({
+    // Calls to action, English
+    {"buy now", Kind::CallToAction, kStrong}, {"buy yours", Kind::CallToAction, kStrong},
+    {"buy it now", Kind::CallToAction, kStrong}, {"buy today", Kind::CallToAction, kStrong},
+    {"buy tickets", Kind::CallToAction, kMedium}, {"buy your", Kind::CallToAction, kStrong},
+    {"order now", Kind::CallToAction, kStrong}, {"order yours", Kind::CallToAction, kStrong},
+    {"order today", Kind::CallToAction, kStrong}, {"order online", Kind::CallToAction, kStrong},
+    {"order your", Kind::CallToAction, kStrong}, {"pre-order", Kind::CallToAction, kStrong},
+    {"preorder", Kind::CallToAction, kStrong}, {"shop now", Kind::CallToAction, kStrong},
+    {"shop the", Kind::CallToAction, kMedium}, {"shop online", Kind::CallToAction, kStrong},
+    {"add to cart", Kind::CallToAction, kStrong}, {"sign up now", Kind::CallToAction, kStrong, kSignup},
+    {"sign up today", Kind::CallToAction, kStrong, kSignup}, {"sign up for free", Kind::CallToAction, kStrong},
+    {"sign up free", Kind::CallToAction, kStrong}, {"sign up", Kind::CallToAction, kMedium, kSignup},
+    {"register now", Kind::CallToAction, kMedium, kSignup}, {"register today", Kind::CallToAction, kMedium, kSignup},
+    {"try it free", Kind::CallToAction, kStrong}, {"try it for free", Kind::CallToAction, kStrong},
+    {"try for free", Kind::CallToAction, kStrong}, {"try free", Kind::CallToAction, kStrong},
+    {"try it now", Kind::CallToAction, kStrong}, {"try it today", Kind::CallToAction, kStrong},
+    {"try the new", Kind::CallToAction, kMedium}, {"free trial", Kind::CallToAction, kStrong},
+    {"start your free trial", Kind::CallToAction, kStrong}, {"book a demo", Kind::CallToAction, kStrong},
+    {"book your demo", Kind::CallToAction, kStrong}, {"request a demo", Kind::CallToAction, kStrong},
+    {"get a demo", Kind::CallToAction, kStrong}, {"schedule a demo", Kind::CallToAction, kStrong},
+    {"book a call", Kind::CallToAction, kMedium}, {"get yours", Kind::CallToAction, kStrong},
+    {"grab yours", Kind::CallToAction, kStrong}, {"grab your", Kind::CallToAction, kMedium},
+    {"claim your", Kind::CallToAction, kStrong}, {"get your free", Kind::CallToAction, kStrong},
+    {"download now", Kind::CallToAction, kMedium}, {"subscribe now", Kind::CallToAction, kMedium},
+    {"click the link", Kind::CallToAction, kMedium}, {"click here", Kind::CallToAction, kMedium},
+    {"tap the link", Kind::CallToAction, kMedium}, {"dm me for", Kind::CallToAction, kMedium},
+    {"dm us for", Kind::CallToAction, kMedium}, {"get started today", Kind::CallToAction, kMedium},
+    {"learn more", Kind::CallToAction, kWeak}, {"check it out", Kind::CallToAction, kWeak},
+    {"check out", Kind::CallToAction, kWeak}, {"now available", Kind::CallToAction, kWeak},
+    {"available now", Kind::CallToAction, kWeak}, {"available today", Kind::CallToAction, kWeak},
+    {"contact us", Kind::CallToAction, kWeak}, {"get in touch", Kind::CallToAction, kWeak},
+    // Calls to action, French
+    {"commandez", Kind::CallToAction, kStrong}, {"commander maintenant", Kind::CallToAction, kStrong},
+    {"commandez-le", Kind::CallToAction, kStrong}, {"achetez", Kind::CallToAction, kStrong},
+    {"ajoutez au panier", Kind::CallToAction, kStrong}, {"profitez de l'offre", Kind::CallToAction, kStrong},
+    {"profitez-en", Kind::CallToAction, kStrong}, {"profitez de", Kind::CallToAction, kMedium},
+    {"profitez", Kind::CallToAction, kWeak}, {"essayez", Kind::CallToAction, kMedium},
+    {"essayez gratuitement", Kind::CallToAction, kStrong}, {"essai gratuit", Kind::CallToAction, kStrong},
+    {"testez gratuitement", Kind::CallToAction, kStrong}, {"testez", Kind::CallToAction, kMedium},
+    {"inscrivez-vous", Kind::CallToAction, kMedium, kSignup}, {"inscris-toi", Kind::CallToAction, kMedium, kSignup},
+    {"réservez", Kind::CallToAction, kMedium, kSignup}, {"réservez votre démo", Kind::CallToAction, kStrong},
+    {"réservez vos places", Kind::CallToAction, kStrong, kSignup}, {"demandez une démo", Kind::CallToAction, kStrong},
+    {"demandez votre démo", Kind::CallToAction, kStrong}, {"abonnez-vous", Kind::CallToAction, kMedium},
+    {"téléchargez", Kind::CallToAction, kMedium}, {"cliquez ici", Kind::CallToAction, kMedium},
+    {"cliquez sur le lien", Kind::CallToAction, kMedium}, {"offrez-vous", Kind::CallToAction, kStrong},
+    {"craquez pour", Kind::CallToAction, kStrong}, {"foncez", Kind::CallToAction, kMedium},
+    {"rendez-vous sur", Kind::CallToAction, kWeak}, {"découvrez", Kind::CallToAction, kWeak},
+    {"en savoir plus", Kind::CallToAction, kWeak}, {"contactez-nous", Kind::CallToAction, kWeak},
+    {"contactez-moi", Kind::CallToAction, kWeak}, {"désormais disponible", Kind::CallToAction, kWeak},
+    {"disponible dès maintenant", Kind::CallToAction, kWeak}, {"est disponible", Kind::CallToAction, kWeak},
+    {"sont disponibles", Kind::CallToAction, kWeak},
+
+    // Urgency
+    {"until sunday", Kind::Urgency, 0.3}, {"until monday", Kind::Urgency, 0.3}, {"until tuesday", Kind::Urgency, 0.3},
+    {"until wednesday", Kind::Urgency, 0.3}, {"until thursday", Kind::Urgency, 0.3},
+    {"until friday", Kind::Urgency, 0.3}, {"until saturday", Kind::Urgency, 0.3},
+    {"until midnight", Kind::Urgency, 0.3}, {"until tonight", Kind::Urgency, 0.3},
+    {"ends sunday", Kind::Urgency, 0.3}, {"ends tonight", Kind::Urgency, 0.3}, {"ends today", Kind::Urgency, 0.3},
+    {"ends soon", Kind::Urgency, 0.3}, {"ends friday", Kind::Urgency, 0.3}, {"ends monday", Kind::Urgency, 0.3},
+    {"offer ends", Kind::Urgency, 0.35}, {"last chance", Kind::Urgency, 0.3}, {"limited time", Kind::Urgency, 0.35},
+    {"limited offer", Kind::Urgency, 0.35}, {"limited stock", Kind::Urgency, 0.3},
+    {"limited edition", Kind::Urgency, 0.25}, {"while supplies last", Kind::Urgency, 0.35},
+    {"while stocks last", Kind::Urgency, 0.35}, {"today only", Kind::Urgency, 0.35},
+    {"this week only", Kind::Urgency, 0.35}, {"this weekend only", Kind::Urgency, 0.35},
+    {"don't miss out", Kind::Urgency, 0.3}, {"hurry", Kind::Urgency, 0.25}, {"act now", Kind::Urgency, 0.3},
+    {"few spots left", Kind::Urgency, 0.3}, {"last spots", Kind::Urgency, 0.3}, {"last few spots", Kind::Urgency, 0.3},
+    {"selling fast", Kind::Urgency, 0.3}, {"almost sold out", Kind::Urgency, 0.3},
+    {"jusqu'à dimanche", Kind::Urgency, 0.3}, {"jusqu'à lundi", Kind::Urgency, 0.3},
+    {"jusqu'à mardi", Kind::Urgency, 0.3}, {"jusqu'à mercredi", Kind::Urgency, 0.3},
+    {"jusqu'à jeudi", Kind::Urgency, 0.3}, {"jusqu'à vendredi", Kind::Urgency, 0.3},
+    {"jusqu'à samedi", Kind::Urgency, 0.3}, {"jusqu'à ce soir", Kind::Urgency, 0.3},
+    {"jusqu'à minuit", Kind::Urgency, 0.3}, {"dernière chance", Kind::Urgency, 0.3},
+    {"dernières places", Kind::Urgency, 0.3}, {"derniers jours", Kind::Urgency, 0.3},
+    {"dernier jour", Kind::Urgency, 0.3}, {"offre limitée", Kind::Urgency, 0.35},
+    {"durée limitée", Kind::Urgency, 0.35}, {"temps limité", Kind::Urgency, 0.35},
+    {"quantités limitées", Kind::Urgency, 0.35}, {"places limitées", Kind::Urgency, 0.3},
+    {"stock limité", Kind::Urgency, 0.3}, {"ne tardez pas", Kind::Urgency, 0.3},
+    {"ne manquez pas", Kind::Urgency, 0.25}, {"aujourd'hui seulement", Kind::Urgency, 0.35},
+    {"ce week-end seulement", Kind::Urgency, 0.35}, {"cette semaine seulement", Kind::Urgency, 0.35},
+
+    // Link in bio and friends
+    {"link in bio", Kind::LinkInBio, 0.3}, {"link in my bio", Kind::LinkInBio, 0.3},
+    {"link in profile", Kind::LinkInBio, 0.3}, {"link in comments", Kind::LinkInBio, 0.25},
+    {"link in the comments", Kind::LinkInBio, 0.25}, {"link below", Kind::LinkInBio, 0.2},
+    {"lien en bio", Kind::LinkInBio, 0.3}, {"lien dans ma bio", Kind::LinkInBio, 0.3},
+    {"lien dans la bio", Kind::LinkInBio, 0.3}, {"lien en commentaire", Kind::LinkInBio, 0.25},
+    {"lien en premier commentaire", Kind::LinkInBio, 0.25}, {"lien ci-dessous", Kind::LinkInBio, 0.2},
+    {"lien en description", Kind::LinkInBio, 0.25},
+
+    // Discounts and deals (percentages and amounts are RE2 patterns in promotional.cpp)
+    {"buy one get one", Kind::Discount, 0.4}, {"bogo", Kind::Discount, 0.4}, {"2 for 1", Kind::Discount, 0.35},
+    {"2 pour 1", Kind::Discount, 0.35}, {"1 acheté 1 offert", Kind::Discount, 0.4},
+    {"free shipping", Kind::Discount, 0.35}, {"livraison gratuite", Kind::Discount, 0.35},
+    {"livraison offerte", Kind::Discount, 0.35}, {"on sale", Kind::Discount, 0.3}, {"en solde", Kind::Discount, 0.3},
+    {"soldes", Kind::Discount, 0.3}, {"black friday", Kind::Discount, 0.3}, {"cyber monday", Kind::Discount, 0.3},
+    {"prix barré", Kind::Discount, 0.35}, {"prix cassés", Kind::Discount, 0.35}, {"half price", Kind::Discount, 0.35},
+    {"moitié prix", Kind::Discount, 0.35}, {"early bird", Kind::Discount, 0.3},
+    {"tarif préférentiel", Kind::Discount, 0.3}, {"prix spécial", Kind::Discount, 0.3},
+    {"special offer", Kind::Discount, 0.35}, {"offre spéciale", Kind::Discount, 0.35},
+    {"offre de lancement", Kind::Discount, 0.35}, {"launch offer", Kind::Discount, 0.35},
+    {"introductory price", Kind::Discount, 0.35}, {"prix de lancement", Kind::Discount, 0.35},
+    {"bon plan", Kind::Discount, 0.3}, {"en promo", Kind::Discount, 0.3}, {"en promotion", Kind::Discount, 0.3},
+    {"promo code", Kind::PromoCode, 0.35}, {"code promo", Kind::PromoCode, 0.35},
+    {"discount code", Kind::PromoCode, 0.35}, {"coupon code", Kind::PromoCode, 0.35},
+    {"code de réduction", Kind::PromoCode, 0.35},
+
+    // Superlatives
+    {"best", Kind::Superlative, 0.15}, {"#1", Kind::Superlative, 0.15}, {"number one", Kind::Superlative, 0.15},
+    {"n°1", Kind::Superlative, 0.15}, {"no 1", Kind::Superlative, 0.15}, {"leader", Kind::Superlative, 0.15},
+    {"market leader", Kind::Superlative, 0.2}, {"world leader", Kind::Superlative, 0.2},
+    {"industry-leading", Kind::Superlative, 0.2}, {"unbeatable", Kind::Superlative, 0.2},
+    {"unmatched", Kind::Superlative, 0.15}, {"game changer", Kind::Superlative, 0.15},
+    {"revolutionary", Kind::Superlative, 0.15}, {"best-in-class", Kind::Superlative, 0.2},
+    {"world-class", Kind::Superlative, 0.15}, {"cutting-edge", Kind::Superlative, 0.15},
+    {"meilleur", Kind::Superlative, 0.15}, {"meilleure", Kind::Superlative, 0.15},
+    {"meilleurs", Kind::Superlative, 0.15}, {"meilleures", Kind::Superlative, 0.15},
+    {"incontournable", Kind::Superlative, 0.15}, {"incontournables", Kind::Superlative, 0.15},
+    {"révolutionnaire", Kind::Superlative, 0.15}, {"numéro 1", Kind::Superlative, 0.15},
+    {"leader du marché", Kind::Superlative, 0.2}, {"imbattable", Kind::Superlative, 0.2},
+    {"imbattables", Kind::Superlative, 0.2}, {"inégalé", Kind::Superlative, 0.15},
+
+    // Harmless phrases that contain a signal word
+    {"buy-in", Kind::Exception, 0}, {"buy in", Kind::Exception, 0}, {"best regards", Kind::Exception, 0},
+    {"best wishes", Kind::Exception, 0}, {"all the best", Kind::Exception, 0}, {"best practice*", Kind::Exception, 0},
+    {"personal best", Kind::Exception, 0}, {"best friend*", Kind::Exception, 0}, {"do my best", Kind::Exception, 0},
+    {"did my best", Kind::Exception, 0}, {"doing my best", Kind::Exception, 0}, {"best paper", Kind::Exception, 0},
+    {"best student paper", Kind::Exception, 0}, {"meilleurs voeux", Kind::Exception, 0},
+    {"meilleures salutations", Kind::Exception, 0}, {"meilleurs souvenirs", Kind::Exception, 0},
+    {"meilleur souvenir", Kind::Exception, 0}, {"team leader", Kind::Exception, 0},
+    {"thought leader*", Kind::Exception, 0}, {"leadership", Kind::Exception, 0},
+    {"promotion interne", Kind::Exception, 0}, {"got promoted", Kind::Exception, 0},
+    {"check out my", Kind::Exception, 0}, {"sign up sheet", Kind::Exception, 0},
+    {"profitez bien", Kind::Exception, 0}, {"en promotion interne", Kind::Exception, 0},
+
+    // Hiring posts
+    {"we're hiring", Kind::Hiring, 0}, {"we are hiring", Kind::Hiring, 0}, {"now hiring", Kind::Hiring, 0},
+    {"we're recruiting", Kind::Hiring, 0}, {"we are recruiting", Kind::Hiring, 0}, {"join our team", Kind::Hiring, 0},
+    {"join the team", Kind::Hiring, 0}, {"open position*", Kind::Hiring, 0}, {"open role*", Kind::Hiring, 0},
+    {"job opening*", Kind::Hiring, 0}, {"apply now", Kind::Hiring, 0}, {"apply here", Kind::Hiring, 0},
+    {"apply today", Kind::Hiring, 0}, {"#hiring", Kind::Hiring, 0}, {"nous recrutons", Kind::Hiring, 0},
+    {"on recrute", Kind::Hiring, 0}, {"je recrute", Kind::Hiring, 0}, {"rejoignez-nous", Kind::Hiring, 0},
+    {"rejoignez notre équipe", Kind::Hiring, 0}, {"rejoindre notre équipe", Kind::Hiring, 0},
+    {"rejoindre l'équipe", Kind::Hiring, 0}, {"postulez", Kind::Hiring, 0}, {"offre d'emploi", Kind::Hiring, 0},
+    {"poste à pourvoir", Kind::Hiring, 0}, {"#recrutement", Kind::Hiring, 0}, {"#jobs", Kind::Hiring, 0},
+    {"#emploi", Kind::Hiring, 0}, {"hiring for", Kind::Hiring, 0},
+
+    // Words that turn "sign up" into a charity or sports sign-up
+    {"charity", Kind::Charity, 0}, {"charitable", Kind::Charity, 0}, {"run", Kind::Charity, 0},
+    {"marathon", Kind::Charity, 0}, {"half-marathon", Kind::Charity, 0}, {"race", Kind::Charity, 0},
+    {"fundrais*", Kind::Charity, 0}, {"donat*", Kind::Charity, 0}, {"volunteer*", Kind::Charity, 0},
+    {"blood drive", Kind::Charity, 0}, {"beach cleanup", Kind::Charity, 0}, {"walk", Kind::Charity, 0},
+    {"solidaire", Kind::Charity, 0}, {"solidarité", Kind::Charity, 0}, {"caritati*", Kind::Charity, 0},
+    {"bénévol*", Kind::Charity, 0}, {"don du sang", Kind::Charity, 0}, {"association", Kind::Charity, 0},
+    {"course", Kind::Charity, 0}, {"relais", Kind::Charity, 0}, {"mentoring", Kind::Charity, 0},
+    {"mentorat", Kind::Charity, 0}, {"meetup", Kind::Charity, 0}, {"hackathon", Kind::Charity, 0},
+
+    // Job words near "sign up" / "register"
+    {"job", Kind::Job, 0}, {"jobs", Kind::Job, 0}, {"position", Kind::Job, 0}, {"role", Kind::Job, 0},
+    {"internship*", Kind::Job, 0}, {"apprenticeship*", Kind::Job, 0}, {"career*", Kind::Job, 0},
+    {"poste", Kind::Job, 0}, {"stage", Kind::Job, 0}, {"alternance", Kind::Job, 0}, {"emploi", Kind::Job, 0},
+    {"candidature*", Kind::Job, 0}, {"recrutement", Kind::Job, 0}, {"job fair", Kind::Job, 0},
+    {"forum de l'emploi", Kind::Job, 0},
+
+    // Market and price news near an amount
+    {"stock*", Kind::News, 0}, {"shares", Kind::News, 0}, {"share price", Kind::News, 0}, {"fell", Kind::News, 0},
+    {"fall*", Kind::News, 0}, {"rose", Kind::News, 0}, {"rise*", Kind::News, 0}, {"dropped", Kind::News, 0},
+    {"drop*", Kind::News, 0}, {"jump*", Kind::News, 0}, {"plunge*", Kind::News, 0}, {"soar*", Kind::News, 0},
+    {"surge*", Kind::News, 0}, {"slid", Kind::News, 0}, {"tumble*", Kind::News, 0}, {"climb*", Kind::News, 0},
+    {"market", Kind::News, 0}, {"markets", Kind::News, 0}, {"oil", Kind::News, 0}, {"brent", Kind::News, 0},
+    {"barrel*", Kind::News, 0}, {"inflation", Kind::News, 0}, {"nasdaq", Kind::News, 0}, {"dow jones", Kind::News, 0},
+    {"bitcoin", Kind::News, 0}, {"valuation", Kind::News, 0}, {"valued at", Kind::News, 0},
+    {"billion*", Kind::News, 0}, {"million*", Kind::News, 0}, {"funding", Kind::News, 0},
+    {"raised", Kind::News, 0}, {"ipo", Kind::News, 0}, {"earnings", Kind::News, 0}, {"gdp", Kind::News, 0},
+    {"salary", Kind::News, 0}, {"salaries", Kind::News, 0}, {"wage*", Kind::News, 0}, {"rent", Kind::News, 0},
+    {"fine", Kind::News, 0}, {"fined", Kind::News, 0}, {"tax*", Kind::News, 0}, {"bourse", Kind::News, 0},
+    {"action", Kind::News, 0}, {"actions", Kind::News, 0}, {"cours", Kind::News, 0}, {"chute", Kind::News, 0},
+    {"recul*", Kind::News, 0}, {"grimp*", Kind::News, 0}, {"hausse", Kind::News, 0}, {"baisse", Kind::News, 0},
+    {"pétrole", Kind::News, 0}, {"baril", Kind::News, 0}, {"marché", Kind::News, 0}, {"marchés", Kind::News, 0},
+    {"valorisation", Kind::News, 0}, {"milliard*", Kind::News, 0}, {"levée", Kind::News, 0},
+    {"levé", Kind::News, 0}, {"financement", Kind::News, 0}, {"salaire*", Kind::News, 0}, {"loyer*", Kind::News, 0},
+    {"essence", Kind::News, 0}, {"carburant", Kind::News, 0}, {"électricité", Kind::News, 0},
+    {"immobilier", Kind::News, 0}, {"amende", Kind::News, 0}, {"impôt*", Kind::News, 0},
+    {"a coûté", Kind::News, 0}, {"budget", Kind::News, 0},
+});
+
+}  // namespace
+
+std::span<const Entry> entries() { return kEntries; }
+
+}  // namespace ownvoice::checks::promo

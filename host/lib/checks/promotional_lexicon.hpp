@@ -1,0 +1,37 @@
+#pragma once
+// The promotional check's word lists, French and English (docs/checks.md lists them).
+// Every entry is matched on normalised text by one PhraseMatcher, so case, accents,
+// no-break spaces and hashtags ("#LinkInBio") do not matter.
+#include <cstdint>
+#include <span>
+
+namespace ownvoice::checks::promo {
+
+enum class Kind : uint8_t {
+  CallToAction,
+  Urgency,
+  LinkInBio,
+  Discount,
+  PromoCode,
+  Superlative,
+  Exception,  // a harmless phrase that cancels any signal inside it ("best regards", "buy-in")
+  Hiring,     // marks a hiring post: calls to action and links there are about a job
+  Charity,    // marks a charity or sports sign-up near a call to action
+  Job,        // a job word near "sign up" / "register" / "apply"
+  News,       // market or price news near a price ("the stock fell to $12")
+};
+
+// Calls to action that also invite people to events, charity runs and jobs: they do
+// not count when a charity or job word is close by.
+inline constexpr uint8_t kSignup = 1;
+
+struct Entry {
+  const char* phrase;
+  Kind kind;
+  double weight;
+  uint8_t flags = 0;
+};
+
+std::span<const Entry> entries();
+
+}  // namespace ownvoice::checks::promo

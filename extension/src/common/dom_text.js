@@ -39,26 +39,27 @@
 
   function blockText(rootNode) {
     let out = '';
-    const lineBreak = () => { if (out.length && !out.endsWith('\n')) out += '\n'; };
+    let owed = false;  // a block ended: the next content starts on a new line
+    const put = (s) => { if (owed) { out += '\n'; owed = false; } out += s; };
     function walk(node, block) {
-      if (node.nodeType === TEXT_NODE) { out += String(node.data || '').replace(ANCHORS, ''); return; }
+      if (node.nodeType === TEXT_NODE) { const s = String(node.data || '').replace(ANCHORS, ''); if (s) put(s); return; }
       if (node.nodeType !== ELEMENT_NODE || SKIP.has(name(node))) return;
       if (isBr(node)) {
-        if (!(block && isTrailingBr(node, block))) out += '\n';
+        if (!(block && isTrailingBr(node, block))) put('\n');
         return;
       }
       if (isBlock(node) && node !== rootNode) {
-        lineBreak();
+        if (out.length && !out.endsWith('\n')) owed = true;
         const nestedBlock = children(node).some(isBlock);
-        if (!nestedBlock && !hasText(node)) { out += '\n'; return; }
-        for (const c of children(node)) walk(c, nestedBlock ? block : node);
-        lineBreak();
+        if (!nestedBlock && !hasText(node)) put('');  // an empty paragraph is an empty line
+        else for (const c of children(node)) walk(c, nestedBlock ? block : node);
+        owed = true;
         return;
       }
       for (const c of children(node)) walk(c, block);
     }
     walk(rootNode, rootNode);
-    return out.endsWith('\n') ? out.slice(0, -1) : out;
+    return out;
   }
 
   // Editors differ in how they keep blank lines and trailing spaces; two texts are the

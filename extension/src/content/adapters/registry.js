@@ -34,7 +34,7 @@
   }
 
   function defaultShortcut(event) {
-    return event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+    return event.key === 'Enter' && !!(event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
   }
 
   // Site adapters first, fallbacks (hosts: null) last.

@@ -1,0 +1,100 @@
+// The connection logic against a scripted port (the real host is exercised by the
+// end-to-end tests): id matching, timeouts, disconnect reasons, protocol check.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from './load.mjs';
+
+const OV = await load('common/host_status.js', 'background/host_connection.js');
+
+function fakePort(answer) {
+  const port = {
+    sent: [], msgListeners: [], discListeners: [], disconnected: false,
+    onMessage: { addListener: (f) => port.msgListeners.push(f) },
+    onDisconnect: { addListener: (f) => port.discListeners.push(f) },
+    postMessage(m) { port.sent.push(m); queueMicrotask(() => answer(m, port)); },
+    disconnect() { port.disconnected = true; },
+    reply(r) { for (const f of port.msgListeners) f(r); },
+    drop(error) { for (const f of port.discListeners) f({ error: error ? { message: error } : undefined }); },
+  };
+  return port;
+}
+
+const HELLO = { protocol: 1, host_version: '0.1.0', capabilities: ['check', 'confirm', 'policy', 'log'] };
+
+function conn(answer, extra) {
+  const ports = [];
+  const c = new OV.HostConnection(Object.assign({
+    connectNative: () => { const p = fakePort(answer); ports.push(p); return p; },
+    lastError: () => null, extensionVersion: '0.1.0', helloTimeoutMs: 200, requestTimeoutMs: 200,
+  }, extra));
+  return { c, ports };
+}
+
+test('hello first, then requests matched by id even when replies come out of order', async () => {
+  const held = [];
+  const { c, ports } = conn((m, port) => {
+    if (m.type === 'hello') return port.reply({ id: m.id, ok: true, type: 'hello', result: HELLO });
+    held.push(m);
+    if (held.length === 2) {
+      port.reply({ id: held[1].id, ok: true, result: { n: 2 } });
+      port.reply({ id: held[0].id, ok: true, result: { n: 1 } });
+    }
+  });
+  const [a, b] = await Promise.all([c.request({ type: 'check', text: 'a' }), c.request({ type: 'check', text: 'b' })]);
+  assert.deepEqual([a.n, b.n], [1, 2]);
+  assert.equal(ports.length, 1);
+  assert.equal(ports[0].sent[0].type, 'hello');
+  assert.equal(ports[0].sent[0].protocol, 1);
+  assert.equal(c.hello.host_version, '0.1.0');
+});
+
+test('error replies become HostErrors with the host code', async () => {
+  const { c } = conn((m, port) => {
+    if (m.type === 'hello') return port.reply({ id: m.id, ok: true, result: HELLO });
+    port.reply({ id: m.id, ok: false, error: { code: 'unknown_check_id', message: 'no such check' } });
+  });
+  await assert.rejects(c.request({ type: 'confirm' }), (e) => e.code === 'unknown_check_id' && e.reason === 'error');
+});
+
+test('a host that is not installed: missing, and the next request tries again', async () => {
+  let attempts = 0;
+  const { c } = conn((m, port) => { attempts++; port.drop('Specified native messaging host not found.'); });
+  await assert.rejects(c.request({ type: 'check' }), (e) => e.reason === 'missing');
+  await assert.rejects(c.request({ type: 'check' }), (e) => e.reason === 'missing');
+  assert.equal(attempts, 2);
+});
+
+test('forbidden origin and a wrong protocol are told apart', async () => {
+  const forbidden = conn((m, port) => port.drop('Access to the specified native messaging host is forbidden.'));
+  await assert.rejects(forbidden.c.request({ type: 'check' }), (e) => e.reason === 'forbidden');
+  const old = conn((m, port) => port.reply({ id: m.id, ok: true, result: { protocol: 0, capabilities: ['check'] } }));
+  await assert.rejects(old.c.request({ type: 'check' }), (e) => e.reason === 'incompatible');
+  assert.equal(old.ports[0].disconnected, true);
+  const mismatch = conn((m, port) => port.reply({ id: m.id, ok: false, error: { code: 'protocol_mismatch', message: 'speaks 2' } }));
+  await assert.rejects(mismatch.c.request({ type: 'check' }), (e) => e.reason === 'incompatible');
+});
+
+test('a silent host times out; a crash fails pending requests and resets', async () => {
+  const silent = conn((m, port) => { if (m.type === 'hello') port.reply({ id: m.id, ok: true, result: HELLO }); });
+  await assert.rejects(silent.c.request({ type: 'check' }, 30), (e) => e.reason === 'timeout');
+  const crash = conn((m, port) => {
+    if (m.type === 'hello') return port.reply({ id: m.id, ok: true, result: HELLO });
+    port.drop('Native host has exited.');
+  });
+  let resets = 0;
+  crash.c.onReset(() => resets++);
+  await assert.rejects(crash.c.request({ type: 'check' }), (e) => e.reason === 'crashed');
+  assert.equal(resets, 1);
+  assert.equal(crash.c.port, null);
+});
+
+test('classifications of browser messages', () => {
+  const { classifyDisconnect, classifyErrorCode, compatible } = OV.hostStatus;
+  assert.equal(classifyDisconnect('Specified native messaging host not found.'), 'missing');
+  assert.equal(classifyDisconnect('No such native application org.ownvoice.host'), 'missing');
+  assert.equal(classifyDisconnect('Access to the specified native messaging host is forbidden.'), 'forbidden');
+  assert.equal(classifyDisconnect('Error when communicating with the native messaging host.'), 'disconnected');
+  assert.equal(classifyErrorCode('forbidden_caller'), 'forbidden');
+  assert.equal(compatible(HELLO), true);
+  assert.equal(compatible({ protocol: 1, capabilities: ['check'] }), false);
+});

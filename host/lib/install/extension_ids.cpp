@@ -1,0 +1,43 @@
+#include "install/extension_ids.hpp"
+
+#include <algorithm>
+
+namespace ownvoice::install {
+
+bool is_chromium_extension_id(std::string_view id) {
+  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) { return c >= 'a' && c <= 'p'; });
+}
+
+bool is_firefox_extension_id(std::string_view id) {
+  if (id.size() < 3 || id.size() > 255) return false;
+  if (id.front() == '{' && id.back() == '}') {
+    return std::all_of(id.begin() + 1, id.end() - 1, [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
+    });
+  }
+  const auto at = id.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 == id.size()) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '@' || c == '.' ||
+           c == '-' || c == '_' || c == '+';
+  });
+}
+
+std::vector<std::string> builtin_chromium_ids() {
+  std::vector<std::string> out;
+  auto add = [&out](std::string_view id) {
+    if (is_chromium_extension_id(id) && std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
+  };
+  for (auto id : protocol::kChromiumReleaseIds) add(id);
+  add(protocol::kChromiumDevelopmentId);
+  return out;
+}
+
+std::vector<std::string> chromium_origins(const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (const auto& id : ids) out.push_back("chrome-extension://" + id + "/");
+  return out;
+}
+
+}  // namespace ownvoice::install

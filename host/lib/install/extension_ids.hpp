@@ -1,0 +1,32 @@
+#pragma once
+// Who may start the host. The ids themselves live in one place,
+// host/lib/protocol/allowed_callers.hpp, which the host's own allowlist uses too; this
+// header adds what installing needs (origins, store update URLs, id syntax).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/allowed_callers.hpp"
+
+namespace ownvoice::install {
+
+inline constexpr std::string_view kHostName = "org.ownvoice.host";
+inline constexpr std::string_view kFirefoxExtensionId = protocol::kFirefoxId;
+
+// Where browsers fetch a force-installed extension from (ExtensionInstallForcelist).
+inline constexpr std::string_view kChromeWebStoreUpdateUrl = "https://clients2.google.com/service/update2/crx";
+inline constexpr std::string_view kEdgeAddonsUpdateUrl = "https://edge.microsoft.com/extensionwebstorebase/v1/crx";
+// Until a store listing exists, enterprise templates carry this marker in its place.
+inline constexpr std::string_view kUnpublishedIdMarker = "REPLACE_WITH_STORE_EXTENSION_ID";
+
+// True for a well-formed Chromium extension id (32 characters a-p).
+bool is_chromium_extension_id(std::string_view id);
+// True for a Firefox add-on id: "name@domain" or a {GUID}.
+bool is_firefox_extension_id(std::string_view id);
+
+// The built-in Chromium ids (release ids, then the development id), without duplicates.
+std::vector<std::string> builtin_chromium_ids();
+// "chrome-extension://<id>/" for each id.
+std::vector<std::string> chromium_origins(const std::vector<std::string>& ids);
+
+}  // namespace ownvoice::install

@@ -89,12 +89,10 @@ KeyMaterial generate_keys() {
   return km;
 }
 
-Bytes wrap_ad(std::span<const unsigned char> log_id, std::span<const unsigned char> public_key,
-              std::span<const unsigned char> salt, const KdfParams& params) {
+Bytes wrap_ad(std::span<const unsigned char> log_id, std::span<const unsigned char> salt, const KdfParams& params) {
   Bytes ad;
   append(ad, kWrapContext);
   append(ad, log_id);
-  append(ad, public_key);
   append(ad, salt);
   append_u64(ad, params.opslimit);
   append_u64(ad, params.memlimit);
@@ -120,6 +118,12 @@ std::optional<Secret> unwrap(const Secret& kek, std::span<const unsigned char> w
     return std::nullopt;
   }
   return out;
+}
+
+Bytes derive_public_key(const Secret& unwrapped) {
+  Bytes pk(crypto_box_PUBLICKEYBYTES);
+  crypto_scalarmult_base(pk.data(), secret_key(unwrapped));
+  return pk;
 }
 
 bool matches_public_key(const Secret& unwrapped, std::span<const unsigned char> public_key) {

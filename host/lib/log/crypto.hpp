@@ -48,14 +48,16 @@ KeyMaterial generate_keys();
 inline const unsigned char* secret_key(const Secret& unwrapped) { return unwrapped.data(); }
 inline const unsigned char* audit_key(const Secret& unwrapped) { return unwrapped.data() + 32; }
 
-// Additional data binding the wrapped key to this log, its public key and KDF parameters,
-// so none of them can be swapped without the unwrap failing.
-Bytes wrap_ad(std::span<const unsigned char> log_id, std::span<const unsigned char> public_key,
-              std::span<const unsigned char> salt, const KdfParams& params);
+// Additional data binding the wrapped key to this log and its KDF parameters, so neither can
+// be swapped (e.g. a cost downgrade) without the unwrap failing. The public key is checked
+// separately (matches_public_key) so that a replaced public key is reported as such rather
+// than as a wrong passphrase.
+Bytes wrap_ad(std::span<const unsigned char> log_id, std::span<const unsigned char> salt, const KdfParams& params);
 Bytes wrap(const Secret& kek, const Secret& unwrapped, std::span<const unsigned char> ad);
 std::optional<Secret> unwrap(const Secret& kek, std::span<const unsigned char> wrapped,
                              std::span<const unsigned char> ad);
-// Checks that the unwrapped secret key belongs to public_key (guards against a swapped pk).
+// The public key that belongs to the unwrapped secret key, and whether a stored one matches.
+Bytes derive_public_key(const Secret& unwrapped);
 bool matches_public_key(const Secret& unwrapped, std::span<const unsigned char> public_key);
 
 // Writer side of an epoch: returns K_epoch and the ephemeral public key to store.

@@ -43,6 +43,9 @@ constexpr std::int64_t kFormat = 1;
 // allocate unbounded memory or spin for hours.
 constexpr std::uint64_t kMaxOpslimit = 64;
 constexpr std::size_t kMaxMemlimit = std::size_t{4} << 30;
+constexpr const char* kReplacedKeyProblem =
+    "the log's public key had been replaced by someone else's: entries written since then were readable by them "
+    "and cannot be read with your passphrase (the right key is now restored)";
 
 std::shared_ptr<spdlog::logger> diag() {
   // The applications register "ownvoice" with a file sink; without it, stay silent (never stdout).
@@ -117,6 +120,7 @@ class Store::Impl {
   Bytes public_key;
   // The writer epoch of this Store: created at the first append, kept in memory only.
   std::optional<crypto::WriterEpoch> epoch;
+  Bytes epoch_public_key;
   std::int64_t epoch_id = 0;
 
   bool file_exists() const {
@@ -224,31 +228,39 @@ class Store::Impl {
   }
 
   // Passphrase -> the employee's secret key and audit key. Throws wrong_passphrase.
-  Secret unlock(std::string_view passphrase) {
+  struct Unlocked {
+    Secret unwrapped;
+    Bytes public_key;             // derived from the secret key: the one entries must be sealed to
+    bool public_key_replaced = false;  // the stored public key is not ours (entries since are exposed)
+  };
+  Unlocked unlock(std::string_view passphrase) {
     require_initialized();
     load_identity();
     KdfParams params;
     Bytes salt;
     Bytes wrapped;
+    Bytes stored_public_key;
     {
       sql::ReadTransaction rt(*db);
       params = stored_kdf();
       salt = meta_blob("kdf_salt");
       wrapped = meta_blob("wrapped_key");
+      stored_public_key = meta_blob("public_key");
     }
     Secret kek = crypto::derive_kek(passphrase, salt, params);
-    auto unwrapped = crypto::unwrap(kek, wrapped, crypto::wrap_ad(log_id, public_key, salt, params));
+    auto unwrapped = crypto::unwrap(kek, wrapped, crypto::wrap_ad(log_id, salt, params));
     if (!unwrapped) throw Error(ErrorCode::wrong_passphrase, "wrong passphrase: the log key could not be unlocked");
-    if (!crypto::matches_public_key(*unwrapped, public_key)) {
-      throw Error(ErrorCode::corrupt, "the log's public key does not match its secret key");
-    }
-    return std::move(*unwrapped);
+    Unlocked u{std::move(*unwrapped), {}, false};
+    u.public_key = crypto::derive_public_key(u.unwrapped);
+    u.public_key_replaced = !crypto::matches_public_key(u.unwrapped, stored_public_key);
+    if (u.public_key_replaced) diag()->warn("log: the stored public key does not match the employee's key");
+    return u;
   }
 
   void store_wrapped(const Secret& unwrapped, std::string_view passphrase, const KdfParams& params) {
     Bytes salt = crypto::random_bytes(crypto::kSaltBytes);
     Secret kek = crypto::derive_kek(passphrase, salt, params);
-    Bytes wrapped = crypto::wrap(kek, unwrapped, crypto::wrap_ad(log_id, public_key, salt, params));
+    Bytes wrapped = crypto::wrap(kek, unwrapped, crypto::wrap_ad(log_id, salt, params));
     set_meta("kdf_alg", std::int64_t{crypto_pwhash_ALG_ARGON2ID13});
     set_meta("kdf_opslimit", static_cast<std::int64_t>(params.opslimit));
     set_meta("kdf_memlimit", static_cast<std::int64_t>(params.memlimit));
@@ -264,10 +276,15 @@ class Store::Impl {
   }
 
   // Keeps this process's epoch row in place: an erase by another process may have removed it
-  // (or its id may have been reused), in which case the epoch is re-registered.
+  // (or its id may have been reused), in which case the epoch is re-registered. The public
+  // key is re-read in every append transaction, so a key repaired by the employee (or
+  // replaced by someone else) takes effect at once, also in long-running hosts.
   void ensure_epoch_row() {
-    if (!epoch) {
-      epoch = crypto::new_writer_epoch(public_key);
+    auto pk = meta_blob("public_key");
+    if (pk.size() != crypto::kPublicKeyBytes) throw Error(ErrorCode::corrupt, "the log's public key is malformed");
+    if (!epoch || epoch_public_key != pk) {
+      epoch = crypto::new_writer_epoch(pk);
+      epoch_public_key = pk;
       epoch_id = 0;
     }
     if (epoch_id != 0) {
@@ -284,14 +301,14 @@ class Store::Impl {
   // Cache of reader-side epoch keys for one unlocked call.
   class EpochKeys {
    public:
-    EpochKeys(Impl& impl, const Secret& unwrapped) : impl_(impl), unwrapped_(unwrapped) {}
+    EpochKeys(Impl& impl, const Unlocked& unlocked) : impl_(impl), unlocked_(unlocked) {}
     const Secret* get(std::int64_t id) {
       auto it = keys_.find(id);
       if (it != keys_.end()) return it->second ? &*it->second : nullptr;
       std::optional<Secret> key;
       auto st = impl_.db->prepare("SELECT epk FROM epochs WHERE id=?");
       st.bind(1, id);
-      if (st.step()) key = crypto::reader_epoch_key(unwrapped_, impl_.public_key, st.column_blob(0));
+      if (st.step()) key = crypto::reader_epoch_key(unlocked_.unwrapped, unlocked_.public_key, st.column_blob(0));
       auto [pos, inserted] = keys_.emplace(id, std::move(key));
       (void)inserted;
       return pos->second ? &*pos->second : nullptr;
@@ -299,7 +316,7 @@ class Store::Impl {
 
    private:
     Impl& impl_;
-    const Secret& unwrapped_;
+    const Unlocked& unlocked_;
     std::map<std::int64_t, std::optional<Secret>> keys_;
   };
 
@@ -311,8 +328,8 @@ class Store::Impl {
 
   // Walks entries in seq order (inside the caller's transaction), decrypting each one.
   template <typename Fn>
-  void for_each_entry(const Secret& unwrapped, Fn&& fn) {
-    EpochKeys keys(*this, unwrapped);
+  void for_each_entry(const Unlocked& unlocked, Fn&& fn) {
+    EpochKeys keys(*this, unlocked);
     auto st = db->prepare("SELECT seq, epoch, ct FROM entries ORDER BY seq");
     while (st.step()) {
       Opened o;
@@ -457,10 +474,10 @@ std::optional<PromotionalHistory> Store::promotional_history(int window_days) {
 std::vector<Entry> Store::read_all(std::string_view passphrase, const Filter& filter) {
   validate_filter(filter);
   auto& impl = *impl_;
-  Secret unwrapped = impl.unlock(passphrase);
+  auto unlocked = impl.unlock(passphrase);
   std::vector<Entry> out;
   sql::ReadTransaction rt(*impl.db);
-  impl.for_each_entry(unwrapped, [&](Impl::Opened& o) {
+  impl.for_each_entry(unlocked, [&](Impl::Opened& o) {
     std::optional<crypto::Unframed> u;
     if (o.plaintext) u = crypto::unframe_plaintext(*o.plaintext);
     std::optional<Entry> e;
@@ -491,7 +508,20 @@ std::vector<Entry> Store::read_all(std::string_view passphrase, const Filter& fi
 
 VerifyReport Store::verify(std::string_view passphrase) {
   auto& impl = *impl_;
-  Secret unwrapped = impl.unlock(passphrase);
+  auto unlocked = impl.unlock(passphrase);
+  const Secret& unwrapped = unlocked.unwrapped;
+  if (unlocked.public_key_replaced) {
+    // The key new entries are sealed to is not the employee's: put the right one back at
+    // once so the next appends are private again, then report it below.
+    try {
+      sql::Transaction tx(*impl.db);
+      impl.set_meta("public_key", unlocked.public_key);
+      tx.commit();
+      impl.public_key = unlocked.public_key;
+    } catch (const Error& e) {
+      diag()->warn("log: could not restore the public key ({})", to_string(e.code()));
+    }
+  }
   VerifyReport r;
   Bytes trust_blob;
   crypto::TrustRecord trust;
@@ -518,7 +548,7 @@ VerifyReport Store::verify(std::string_view passphrase) {
       r.first_bad = seq;
       r.problem = std::move(problem);
     };
-    impl.for_each_entry(unwrapped, [&](Impl::Opened& o) {
+    impl.for_each_entry(unlocked, [&](Impl::Opened& o) {
       if (o.seq < expected) {
         bad(o.seq, "entry " + std::to_string(o.seq) + " should not exist: it precedes the start of the chain "
                    "(inserted, or left behind by an erase)");
@@ -547,7 +577,10 @@ VerifyReport Store::verify(std::string_view passphrase) {
       ++expected;
       return true;
     });
-    if (r.first_bad) return r;
+    if (r.first_bad) {
+      if (unlocked.public_key_replaced) r.problem += "; also, " + std::string(kReplacedKeyProblem);
+      return r;
+    }
     last_hash = prev;
     if (r.verified_through == 0) r.verified_through = trust.anchor_seq;
     std::int64_t last = expected - 1;
@@ -578,8 +611,12 @@ VerifyReport Store::verify(std::string_view passphrase) {
       }
     }
   }
-  r.ok = true;
   r.head_fingerprint = crypto::to_hex(std::span<const unsigned char>(last_hash.data(), 8));
+  if (unlocked.public_key_replaced) {
+    r.problem = kReplacedKeyProblem;
+    return r;
+  }
+  r.ok = true;
   // Record the verified head so a later truncation below it is detected. Best effort: a
   // read-only log still verifies.
   if (r.verified_through > trust.checkpoint_seq) {
@@ -601,7 +638,8 @@ VerifyReport Store::verify(std::string_view passphrase) {
 std::size_t Store::erase(std::string_view passphrase, std::optional<std::string> before) {
   if (before && !timeutil::is_date(*before)) throw Error(ErrorCode::invalid_argument, "before must be YYYY-MM-DD");
   auto& impl = *impl_;
-  Secret unwrapped = impl.unlock(passphrase);
+  auto unlocked = impl.unlock(passphrase);
+  const Secret& unwrapped = unlocked.unwrapped;
   std::size_t erased = 0;
   {
     sql::Transaction tx(*impl.db);
@@ -616,7 +654,7 @@ std::size_t Store::erase(std::string_view passphrase, std::optional<std::string>
     } else {
       // Erase the oldest entries in chain order and stop at the first one dated on/after
       // `before` (or that cannot be read): the chain stays one piece with a new anchor.
-      impl.for_each_entry(unwrapped, [&](Impl::Opened& o) {
+      impl.for_each_entry(unlocked, [&](Impl::Opened& o) {
         std::optional<crypto::Unframed> u;
         if (o.plaintext) u = crypto::unframe_plaintext(*o.plaintext);
         if (!u) return false;
@@ -663,11 +701,11 @@ std::size_t Store::erase(std::string_view passphrase, std::optional<std::string>
 void Store::change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase) {
   if (new_passphrase.empty()) throw Error(ErrorCode::invalid_argument, "the passphrase must not be empty");
   auto& impl = *impl_;
-  Secret unwrapped = impl.unlock(old_passphrase);
+  auto unlocked = impl.unlock(old_passphrase);
   KdfParams params = impl.options.kdf.value_or(KdfParams::standard());
   {
     sql::Transaction tx(*impl.db);
-    impl.store_wrapped(unwrapped, new_passphrase, params);
+    impl.store_wrapped(unlocked.unwrapped, new_passphrase, params);
     tx.commit();
   }
   // The key wrapped under the old passphrase must not survive in the WAL or in a free page.

@@ -1,0 +1,78 @@
+// The prompt with the keyboard only (Ctrl+Enter, Tab stays inside, Space, Enter, Esc),
+// and every way of not sharing: Esc, Cancel, Edit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openFixture, inPrompt, PROMPT, waitPromptState, submissions, modelText, FIXTURES } from './lib/harness.mjs';
+import { words, typeInComposer, pressPost, promptGone, waitSubmission } from './lib/flows.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const focusInPrompt = (page) => page.evaluate((sel) => {
+  const host = document.querySelector(sel);
+  return !!host && document.activeElement === host && !!host.shadowRoot.activeElement;
+}, PROMPT);
+const focusedId = (page) => page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.id || null, PROMPT);
+
+test('x: Ctrl+Enter is held; the prompt works with the keyboard alone', async () => {
+  const page = await openFixture(env.context, 'x');
+  const text = 'Belle journée au salon avec toute l\'équipe.';
+  await typeInComposer(page, 'x', text);
+  await page.keyboard.press('Control+Enter');
+  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  assert.notEqual(await waitPromptState(page, []), 'block');
+  assert.deepEqual(await submissions(page), []);
+  assert.equal(await focusedId(page), 'ov-consent', 'focus starts on the consent checkbox');
+  await page.keyboard.press('Space');
+  // Tab around more than the number of controls: focus never leaves the prompt.
+  const seen = new Set();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await focusInPrompt(page), 'focus stayed in the prompt');
+    seen.add(await focusedId(page));
+  }
+  for (const id of ['ov-cancel', 'ov-post', 'ov-consent', 'ov-body']) assert.ok(seen.has(id), `${id} reachable by Tab`);
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await focusInPrompt(page));
+  while ((await focusedId(page)) !== 'ov-post') await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const sent = await waitSubmission(page);
+  await promptGone(page);
+  assert.ok(words(sent).startsWith(words(text)));
+  assert.ok(sent.length > text.length, 'the disclaimer was added');
+  await page.close();
+});
+
+test('Esc cancels: nothing is shared and the composer keeps the text', async () => {
+  const page = await openFixture(env.context, 'x');
+  const text = 'Projet Edelweiss : premières impressions.';
+  await typeInComposer(page, 'x', text);
+  await pressPost(page, 'x');
+  await page.keyboard.press('Escape');
+  await promptGone(page);
+  assert.deepEqual(await submissions(page), []);
+  assert.equal(await modelText(page), text);
+  // The next Post is checked again (the prompt comes back), not let through.
+  assert.equal(await pressPost(page, 'x'), 'block');
+  await page.click(inPrompt('#ov-cancel'));
+  await promptGone(page);
+  assert.deepEqual(await submissions(page), []);
+  await page.close();
+});
+
+test('linkedin: Cancel and Edit leave the post unshared and the composer focused', async () => {
+  const page = await openFixture(env.context, 'linkedin');
+  const text = 'Une belle semaine chez nous.';
+  await typeInComposer(page, 'linkedin', text);
+  await pressPost(page, 'linkedin');
+  await page.click(inPrompt('#ov-cancel'));
+  await promptGone(page);
+  await pressPost(page, 'linkedin');
+  await page.click(inPrompt('#ov-edit'));
+  await promptGone(page);
+  assert.deepEqual(await submissions(page), []);
+  assert.equal(await modelText(page), text);
+  assert.ok(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), FIXTURES.linkedin.composer));
+  await page.close();
+});

@@ -1,0 +1,70 @@
+// The extension's own pages against the real host: the popup checks pasted text; the
+// options page shows the effective policy and its sources, sets up the private log, and
+// shows its entries (the passphrase asked each time and cleared from the field).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openFixture, inPrompt, EXTENSION_ID, POLICY } from './lib/harness.mjs';
+import { typeInComposer, pressPost, waitSubmission } from './lib/flows.mjs';
+
+const BASE = `chrome-extension://${EXTENSION_ID}/src`;
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+test('popup: paste, check, see the highlight and the text to copy', async () => {
+  const page = await env.context.newPage();
+  await page.goto(`${BASE}/popup/popup.html`);
+  await page.fill('#text', 'Le Projet Edelweiss avance bien.');
+  await page.selectOption('#platform', 'linkedin');
+  await page.click('#check');
+  await page.waitForSelector('#result[data-verdict]');
+  assert.equal(await page.getAttribute('#result', 'data-verdict'), 'block');
+  assert.match(await page.textContent('#result mark[data-rule~="codenames"]'), /Edelweiss/);
+  assert.ok(await page.isDisabled('#copy'), 'a blocked text is not offered for copying');
+
+  await page.fill('#text', 'Le nouveau projet avance bien.');
+  await page.click('#check');
+  await page.waitForFunction(() => document.querySelector('#result').dataset.verdict !== 'block');
+  const out = await page.textContent('#output');
+  assert.ok(out.startsWith('Le nouveau projet avance bien.'));
+  assert.ok(Object.values(POLICY.disclaimers).some((d) => out.includes(d)), 'the result carries the disclaimer');
+  assert.ok(!(await page.isDisabled('#copy')));
+  await page.close();
+});
+
+test('options: effective policy with sources, log set-up, audit view', async () => {
+  const options = await env.context.newPage();
+  await options.goto(`${BASE}/options/options.html`);
+  await options.waitForFunction(() => document.querySelector('#policy').textContent.length > 0);
+  const effective = JSON.parse(await options.textContent('#policy'));
+  assert.equal(effective.company, POLICY.company);
+  assert.ok((await options.locator('#sources tr').count()) > 1, 'sources listed');
+  assert.ok((await options.textContent('#layers')).includes('system'));
+
+  await options.waitForSelector('#log-init:not([hidden])');
+  await options.fill('#init-pass', 'correct horse battery');
+  await options.fill('#init-pass2', 'correct horse battery');
+  await options.click('#init');
+  await options.waitForSelector('#log-audit:not([hidden])');
+  assert.equal(await options.inputValue('#init-pass'), '', 'passphrase not kept in the page');
+
+  // A post shared through the prompt is logged by the host.
+  const page = await openFixture(env.context, 'textarea');
+  await typeInComposer(page, 'textarea', 'Bonne journée à toutes et à tous.');
+  await pressPost(page, 'textarea');
+  await page.check(inPrompt('#ov-consent'));
+  await page.click(inPrompt('#ov-post'));
+  const sent = await waitSubmission(page);
+
+  await options.bringToFront();
+  await options.fill('#pass', 'wrong passphrase');
+  await options.click('#show');
+  await options.waitForFunction(() => document.querySelector('#log-message').textContent.includes('wrong_passphrase'));
+  await options.fill('#pass', 'correct horse battery');
+  await options.click('#show');
+  await options.waitForSelector('#entries tr:nth-child(2)');
+  assert.equal(await options.inputValue('#pass'), '', 'passphrase cleared after use');
+  const rows = await options.locator('#entries tr').allTextContents();
+  assert.ok(rows.some((r) => r.includes('shared') && r.includes('generic')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.includes(sent.slice(0, 20))), 'the shared text is in the employee\'s own log');
+});

@@ -23,7 +23,9 @@ const std::unordered_map<std::string, Lang>& function_words() {
           "etre", "avoir", "ai", "avons", "tout", "tous", "toute", "bien", "merci", "bonjour", "leur", "leurs",
           "il", "elle", "ils", "elles", "sont", "etait", "fait", "faire", "quand", "comme", "entre", "apres",
           "avant", "encore", "toujours", "depuis", "cette", "mais", "donc", "alors", "chaque", "quel", "quelle",
-          "nouveau", "nouvelle", "notre", "hier", "demain", "aujourd", "semaine", "equipe", "travail"})
+          "nouveau", "nouvelle", "notre", "hier", "demain", "aujourd", "semaine", "equipe", "travail", "lundi",
+          "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "rien", "personne", "parce", "pourquoi",
+          "jamais", "toujours", "seulement", "vraiment", "beaucoup", "peu", "sans", "sous", "vers", "moi", "toi"})
       w.emplace(f, Lang::Fr);
     for (const char* e :
          {"the", "and", "is", "are", "was", "were", "to", "of", "in", "for", "with", "this", "that", "it", "we",
@@ -32,7 +34,9 @@ const std::unordered_map<std::string, Lang>& function_words() {
           "would", "could", "should", "if", "when", "who", "which", "very", "more", "into", "over", "after",
           "today", "week", "team", "work", "proud", "thanks", "thank", "ve", "ll", "isn", "doesn", "didn", "wasn",
           "its", "out", "up", "get", "got", "new", "some", "any", "than", "them", "these", "those", "yesterday",
-          "tomorrow", "excited", "great", "love"})
+          "tomorrow", "excited", "great", "love", "went", "well", "done", "lol", "wrong", "bad", "monday",
+          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "people", "everyone", "anyone",
+          "nothing", "something", "because", "while", "where", "why", "only", "still", "never", "again"})
       w.emplace(e, Lang::En);
     return w;
   }();
@@ -59,10 +63,22 @@ std::string detect_language(std::string_view original, const text::NormalizedTex
   const auto& words = function_words();
   const std::string& s = norm.text;
   std::string word;
+  // Word endings that one language has and the other hardly ever: English -ing and
+  // -ed; French -eux, -eau(x), -aient. Weaker than a function word.
+  auto ends_with = [](const std::string& w, std::string_view suffix, size_t min_len) {
+    return w.size() >= min_len && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
   auto flush = [&] {
     if (word.empty()) return;
     auto it = words.find(word);
-    if (it != words.end()) (it->second == Lang::Fr ? fr : en) += 1.0;
+    if (it != words.end()) {
+      (it->second == Lang::Fr ? fr : en) += 1.0;
+    } else if (ends_with(word, "ing", 5) || ends_with(word, "ed", 5)) {
+      en += 0.5;
+    } else if (ends_with(word, "eux", 4) || ends_with(word, "eau", 4) || ends_with(word, "eaux", 5) ||
+               ends_with(word, "aient", 6)) {
+      fr += 0.5;
+    }
     word.clear();
   };
   for (size_t i = 0; i < s.size();) {

@@ -1,0 +1,52 @@
+// debug.try_network: exists ONLY in the test-hooks build of the host
+// (tests/protocol builds ownvoice-host-test-hooks with it; the shipped ownvoice-host
+// answers unknown_type). It tries to open a TCP connection to 127.0.0.1 so a test can
+// prove that the seccomp filter refuses it.
+#include "protocol/handlers/debug_try_network.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#ifdef _WIN32
+#include <winsock2.h>
+#else
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace ownvoice::protocol {
+namespace {
+
+nlohmann::json attempt(int rc, int err) {
+  if (rc >= 0) return {{"ok", true}};
+  return {{"ok", false}, {"errno", err}, {"error", std::strerror(err)}};
+}
+
+}  // namespace
+
+nlohmann::json handle_debug_try_network(Session& /*session*/, const Request& /*request*/) {
+#ifdef _WIN32
+  return {{"socket", {{"ok", false}, {"error", "not implemented on Windows"}}}};
+#else
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  nlohmann::json result{{"socket", attempt(fd, errno)}};
+  if (fd >= 0) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(9);  // discard: nothing needs to listen for the attempt to count
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const int rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+    result["connect"] = attempt(rc, errno);
+    ::close(fd);
+  }
+  return result;
+#endif
+}
+
+std::vector<HandlerEntry> test_hook_handlers() {
+  return {{"debug.try_network", &handle_debug_try_network}};
+}
+
+}  // namespace ownvoice::protocol

@@ -15,6 +15,7 @@
   let flowActive = false;
   let passThrough = null;    // the control we re-click ourselves after the decision
   let warmed = false;
+  let activePrompt = null;   // the open prompt's controller
 
   function t(key, subs) {
     try { return api.i18n.getMessage(key, subs) || ''; } catch (_) { return ''; }
@@ -94,6 +95,16 @@
     hold(event, matchShortcut(event));
   }
 
+  // Keys and focus changes inside the prompt are stopped here, before any listener of
+  // the site (shortcuts, Esc-closes-the-modal, focus locks) sees them; default actions
+  // (typing, Space on a checkbox, Enter on a button) still happen.
+  function shieldPrompt(event) {
+    if (!activePrompt || !inPrompt(event)) return false;
+    event.stopImmediatePropagation();
+    if (event.type === 'keydown') activePrompt.onKey(event);
+    return true;
+  }
+
   async function check(text, platform) {
     try {
       const reply = await send({ type: 'ov.check', text, platform, url: location.href });
@@ -142,6 +153,7 @@
         userDisclaimer: s.userDisclaimer || {},
         installUrl: s.installUrl,
       });
+      activePrompt = prompt;
       for (;;) {
         const outcome = await prompt.decided;
         if (outcome.action === 'cancel') {
@@ -169,6 +181,7 @@
       }
     } finally {
       flowActive = false;
+      activePrompt = null;
     }
   }
 
@@ -195,7 +208,8 @@
   // settings arrive.
   function allowed() { return !settings || settings.allowedHere !== false; }
   root.addEventListener('click', (e) => { if (allowed()) onClick(e); }, true);
-  root.addEventListener('keydown', (e) => { if (allowed()) onKeydown(e); }, true);
+  root.addEventListener('keydown', (e) => { if (!shieldPrompt(e) && allowed()) onKeydown(e); }, true);
+  for (const type of ['keyup', 'keypress', 'focusin', 'focusout']) root.addEventListener(type, shieldPrompt, true);
   loadSettings().then((s) => {
     if (s.allowedHere) observer.observe(document.documentElement, { childList: true, subtree: true });
   });

@@ -65,11 +65,13 @@
     backdrop.append(dialog);
     shadow.append(backdrop);
 
-    // Keys typed in the prompt must not reach the site's shortcuts (X: "n", "?", ...).
-    for (const type of ['keydown', 'keyup', 'keypress']) {
+    // What happens in the prompt is none of the site's business: its bubbling listeners
+    // (click-outside-to-close, shortcuts) never hear of it. Keys are also stopped before
+    // the site's capturing listeners, by guard.js, which then calls onKey.
+    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend',
+      'keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'change', 'focusin', 'focusout', 'paste', 'copy', 'cut']) {
       shadow.addEventListener(type, (e) => e.stopPropagation());
     }
-    shadow.addEventListener('keydown', onKeydown, true);
 
     function result() { return state.response && state.response.state === 'ok' ? state.response.result : null; }
 
@@ -290,9 +292,17 @@
       else if (!e.shiftKey && (active === last || !active)) { e.preventDefault(); first.focus(); }
     }
 
-    // Focus that wanders out (a click on the page behind) is brought back.
+    // Focus that wanders out (a click on the page behind) is brought back, but a site
+    // with its own focus lock is not fought forever.
+    let pulls = 0;
+    let pullsSince = 0;
     function onFocusIn(e) {
-      if (!finished && e.target !== host) { const items = focusables(); (items[0] || dialog).focus(); }
+      if (finished || e.target === host) return;
+      const now = performance.now();
+      if (now - pullsSince > 1000) { pulls = 0; pullsSince = now; }
+      if (++pulls > 3) return;
+      const items = focusables();
+      (items[0] || dialog).focus();
     }
 
     function close() {
@@ -312,6 +322,7 @@
     return {
       decided,
       host,
+      onKey: onKeydown,
       busy(on) { state.busy = on; render(); },
       fail(message) { finished = false; state.error = message; state.busy = false; render(); return (this.decided = new Promise((res) => { resolveDecided = res; })); },
       close,

@@ -81,6 +81,39 @@ TEST_F(LogTamper, RenumberedRowsAreNamed) {
   EXPECT_EQ(*r.first_bad, 6);
 }
 
+TEST_F(LogTamper, ReplacedMiddleEntryIsNamed) {
+  // A forger can seal a brand-new, well-formed entry 5 (the public key and entry 4's chain
+  // hash are public) in its own epoch; only entry 6's link back reveals the swap.
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.db().c_str(), &h), SQLITE_OK);
+  auto blob = [&](const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_ROW) << sql;
+    auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(st, 0));
+    crypto::Bytes out(p, p + sqlite3_column_bytes(st, 0));
+    std::int64_t n = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+    return std::make_pair(out, n);
+  };
+  auto pk = blob("SELECT value, 0 FROM meta WHERE key = 'public_key'").first;
+  auto log_id = blob("SELECT value, 0 FROM meta WHERE key = 'log_id'").first;
+  auto [ct4, epoch4] = blob("SELECT ct, epoch FROM entries WHERE seq = 4");
+  auto forged_epoch = crypto::new_writer_epoch(pk);
+  std::string sql = "INSERT INTO epochs(id, epk) VALUES(77, X'" + crypto::to_hex(forged_epoch.epk) + "')";
+  ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  auto pt = crypto::frame_plaintext(5, crypto::chain_hash(4, epoch4, ct4), nlohmann::json(to_json(sample_entry(55))).dump());
+  auto ct = crypto::seal_entry(forged_epoch.key, crypto::entry_ad(log_id, 77, 5), pt);
+  sql = "UPDATE entries SET epoch = 77, ct = X'" + crypto::to_hex(ct) + "' WHERE seq = 5";
+  ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(h);
+  auto r = verify();
+  EXPECT_FALSE(r.ok);
+  ASSERT_TRUE(r.first_bad.has_value());
+  EXPECT_EQ(*r.first_bad, 5);
+  EXPECT_NE(r.problem.find("replaced"), std::string::npos) << r.problem;
+}
+
 TEST_F(LogTamper, DeletedTailIsDetectedAgainstTheHeadRecord) {
   raw_sql(dir_.db(), "DELETE FROM entries WHERE seq >= 9");
   auto r = verify();

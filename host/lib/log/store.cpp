@@ -568,8 +568,15 @@ VerifyReport Store::verify(std::string_view passphrase) {
         return false;
       }
       if (sodium_memcmp(u->prev.data(), prev.data(), prev.size()) != 0) {
-        bad(o.seq, "entry " + std::to_string(o.seq) + " does not follow entry " + std::to_string(o.seq - 1) +
-                       " (an entry before it was replaced, or entries were reordered)");
+        // Entry n authenticates but does not point at entry n-1 as stored. Anyone can seal a
+        // well-formed entry n-1 (appending needs no secret), but nobody without the key can
+        // re-seal entry n to point at it: so entry n-1 is the one that was replaced.
+        if (o.seq - 1 > trust.anchor_seq) {
+          bad(o.seq - 1, "entry " + std::to_string(o.seq - 1) + " was replaced (entry " + std::to_string(o.seq) +
+                             " does not point to it)");
+        } else {
+          bad(o.seq, "entry " + std::to_string(o.seq) + " does not follow the start of the chain");
+        }
         return false;
       }
       prev = o.hash;

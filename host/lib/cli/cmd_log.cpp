@@ -1,0 +1,334 @@
+// `ownvoice log ...`: thin wrappers over host/lib/log. Every command that needs the
+// passphrase collects its whole output before printing, so a wrong passphrase or a damaged
+// entry never leaves half a listing on stdout.
+#include "cli/cmd_log.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "log/error.hpp"
+#include "log/passphrase.hpp"
+#include "log/store.hpp"
+
+namespace ownvoice::cli {
+namespace {
+
+using log::Error;
+using log::ErrorCode;
+using log::SecretString;
+
+constexpr int kOk = 0;
+constexpr int kProblem = 1;
+constexpr int kUsage = 64;
+constexpr int kCorrupt = 65;
+constexpr int kIo = 74;
+
+struct LogFlags {
+  std::string path;  // "" = Store::default_path()
+  int passphrase_fd = -1;
+  int new_passphrase_fd = -1;
+  bool json = false;
+  bool skip_damaged = false;
+  bool all = false;
+  bool yes = false;
+  std::string before;
+  std::string format = "jsonl";
+  std::string output;
+  log::Filter filter;
+  std::size_t limit = 0;
+};
+
+int exit_for(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::not_initialized:
+    case ErrorCode::already_initialized: return kLogNotSetUp;
+    case ErrorCode::wrong_passphrase: return kLogWrongPassphrase;
+    case ErrorCode::io_error: return kIo;
+    case ErrorCode::corrupt: return kCorrupt;
+    case ErrorCode::invalid_argument: return kUsage;
+  }
+  return kIo;
+}
+
+log::Store open_store(const LogFlags& f) { return log::Store::open(f.path.empty() ? log::Store::default_path() : f.path); }
+
+SecretString ask(int fd, const char* prompt) {
+  return fd >= 0 ? log::read_passphrase_fd(fd) : log::read_passphrase_tty(prompt);
+}
+
+// A new passphrase: refused when too short, confirmed when typed, with advice on stderr.
+std::optional<SecretString> ask_new(int fd, const char* prompt) {
+  SecretString first = ask(fd, prompt);
+  auto advice = log::assess_passphrase(first.view());
+  for (const auto& line : advice.advice) std::cerr << "  " << line << "\n";
+  if (!advice.acceptable) {
+    std::cerr << "ownvoice: passphrase refused (too short)\n";
+    return std::nullopt;
+  }
+  if (fd < 0) {
+    SecretString again = ask(fd, "Type it again: ");
+    if (!log::equal_secret(first.view(), again.view())) {
+      std::cerr << "ownvoice: the two passphrases differ; nothing was changed\n";
+      return std::nullopt;
+    }
+  }
+  return first;
+}
+
+bool confirm_on_tty(const std::string& question) {
+  int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return false;
+  (void)!::write(fd, question.data(), question.size());
+  char buf[16] = {};
+  ssize_t n = ::read(fd, buf, sizeof buf - 1);
+  ::close(fd);
+  return n > 0 && (buf[0] == 'y' || buf[0] == 'Y');
+}
+
+void print_entry(std::ostream& out, const log::Entry& e) {
+  out << "#" << e.seq << "  " << e.time << "  " << e.platform << "  " << e.decision << "  verdict=" << e.verdict
+      << (e.promotional ? "  promotional" : "") << (e.consent ? "  consent" : "") << "\n";
+  if (!e.url.empty()) out << "    url:      " << e.url << "\n";
+  out << "    checked:  " << e.text_checked << "\n";
+  if (!e.text_shared.empty() && e.text_shared != e.text_checked) out << "    shared:   " << e.text_shared << "\n";
+  if (!e.findings_summary.empty()) {
+    out << "    findings: " << e.findings_summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
+  }
+  if (!e.policy_version.empty()) out << "    policy:   " << e.policy_version << "\n";
+}
+
+// Writes an export to a new file only the user can read (it holds the decrypted posts).
+bool write_private_file(const std::string& path, const std::string& data) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    std::cerr << "ownvoice: cannot write " << path << ": " << std::strerror(errno) << "\n";
+    return false;
+  }
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      std::cerr << "ownvoice: cannot write " << path << ": " << std::strerror(errno) << "\n";
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return ::close(fd) == 0;
+}
+
+// Runs one command body, turning log errors into a message on stderr and an exit status.
+template <typename Fn>
+void run(int& exit_code, Fn&& fn) {
+  try {
+    exit_code = fn();
+  } catch (const Error& e) {
+    std::cerr << "ownvoice: " << e.what() << "\n";
+    exit_code = exit_for(e.code());
+  }
+}
+
+void add_passphrase_fd(CLI::App& cmd, LogFlags& f) {
+  cmd.add_option("--passphrase-fd", f.passphrase_fd,
+                 "read the passphrase from this file descriptor (one line) instead of the terminal")
+      ->check(CLI::NonNegativeNumber);
+}
+
+void add_filters(CLI::App& cmd, LogFlags& f) {
+  cmd.add_option("--since", f.filter.since, "only entries from this UTC date on (YYYY-MM-DD or RFC 3339)");
+  cmd.add_option("--until", f.filter.until, "only entries up to this UTC date, inclusive");
+  cmd.add_option("--platform", f.filter.platform, "only this platform (x, linkedin, ...)");
+  cmd.add_option("--decision", f.filter.decision, "only this decision")
+      ->check(CLI::IsMember({"shared", "edited_shared", "cancelled"}));
+  cmd.add_option("--verdict", f.filter.verdict, "only this verdict")->check(CLI::IsMember({"ok", "warn", "block"}));
+  cmd.add_flag("--skip-damaged", f.skip_damaged, "leave out entries that cannot be decrypted instead of failing");
+}
+
+log::Filter filter_of(const LogFlags& f) {
+  log::Filter filter = f.filter;
+  filter.skip_damaged = f.skip_damaged;
+  if (f.limit > 0) filter.limit = f.limit;
+  return filter;
+}
+
+}  // namespace
+
+void add_log_commands(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<LogFlags>();
+  auto* cmd = app.add_subcommand("log", "your encrypted log of checked posts (only your passphrase opens it)");
+  cmd->require_subcommand(1);
+  cmd->add_option("--path", flags->path, "the log file (default: your data directory, or $OWNVOICE_DATA_DIR)");
+
+  auto* init = cmd->add_subcommand("init", "set up the log and choose its passphrase");
+  add_passphrase_fd(*init, *flags);
+  init->callback([flags, &exit_code] {
+    run(exit_code, [&] {
+      auto store = open_store(*flags);
+      if (store.initialized()) throw Error(ErrorCode::already_initialized, "the log is already set up at " + store.path());
+      std::cerr << "Choose a passphrase for your OwnVoice log. Nobody else (not IT) can read the log without it,\n"
+                   "and nobody can recover it for you.\n";
+      auto pass = ask_new(flags->passphrase_fd, "New passphrase: ");
+      if (!pass) return kUsage;
+      store.init(pass->view());
+      std::cerr << "The log is set up at " << store.path() << "\n";
+      return kOk;
+    });
+  });
+
+  auto* status = cmd->add_subcommand("status", "is the log set up, where, how many entries (no passphrase)");
+  status->add_flag("--json", flags->json, "print JSON");
+  status->callback([flags, &exit_code] {
+    run(exit_code, [&] {
+      auto store = open_store(*flags);
+      auto s = store.status();
+      if (flags->json) {
+        nlohmann::json j = log::to_json(s);
+        if (auto h = store.promotional_history(30)) {
+          j["promotional_30d"] = {{"shared", h->shared}, {"promotional", h->promotional}};
+        }
+        std::cout << j.dump() << "\n";
+      } else if (!s.initialized) {
+        std::cout << "The log is not set up (run `ownvoice log init`). Expected at " << s.path << "\n";
+      } else {
+        std::cout << "Log: " << s.path << "\nEntries: " << s.entries << "\n";
+        if (auto h = store.promotional_history(30)) {
+          std::cout << "Shared in the last 30 days: " << h->shared << ", of which promotional: " << h->promotional
+                    << "\n";
+        }
+      }
+      return kOk;
+    });
+  });
+
+  auto* show = cmd->add_subcommand("show", "decrypt and list the log");
+  add_passphrase_fd(*show, *flags);
+  add_filters(*show, *flags);
+  show->add_option("--limit", flags->limit, "only the most recent N matching entries")->check(CLI::PositiveNumber);
+  show->add_flag("--json", flags->json, "one JSON object per line");
+  show->callback([flags, &exit_code] {
+    run(exit_code, [&] {
+      auto store = open_store(*flags);
+      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+      auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
+      auto entries = store.read_all(pass.view(), filter_of(*flags));
+      pass.clear();
+      std::ostringstream out;
+      for (const auto& e : entries) {
+        if (flags->json) {
+          out << log::to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        } else {
+          print_entry(out, e);
+        }
+      }
+      if (!flags->json) out << entries.size() << (entries.size() == 1 ? " entry\n" : " entries\n");
+      std::cout << out.str() << std::flush;
+      return kOk;
+    });
+  });
+
+  auto* exp = cmd->add_subcommand("export", "decrypt the log to JSON Lines or CSV");
+  add_passphrase_fd(*exp, *flags);
+  add_filters(*exp, *flags);
+  exp->add_option("--format", flags->format, "jsonl (lossless) or csv")->check(CLI::IsMember({"jsonl", "csv"}));
+  exp->add_option("--output,-o", flags->output, "write to this file (created readable by you only) instead of stdout");
+  exp->callback([flags, &exit_code] {
+    run(exit_code, [&] {
+      auto store = open_store(*flags);
+      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+      auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
+      std::string data = store.export_as(pass.view(), flags->format, filter_of(*flags));
+      pass.clear();
+      if (flags->output.empty()) {
+        std::cout << data << std::flush;
+        return kOk;
+      }
+      return write_private_file(flags->output, data) ? kOk : kIo;
+    });
+  });
+
+  auto* verify = cmd->add_subcommand("verify", "check that no entry was removed, reordered or altered");
+  add_passphrase_fd(*verify, *flags);
+  verify->add_flag("--json", flags->json, "print JSON");
+  verify->callback([flags, &exit_code] {
+    run(exit_code, [&] {
+      auto store = open_store(*flags);
+      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+      auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
+      auto r = store.verify(pass.view());
+      pass.clear();
+      if (flags->json) {
+        std::cout << log::to_json(r).dump() << "\n";
+      } else if (r.ok) {
+        std::cout << "OK: " << r.entries << " entries, chain intact through entry " << r.verified_through
+                  << " (head " << r.head_fingerprint << ")\n";
+      } else {
+        std::cout << "PROBLEM: " << r.problem << "\n";
+        if (r.first_bad) std::cout << "First bad entry: " << *r.first_bad << "\n";
+      }
+      return r.ok ? kOk : kProblem;
+    });
+  });
+
+  auto* erase = cmd->add_subcommand("erase", "delete entries for good (overwritten on disk, not just unlinked)");
+  add_passphrase_fd(*erase, *flags);
+  auto* all = erase->add_flag("--all", flags->all, "every entry");
+  auto* before = erase->add_option("--before", flags->before, "entries dated before this UTC date (YYYY-MM-DD)");
+  all->excludes(before);
+  erase->add_flag("--yes,-y", flags->yes, "do not ask for confirmation");
+  erase->callback([flags, &exit_code] {
+    run(exit_code, [&] {
+      if (!flags->all && flags->before.empty()) {
+        std::cerr << "ownvoice: say what to erase: --all or --before YYYY-MM-DD\n";
+        return kUsage;
+      }
+      auto store = open_store(*flags);
+      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+      if (!flags->yes) {
+        std::string what = flags->all ? "ALL entries" : "entries dated before " + flags->before;
+        if (!confirm_on_tty("Erase " + what + " of your OwnVoice log? This cannot be undone. [y/N] ")) {
+          std::cerr << "ownvoice: nothing erased (confirm on the terminal, or pass --yes)\n";
+          return kUsage;
+        }
+      }
+      auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
+      std::optional<std::string> cutoff;
+      if (!flags->all) cutoff = flags->before;
+      auto n = store.erase(pass.view(), cutoff);
+      pass.clear();
+      std::cout << "Erased " << n << (n == 1 ? " entry\n" : " entries\n");
+      return kOk;
+    });
+  });
+
+  auto* passwd = cmd->add_subcommand("passwd", "change the log's passphrase (entries stay readable)");
+  add_passphrase_fd(*passwd, *flags);
+  passwd->add_option("--new-passphrase-fd", flags->new_passphrase_fd, "read the new passphrase from this file descriptor")
+      ->check(CLI::NonNegativeNumber);
+  passwd->callback([flags, &exit_code] {
+    run(exit_code, [&] {
+      auto store = open_store(*flags);
+      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+      auto old_pass = ask(flags->passphrase_fd, "Current passphrase: ");
+      auto new_pass = ask_new(flags->new_passphrase_fd, "New passphrase: ");
+      if (!new_pass) return kUsage;
+      store.change_passphrase(old_pass.view(), new_pass->view());
+      std::cerr << "Passphrase changed.\n";
+      return kOk;
+    });
+  });
+}
+
+}  // namespace ownvoice::cli

@@ -38,10 +38,16 @@
     return box;
   }
 
+  // The disclaimer's own finding is left out: the disclaimer section says it better.
+  function listedFindings(findings) {
+    return (findings || []).filter((f) => f.check !== 'disclaimer');
+  }
+
   function findingsList(doc, t, findings) {
-    if (!findings || !findings.length) return null;
+    const shown = listedFindings(findings);
+    if (!shown.length) return null;
     const list = el(doc, 'ul', { class: 'ov-findings', 'aria-label': t('findingsHeading') });
-    for (const f of findings) {
+    for (const f of shown) {
       const sev = f.severity || 'info';
       list.append(el(doc, 'li', { class: 'ov-finding ov-sev-' + sev, 'data-rule': f.rule || '' },
         el(doc, 'span', { class: 'ov-badge', text: severityLabel(t, sev) }),
@@ -78,10 +84,16 @@
     return box;
   }
 
+  // "Too long for this platform", from the host's length check.
+  function lengthNote(doc, t, length) {
+    if (!length || length.fits !== false) return null;
+    return el(doc, 'p', { class: 'ov-length', role: 'note', text: t('lengthOver', [String(length.value), String(length.limit)]) });
+  }
+
   function verdictText(t, result) {
     const v = result && result.verdict;
     return t(v === 'block' ? 'verdictBlock' : v === 'warn' ? 'verdictWarn' : 'verdictOk');
   }
 
-  OV.resultView = { el, highlighted, findingsList, promotional, verdictText, severityLabel };
+  OV.resultView = { el, highlighted, findingsList, listedFindings, lengthNote, promotional, verdictText, severityLabel };
 })(globalThis);

@@ -131,6 +131,8 @@
       });
       dialog.append(refs.status);
       dialog.append(OV.resultView.highlighted(doc, t, state.checkedText, r.findings));
+      const tooLong = OV.resultView.lengthNote(doc, t, r.length);
+      if (tooLong) dialog.append(tooLong);
       const list = OV.resultView.findingsList(doc, t, r.findings);
       if (list) dialog.append(el(doc, 'h3', { text: t('findingsHeading') }), list);
 

@@ -92,7 +92,7 @@
     const r = await logRequest('show', { passphrase: takePassphrase('pass'), limit: 200 });
     if (!r) return;
     table($('entries'), [t('colDate'), t('colPlatform'), t('colDecision'), t('colVerdict'), t('colText')],
-      (r.entries || []).map((e) => [e.time || e.timestamp || e.date, e.platform, e.decision, e.verdict, e.final_text || e.text]));
+      (r.entries || []).map((e) => [e.time, e.platform, e.decision, e.verdict, e.text_shared || e.text_checked]));
   });
 
   $('verify').addEventListener('click', async () => {

@@ -27,6 +27,8 @@
     box.setAttribute('data-verdict', r.verdict);
     box.append(OV.resultView.el(document, 'p', { class: 'status ' + r.verdict, text: OV.resultView.verdictText(t, r) }));
     box.append(OV.resultView.highlighted(document, t, text, r.findings));
+    const tooLong = OV.resultView.lengthNote(document, t, r.length);
+    if (tooLong) box.append(tooLong);
     const list = OV.resultView.findingsList(document, t, r.findings);
     if (list) box.append(list);
     const promo = OV.resultView.promotional(document, t, r.promotional);

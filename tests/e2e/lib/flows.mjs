@@ -5,7 +5,8 @@ import path from 'node:path';
 import { FIXTURES, inPrompt, PROMPT, waitPromptState, submissions, modelText, ARTIFACTS, REPO } from './harness.mjs';
 
 export const CONFIDENTIAL_POST = 'Nous lançons le Projet Edelweiss la semaine prochaine, restez connectés !';
-export const FIXED_POST = 'Nous lançons un nouveau projet la semaine prochaine, restez connectés !';
+// Two paragraphs, a blank line and an emoji: what the editors are worst at.
+export const FIXED_POST = 'Nous lançons un nouveau projet la semaine prochaine 🚀\n\nRestez connectés !';
 
 // Whitespace differs between editors (a blank line may shrink); words and order may not.
 export const words = (s) => String(s).replace(/\s+/g, ' ').trim();

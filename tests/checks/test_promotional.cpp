@@ -145,3 +145,30 @@ TEST(Promotional, NoCompanyNoDisclosure) {
   EXPECT_TRUE(r.promotional);
   EXPECT_TRUE(r.disclosure.empty());
 }
+
+TEST(Promotional, UnicodeFolding) {
+  EXPECT_TRUE(has_signal(check("Sh\u200bop now"), "call_to_action"));              // zero-width space
+  EXPECT_TRUE(has_signal(check("REservez vite", "fr"), "call_to_action"));         // accent dropped
+  EXPECT_TRUE(has_signal(check("RÉSERVEZ VITE", "fr"), "call_to_action"));         // upper case accent
+  EXPECT_TRUE(has_signal(check("Jusqu’à dimanche !", "fr"), "urgency"));           // typographic apostrophe
+  EXPECT_TRUE(has_signal(check("#ShopNow ✨"), "call_to_action"));                   // hashtag
+  EXPECT_TRUE(has_signal(check("lumidesk"), "brand"));                              // case
+  EXPECT_TRUE(has_signal(check("Photon\u00a0Suite"), "brand"));                     // no-break space
+}
+
+TEST(Promotional, ReasonsCarryWeightsAndExcerpts) {
+  const std::string text = "Commandez Photon Suite avant vendredi : 990 CHF au lieu de 1'290 CHF.";
+  auto r = check(text, "fr");
+  ASSERT_FALSE(r.reasons.empty());
+  for (const auto& reason : r.reasons) {
+    EXPECT_GT(reason.weight, 0.0);
+    EXPECT_LE(reason.weight, 1.0);
+    EXPECT_LT(reason.start, reason.end);
+    EXPECT_FALSE(reason.excerpt.empty());
+  }
+  EXPECT_TRUE(has_signal(r, "price")) << signals(r);
+  EXPECT_TRUE(std::is_sorted(r.reasons.begin(), r.reasons.end(),
+                             [](const PromoReason& a, const PromoReason& b) { return a.start < b.start; }));
+  EXPECT_GE(r.score, 0.0);
+  EXPECT_LE(r.score, 1.0);
+}

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
 #include "checks/disclaimer.hpp"
@@ -180,4 +181,16 @@ TEST(Disclaimer, BlueskyAndInstagramRules) {
   auto r = check(tags, Platform::Instagram, "en");
   EXPECT_EQ(r.form, "none");
   EXPECT_FALSE(r.fits);
+}
+
+TEST(Disclaimer, LargePost) {
+  std::string text;
+  while (text.size() < 1'000'000) text += "Mon avis perso : trop long. 👨‍👩‍👧‍👦 https://lumetra.ch/a ";
+  const auto started = std::chrono::steady_clock::now();
+  auto r = check(text, Platform::X, "fr");
+  EXPECT_FALSE(r.present);  // every "avis perso" here introduces an opinion
+  EXPECT_EQ(r.form, "none");
+  EXPECT_GT(r.length, 280u);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_LT(seconds, 10.0);
 }

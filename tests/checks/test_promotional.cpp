@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <string>
 
 #include "checks/promotional.hpp"
@@ -171,4 +173,23 @@ TEST(Promotional, ReasonsCarryWeightsAndExcerpts) {
                              [](const PromoReason& a, const PromoReason& b) { return a.start < b.start; }));
   EXPECT_GE(r.score, 0.0);
   EXPECT_LE(r.score, 1.0);
+}
+
+TEST(Promotional, LargePostStaysLinearAndSmall) {
+  // About 1 MB of signals, harmless phrases and context words: every lookup must stay a
+  // binary search and the reasons a bounded list.
+  std::string text;
+  while (text.size() < 1'000'000)
+    text += "Shop now -30% until Sunday with code LUMI30 at https://lumetra.ch/shop?utm_source=x, best regards, "
+            "sign up for the charity run, the stock fell to $12. ";
+  const auto started = std::chrono::steady_clock::now();
+  auto r = check(text);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_TRUE(r.promotional);
+  std::map<std::string, int> per_kind;
+  for (const auto& reason : r.reasons) ++per_kind[reason.signal];
+  for (const auto& [kind, n] : per_kind) EXPECT_LE(n, 20) << kind;
+  EXPECT_FALSE(per_kind.count("superlative")) << "'best regards' is harmless";
+  EXPECT_FALSE(per_kind.count("price")) << "'the stock fell to $12' is news";
+  EXPECT_LT(seconds, 10.0);
 }

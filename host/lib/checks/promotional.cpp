@@ -41,6 +41,7 @@ constexpr double kProductWeight = 0.25;     // a product name says more
 constexpr size_t kNewsWindow = 8;           // words either side of an amount
 constexpr size_t kSignupWindowAfter = 10;   // words after "sign up" that may name a charity or job
 constexpr size_t kSignupWindowBefore = 4;
+constexpr size_t kMaxReasonsPerKind = 20;
 
 const char* kind_name(Kind k) {
   switch (k) {
@@ -98,17 +99,34 @@ struct Words {
 
 struct Context {
   std::vector<std::pair<size_t, size_t>> exceptions;  // normalised byte spans
+  std::vector<size_t> exception_max_end;               // running maximum of exception ends
   std::vector<size_t> charity_words;                   // word indices
   std::vector<size_t> job_words;
   std::vector<size_t> news_words;
   bool hiring = false;
 
+  // Sorts what the scan collected so that each lookup is a binary search: a post may be
+  // megabytes long and hold thousands of hits.
+  void finalize() {
+    std::sort(exceptions.begin(), exceptions.end());
+    exception_max_end.clear();
+    size_t max_end = 0;
+    for (const auto& x : exceptions) {
+      max_end = std::max(max_end, x.second);
+      exception_max_end.push_back(max_end);
+    }
+    for (auto* v : {&charity_words, &job_words, &news_words}) std::sort(v->begin(), v->end());
+  }
   [[nodiscard]] bool inside_exception(size_t b, size_t e) const {
-    return std::any_of(exceptions.begin(), exceptions.end(),
-                       [&](const auto& x) { return b < x.second && e > x.first; });
+    // Exceptions starting before e; one of them reaching past b overlaps the hit.
+    auto it = std::lower_bound(exceptions.begin(), exceptions.end(), std::pair<size_t, size_t>{e, 0});
+    if (it == exceptions.begin()) return false;
+    const auto idx = static_cast<size_t>(it - exceptions.begin()) - 1;
+    return exception_max_end[idx] > b;
   }
   static bool near(const std::vector<size_t>& words, size_t from, size_t to) {
-    return std::any_of(words.begin(), words.end(), [&](size_t w) { return w >= from && w <= to; });
+    auto it = std::lower_bound(words.begin(), words.end(), from);
+    return it != words.end() && *it <= to;
   }
 };
 
@@ -170,6 +188,20 @@ double link_weight(std::string_view url) {
   return w;
 }
 
+// UTF-16 offset of each byte offset in `bytes`, computed in one sweep over the text.
+std::map<size_t, uint32_t> utf16_offsets(std::string_view original, std::vector<size_t> bytes) {
+  std::sort(bytes.begin(), bytes.end());
+  std::map<size_t, uint32_t> out;
+  size_t pos = 0;
+  uint32_t u16 = 0;
+  for (size_t b : bytes) {
+    u16 += utf16_offset(original.substr(pos, b - pos), b - pos);
+    pos = b;
+    out.emplace(b, u16);
+  }
+  return out;
+}
+
 template <typename F>
 void each_match(const RE2& re, std::string_view s, F&& f) {
   const int groups = re.NumberOfCapturingGroups();
@@ -227,7 +259,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     }
     return true;
   });
-  (void)language;  // the lexicon holds both languages; a mixed post gets both
+  ctx.finalize();
 
   // The company and its brands: a product name weighs more than the company's name.
   {
@@ -280,17 +312,37 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     kept.push_back(h);
   }
 
-  // Overlapping hits of one kind ("try it free" inside "try it for free") count once.
+  // Overlapping hits of one kind ("try it free" inside "try it for free") count once, the
+  // heavier kept; at most kMaxReasonsPerKind per kind are reported (the score has long
+  // saturated by then, and the reply must stay small).
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
-    return a.signal != b.signal ? a.signal < b.signal : a.weight > b.weight;
+    if (a.signal != b.signal) return a.signal < b.signal;
+    if (a.on_original != b.on_original) return a.on_original < b.on_original;
+    return a.begin < b.begin;
   });
   std::vector<Hit> unique;
+  std::map<std::string, size_t> per_kind;
   for (const auto& h : kept) {
-    const bool overlaps = std::any_of(unique.begin(), unique.end(), [&](const Hit& u) {
-      return u.signal == h.signal && u.on_original == h.on_original && h.begin < u.end && h.end > u.begin;
-    });
-    if (!overlaps) unique.push_back(h);
+    if (!unique.empty()) {
+      Hit& last = unique.back();
+      if (last.signal == h.signal && last.on_original == h.on_original && h.begin < last.end) {
+        if (h.weight > last.weight) last = h;
+        continue;
+      }
+    }
+    if (per_kind[h.signal] >= kMaxReasonsPerKind) continue;
+    ++per_kind[h.signal];
+    unique.push_back(h);
   }
+
+  // UTF-16 offsets of spans in the original text, in one pass over it.
+  std::vector<size_t> raw_offsets;
+  for (const auto& h : unique) {
+    if (!h.on_original) continue;
+    raw_offsets.push_back(h.begin);
+    raw_offsets.push_back(h.end);
+  }
+  const auto to_utf16 = utf16_offsets(original, std::move(raw_offsets));
 
   std::map<std::string, std::vector<double>> by_kind;
   for (const auto& h : unique) {
@@ -298,8 +350,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     r.signal = h.signal;
     r.weight = h.weight;
     if (h.on_original) {
-      r.start = utf16_offset(original, h.begin);
-      r.end = utf16_offset(original, h.end);
+      r.start = to_utf16.at(h.begin);
+      r.end = to_utf16.at(h.end);
     } else {
       r.start = norm.original_begin(h.begin);
       r.end = norm.original_end(h.end);

@@ -17,21 +17,25 @@ async function clickToPrompt(page) {
     document.querySelector(sel).click();
     return window.__ovT0;
   }, FIXTURES.x.submit);
-  await page.waitForSelector(PROMPT + '[data-rendered-at]', { state: 'attached' });
-  const shownAt = Number(await page.getAttribute(PROMPT, 'data-rendered-at'));
+  await page.waitForSelector(PROMPT + '[data-painted-at]', { state: 'attached' });
+  const paintedAt = Number(await page.getAttribute(PROMPT, 'data-painted-at'));
   const state = await waitPromptState(page, []);
   assert.notEqual(state, 'unavailable', 'the host answered');
   await page.keyboard.press('Escape');
   await promptGone(page);
-  return shownAt - t0;
+  return paintedAt - t0;
 }
+
+const stats = (values) => ({ median: +median(values).toFixed(1), max: +Math.max(...values).toFixed(1), all: values.map((v) => +v.toFixed(1)) });
 
 test('click to prompt: warm and cold host', async () => {
   const env = await launch();
   try {
     const page = await openFixture(env.context, 'x');
     await typeInComposer(page, 'x', 'Fiers du Projet Edelweiss et de toute l\'équipe, venez voir la démo !');
-    await clickToPrompt(page);  // first use: let everything load once
+    // The first Post after the browser started: the host was started by the page's
+    // composer (warm-up), the browser's first storage and policy reads are done or not.
+    const firstUse = await clickToPrompt(page);
     const warm = [];
     for (let i = 0; i < ROUNDS; i++) warm.push(await clickToPrompt(page));
     const cold = [];
@@ -42,14 +46,16 @@ test('click to prompt: warm and cold host', async () => {
     }
     const figures = {
       rounds: ROUNDS,
-      warm_ms: { median: +median(warm).toFixed(1), max: +Math.max(...warm).toFixed(1), all: warm.map((v) => +v.toFixed(1)) },
-      cold_ms: { median: +median(cold).toFixed(1), max: +Math.max(...cold).toFixed(1), all: cold.map((v) => +v.toFixed(1)) },
+      measured: 'Post click (main world) to the prompt with the result, one frame after it is in the DOM',
+      first_use_ms: +firstUse.toFixed(1),
+      warm_ms: stats(warm),
+      cold_ms: stats(cold),
       targets_ms: { warm: 30, cold: 100 },
       chromium: env.context.browser()?.version() ?? 'chromium',
     };
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     fs.writeFileSync(path.join(ARTIFACTS, 'timings.json'), JSON.stringify(figures, null, 2) + '\n');
-    console.log(`# click-to-prompt: warm median ${figures.warm_ms.median} ms (max ${figures.warm_ms.max}), cold median ${figures.cold_ms.median} ms (max ${figures.cold_ms.max})`);
+    console.log(`# click-to-prompt: warm median ${figures.warm_ms.median} ms (max ${figures.warm_ms.max}), cold median ${figures.cold_ms.median} ms (max ${figures.cold_ms.max}), first use ${figures.first_use_ms} ms`);
     // Sanity bounds only (the targets are reported, not asserted: machines differ).
     assert.ok(figures.warm_ms.median < 500, 'warm prompt within half a second');
     assert.ok(figures.cold_ms.median < 3000, 'cold prompt within three seconds');

@@ -16,14 +16,31 @@
   // For the end-to-end tests' cold-host measurement, and for people debugging.
   root.ownvoiceHost = host;
 
-  async function managedSettings() {
-    try { return (await api.storage.managed.get(null)) || {}; } catch (_) { return {}; }
+  // Settings are read once and kept until they change: Chromium's first
+  // storage.managed read after start-up can take seconds (it waits for the policy
+  // service), and it must not fall on the employee's first Post click. Reading starts
+  // as soon as the background starts.
+  let managedCache = null;
+  let prefsCache = null;
+  function managedSettings() {
+    if (!managedCache) {
+      managedCache = Promise.resolve().then(() => api.storage.managed.get(null)).then((m) => m || {}, () => ({}));
+    }
+    return managedCache;
   }
-
-  async function prefs() {
-    const p = await api.storage.local.get({ language: 'auto', disclaimers: {} });
-    return { language: p.language, disclaimers: p.disclaimers || {} };
+  function prefs() {
+    if (!prefsCache) {
+      prefsCache = api.storage.local.get({ language: 'auto', disclaimers: {} })
+        .then((p) => ({ language: p.language, disclaimers: p.disclaimers || {} }));
+    }
+    return prefsCache;
   }
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') managedCache = null;
+    if (area === 'local') prefsCache = null;
+  });
+  managedSettings();
+  prefs();
 
   function pageSender(sender) {
     return typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));

@@ -314,7 +314,9 @@
 
     render();
     (doc.body || doc.documentElement).append(host);
+    // For the click-to-prompt measurement: in the DOM now, on screen after the next frame.
     host.setAttribute('data-rendered-at', String(performance.now()));
+    requestAnimationFrame(() => setTimeout(() => host.setAttribute('data-painted-at', String(performance.now())), 0));
     const r = result();
     const first = r && r.verdict === 'block' ? shadow.getElementById('ov-body')
       : shadow.getElementById(r ? 'ov-consent' : 'ov-post-anyway');

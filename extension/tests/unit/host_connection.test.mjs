@@ -48,6 +48,25 @@ test('hello first, then requests matched by id even when replies come out of ord
   assert.equal(c.hello.host_version, '0.1.0');
 });
 
+test('on a fresh connection the request follows hello at once, and counts only if hello succeeds', async () => {
+  const { c, ports } = conn(() => {});
+  const pending = c.request({ type: 'check', text: 'a' });
+  await new Promise((r) => setTimeout(r, 5));
+  const [hello, check] = ports[0].sent;
+  assert.deepEqual([hello.type, check.type], ['hello', 'check'], 'both sent before any reply');
+  ports[0].reply({ id: check.id, ok: true, result: { verdict: 'ok' } });
+  ports[0].reply({ id: hello.id, ok: true, result: HELLO });
+  assert.equal((await pending).verdict, 'ok');
+
+  const old = conn(() => {});
+  const refused = old.c.request({ type: 'check', text: 'a' });
+  await new Promise((r) => setTimeout(r, 5));
+  const [h2, c2] = old.ports[0].sent;
+  old.ports[0].reply({ id: h2.id, ok: true, result: { protocol: 9, capabilities: [] } });
+  old.ports[0].reply({ id: c2.id, ok: true, result: { verdict: 'ok' } });
+  await assert.rejects(refused, (e) => e.reason === 'incompatible');
+});
+
 test('error replies become HostErrors with the host code', async () => {
   const { c } = conn((m, port) => {
     if (m.type === 'hello') return port.reply({ id: m.id, ok: true, result: HELLO });
@@ -57,11 +76,10 @@ test('error replies become HostErrors with the host code', async () => {
 });
 
 test('a host that is not installed: missing, and the next request tries again', async () => {
-  let attempts = 0;
-  const { c } = conn((m, port) => { attempts++; port.drop('Specified native messaging host not found.'); });
+  const { c, ports } = conn((m, port) => port.drop('Specified native messaging host not found.'));
   await assert.rejects(c.request({ type: 'check' }), (e) => e.reason === 'missing');
   await assert.rejects(c.request({ type: 'check' }), (e) => e.reason === 'missing');
-  assert.equal(attempts, 2);
+  assert.equal(ports.length, 2, 'a new connection each time');
 });
 
 test('forbidden origin and a wrong protocol are told apart', async () => {

@@ -1,2 +1,22 @@
-// Being written (lead).
-int main() { return 0; }
+// `ownvoice`: the command line. Each subcommand lives in host/lib/cli/cmd_*.cpp.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "ownvoice/version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"OwnVoice: checks a post before you share it (disclaimer, confidential terms, promotional tone).\n"
+               "Nothing leaves this machine.", "ownvoice"};
+  app.set_version_flag("--version", std::string("ownvoice ") + ownvoice::kVersion);
+  app.require_subcommand(1);
+  int exit_code = 0;
+  ownvoice::cli::add_check_command(app, exit_code);
+  ownvoice::cli::add_policy_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : ownvoice::cli::kUsage;
+  }
+  return exit_code;
+}

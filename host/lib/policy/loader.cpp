@@ -413,11 +413,29 @@ EffectivePolicy load_layers(const LoadOptions& options) {
 
   apply_file(LayerKind::System, options.system_path.value_or(default_system_policy_path()));
   if (options.managed && !options.managed->is_null()) apply(LayerKind::Managed, "", options.managed, "");
+  else ep.layers.push_back(LayerStatus{LayerKind::Managed, "", true, false, "", {}, {}});
   if (options.load_user) apply_file(LayerKind::User, options.user_path.value_or(default_user_preferences_path()));
+  else ep.layers.push_back(LayerStatus{LayerKind::User, "", true, false, "", {}, {}});
 
   ep.policy = from_json(eff);
   ep.effective = std::move(eff);
   return ep;
 }
 
+}  // namespace ownvoice::policy
+
+namespace ownvoice::policy {
+nlohmann::json describe(const EffectivePolicy& ep) {
+  nlohmann::json layers = nlohmann::json::array();
+  for (const auto& l : ep.layers) {
+    nlohmann::json j = {{"source", to_string(l.kind)},
+                        {"path", l.path.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.path)},
+                        {"status", !l.present ? "absent" : l.ok ? "ok" : "rejected"}};
+    if (!l.error.empty()) j["error"] = l.error;
+    if (!l.warnings.empty()) j["warnings"] = l.warnings;
+    if (!l.ignored.empty()) j["ignored"] = l.ignored;
+    layers.push_back(std::move(j));
+  }
+  return {{"effective", ep.effective}, {"sources", ep.sources}, {"layers", std::move(layers)}};
+}
 }  // namespace ownvoice::policy

@@ -67,3 +67,9 @@ std::optional<nlohmann::json> parse_policy_text(std::string_view text, const std
 std::optional<nlohmann::json> read_policy_file(const std::string& path, std::string& error);
 
 }  // namespace ownvoice::policy
+
+namespace ownvoice::policy {
+// {"effective": ..., "sources": ..., "layers": [...]}: what `ownvoice policy show --json`
+// prints and what the host's `policy` request returns (the transparency view).
+nlohmann::json describe(const EffectivePolicy& ep);
+}  // namespace ownvoice::policy

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs OwnVoice's Debian packages: `deps.sh build` (to build and run) or
+# `deps.sh test` (also the browsers, tracing and fuzzing tools the test suite uses).
+# Only installs what is missing, so a second run costs nothing.
+set -euo pipefail
+build=(build-essential cmake pkg-config git nlohmann-json3-dev libsodium-dev libsqlite3-dev libspdlog-dev
+       libgtest-dev libgmock-dev libbenchmark-dev libre2-dev libutf8proc-dev libcli11-dev libseccomp-dev)
+test=(clang libclang-rt-14-dev strace sqlite3 chromium firefox-esr nodejs npm python3 rpm file
+      ripgrep hyperfine dpkg-dev)
+want=("${build[@]}")
+[[ "${1:-build}" == test ]] && want+=("${test[@]}")
+missing=()
+for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+# Node.js may come from elsewhere than Debian (the CI image has its own): keep it.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+read -r -a missing <<<"${missing[*]:-}"
+if ((${#missing[@]})); then
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

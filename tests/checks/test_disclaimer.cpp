@@ -192,5 +192,5 @@ TEST(Disclaimer, LargePost) {
   EXPECT_EQ(r.form, "none");
   EXPECT_GT(r.length, 280u);
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  EXPECT_LT(seconds, 10.0);
+  EXPECT_LT(seconds, 30.0);  // catches quadratic work, not a benchmark (sanitizer builds are slow)
 }

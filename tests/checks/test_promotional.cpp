@@ -191,5 +191,5 @@ TEST(Promotional, LargePostStaysLinearAndSmall) {
   for (const auto& [kind, n] : per_kind) EXPECT_LE(n, 20) << kind;
   EXPECT_FALSE(per_kind.count("superlative")) << "'best regards' is harmless";
   EXPECT_FALSE(per_kind.count("price")) << "'the stock fell to $12' is news";
-  EXPECT_LT(seconds, 10.0);
+  EXPECT_LT(seconds, 30.0);  // catches quadratic work, not a benchmark (sanitizer builds are slow)
 }

@@ -225,6 +225,14 @@ DisclaimerResult check_disclaimer(std::string_view original, const text::Normali
     return r;
   }
 
+  // Adding a line never shortens a post: when the post alone breaks the rule, so does
+  // every proposal (and a megabyte post is not measured three times).
+  if (!fits(with_disclaimer(original, ""), platform)) {
+    r.form = "none";
+    r.fits = false;
+    r.length = measure_length(original, platform);
+    return r;
+  }
   const std::string long_form = pick(policy.disclaimers, r.language, builtin_long(r.language));
   const std::string short_form = pick(policy.short_disclaimers, r.language, builtin_short(r.language));
   for (const auto& [form, name] : {std::pair{long_form, "long"}, std::pair{short_form, "short"}}) {

@@ -94,6 +94,14 @@ struct Builder {
   bool pending_space = false;
   uint32_t space_begin = 0;
 
+  // One ASCII character that is not a space (the hot path for Latin text).
+  void emit_char(char c, uint32_t b16, uint32_t e16) {
+    if (pending_space) {
+      if (!out.text.empty()) push(' ', space_begin, b16);
+      pending_space = false;
+    }
+    push(c, b16, e16);
+  }
   void emit(std::string_view bytes, uint32_t b16, uint32_t e16) {
     for (char c : bytes) {
       // Mapping may itself produce spaces (NFKC of U+00B4 is " \u0301"): fold them in.
@@ -143,7 +151,7 @@ void normalize_into(std::string_view in, NormalizedText& out, bool with_offsets)
         b.space(u16);
       } else if (c >= 0x20 && c != 0x7F) {
         const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : (c == '`' ? '\'' : static_cast<char>(c));
-        b.emit(std::string_view(&lower, 1), u16, u16 + 1);
+        b.emit_char(lower, u16, u16 + 1);
       }
       ++u16;
       ++i;

@@ -209,8 +209,10 @@ void PhraseMatcher::scan(const NormalizedText& text, bool (*cb)(void*, const Phr
   const std::string& s = text.text;
   // Compact stream bookkeeping: where each kept byte sits, and whether a separator was
   // skipped just before it. Reused per thread to avoid an allocation per post.
-  thread_local std::vector<uint32_t> cpos;
-  thread_local std::vector<uint8_t> sep_before;
+  thread_local std::vector<uint32_t> cpos_storage;
+  thread_local std::vector<uint8_t> sep_storage;
+  std::vector<uint32_t>& cpos = cpos_storage;  // one TLS lookup, not one per byte
+  std::vector<uint8_t>& sep_before = sep_storage;
   cpos.clear();
   sep_before.clear();
   cpos.reserve(s.size());

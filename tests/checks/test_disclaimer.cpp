@@ -194,3 +194,13 @@ TEST(Disclaimer, LargePost) {
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   EXPECT_LT(seconds, 30.0);  // catches quadratic work, not a benchmark (sanitizer builds are slow)
 }
+
+TEST(Disclaimer, MoreWordings) {
+  EXPECT_TRUE(present("Views: my own."));
+  EXPECT_TRUE(present("Opinions are solely my own and not those of my employer."));
+  EXPECT_TRUE(present("These are my views, not those of my employer."));
+  EXPECT_TRUE(present("Mes opinions, pas celles de mon employeur."));
+  EXPECT_TRUE(present("Tout ce que je publie ici n'engage que moi."));
+  EXPECT_TRUE(present("Les opinions exprimées ici n’engagent que leur auteur."));
+  EXPECT_FALSE(present("That is not my employer's problem."));
+}

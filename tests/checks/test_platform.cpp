@@ -111,3 +111,13 @@ TEST(Platform, Utf16PlatformsCountCodeUnits) {
   EXPECT_FALSE(fits(repeat("a", 3001), Platform::LinkedIn));
   EXPECT_FALSE(fits(repeat("a", 63207), Platform::Facebook));
 }
+
+// From twitter-text conformance/validate.yml, UnicodeDirectionalMarkerCounterTest,
+// "Handle invalid characters" (Apache-2.0, see data/NOTICE): weighted length 12, invalid.
+TEST(Platform, XRefusesInvalidCharacters) {
+  const std::string text = "ABC\u202A\uFFFFABC\uFFFE";
+  EXPECT_EQ(measure_length(text, Platform::X), 12u);
+  EXPECT_FALSE(fits(text, Platform::X));
+  EXPECT_FALSE(fits("hello\uFEFF", Platform::X));
+  EXPECT_TRUE(fits("ABC\u202AABC", Platform::X));  // directional marks are allowed
+}

@@ -154,6 +154,16 @@ std::size_t hashtag_count(std::string_view s) {
   return count;
 }
 
+// twitter-text refuses a post holding U+FFFE, U+FEFF or U+FFFF whatever its length.
+bool has_x_invalid_characters(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    i += text::decode_utf8(s, i, cp);
+    if (cp == 0xFFFE || cp == 0xFEFF || cp == 0xFFFF) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Platform parse_platform(std::string_view name) {
@@ -220,6 +230,7 @@ std::size_t measure_length(std::string_view utf8, Platform p) {
 }
 
 bool fits(std::string_view utf8, Platform p) {
+  if (p == Platform::X && has_x_invalid_characters(utf8)) return false;
   if (p == Platform::Bluesky && utf8.size() > kBlueskyMaxBytes) return false;
   if (p == Platform::Instagram && hashtag_count(utf8) > kInstagramMaxHashtags) return false;
   const auto rule = length_rule(p);

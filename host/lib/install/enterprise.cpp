@@ -73,7 +73,7 @@ void chromium_registry_values(const std::string& policy_key, const std::string& 
     } else if (v.is_number_integer() && v.get<std::int64_t>() >= 0 && v.get<std::int64_t>() <= 0xffffffffLL) {
       out.push_back({ext, it.key(), RegistryValue::Kind::Dword, "", static_cast<std::uint32_t>(v.get<std::int64_t>())});
     } else {
-      out.push_back({ext, it.key(), RegistryValue::Kind::String, v.dump(), 0});
+      out.push_back({ext, it.key(), RegistryValue::Kind::String, v.dump(-1, ' ', true), 0});
     }
   }
 }

@@ -84,6 +84,20 @@ std::string default_host_path(const Environment& env, Scope scope) {
   return {};
 }
 
+std::string render_host_registration(Scope scope, const Environment& env) {
+  std::vector<RegistryValue> values;
+  for (const auto& s : all_browsers()) {
+    for (const auto& loc : manifest_locations(s.id, scope, env)) {
+      for (const auto& key : loc.registry_keys) {
+        if (std::none_of(values.begin(), values.end(), [&](const RegistryValue& v) { return v.key == key; })) {
+          values.push_back({key, "", RegistryValue::Kind::String, loc.manifest_path, 0});
+        }
+      }
+    }
+  }
+  return render_reg_file(values);
+}
+
 Report install(const InstallOptions& o, const Environment& env) {
   Report report;
   const bool native_os = env.os == current_os();

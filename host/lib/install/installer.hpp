@@ -42,6 +42,10 @@ struct Report {
 std::string default_host_path(const Environment& env, Scope scope);
 
 Report install(const InstallOptions& options, const Environment& env);
+
+// Windows: the registry values that register the host for every browser in a scope, as
+// a .reg file (what `install` sets through the API; also shipped for administrators).
+std::string render_host_registration(Scope scope, const Environment& env);
 Report uninstall(Scope scope, bool dry_run, const Environment& env);
 
 }  // namespace ownvoice::install

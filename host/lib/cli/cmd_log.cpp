@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <memory>
@@ -61,7 +62,16 @@ int exit_for(ErrorCode code) {
   return kIo;
 }
 
-log::Store open_store(const LogFlags& f) { return log::Store::open(f.path.empty() ? log::Store::default_path() : f.path); }
+log::Store open_store(const LogFlags& f) {
+  log::Options options;
+#if defined(OWNVOICE_LOG_TEST_HOOKS)
+  // Only test binaries compile this in: the shipped CLI always uses the real Argon2id cost.
+  if (const char* fast = std::getenv("OWNVOICE_TEST_FAST_KDF"); fast != nullptr && std::string_view(fast) == "1") {
+    options.kdf = log::KdfParams::fast_for_tests();
+  }
+#endif
+  return log::Store::open(f.path.empty() ? log::Store::default_path() : f.path, options);
+}
 
 SecretString ask(int fd, const char* prompt) {
   return fd >= 0 ? log::read_passphrase_fd(fd) : log::read_passphrase_tty(prompt);

@@ -103,11 +103,7 @@ KdfParams KdfParams::fast_for_tests() {
   return KdfParams{crypto_pwhash_OPSLIMIT_MIN, std::size_t{64} * 1024};
 }
 
-KdfParams KdfParams::standard() {
-  const char* fast = std::getenv("OWNVOICE_TEST_FAST_KDF");
-  if (fast != nullptr && std::string_view(fast) == "1") return fast_for_tests();
-  return moderate();
-}
+KdfParams KdfParams::standard() { return moderate(); }
 
 class Store::Impl {
  public:
@@ -134,6 +130,10 @@ class Store::Impl {
     db->exec("PRAGMA secure_delete=ON");
     // VACUUM and sorting never spill ciphertext into temporary files elsewhere on disk.
     db->exec("PRAGMA temp_store=MEMORY");
+    // Closing the last connection checkpoints and deletes the WAL. Keeping the WAL instead
+    // (SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE) was measured slower for one-message hosts: the next
+    // process then rebuilds the WAL index from the whole file (docs/benchmarks.md, "## Log").
+    db->exec("PRAGMA journal_size_limit=4194304");
   }
 
   sql::Database& connection(bool create) {

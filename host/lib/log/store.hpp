@@ -92,10 +92,12 @@ nlohmann::json to_json(const Status& s);  // {"initialized","entries","path"}
 struct KdfParams {
   std::uint64_t opslimit = 0;
   std::size_t memlimit = 0;
-  // crypto_pwhash OPSLIMIT_MODERATE / MEMLIMIT_MODERATE (3 passes, 256 MiB, ~0.6 s here);
-  // with env OWNVOICE_TEST_FAST_KDF=1 the minimum (tests only; documented as insecure).
+  // crypto_pwhash OPSLIMIT_MODERATE / MEMLIMIT_MODERATE (3 passes, 256 MiB, ~0.6 s here).
+  // Deliberately NOT influenced by the environment: whoever controls the employee's
+  // environment (IT) must not be able to make init() choose a cheap cost.
   static KdfParams standard();
-  static KdfParams moderate();  // always the real parameters, whatever the environment
+  static KdfParams moderate();
+  // 1 pass over 64 KiB: insecure, for tests and benchmarks that pass it in Options only.
   static KdfParams fast_for_tests();
 };
 

@@ -32,6 +32,21 @@ test('popup: paste, check, see the highlight and the text to copy', async () => 
   await page.close();
 });
 
+test('context menu hand-off: the selection opens in the popup page, checked, then forgotten', async () => {
+  // The menu click itself is browser UI; what it does is put the selection in session
+  // storage and open the popup page with ?source=selection, as done here.
+  await env.worker.evaluate(() => chrome.storage.session.set({ pendingSelection: 'Rendez-vous sur intranet.lumetra.ch demain' }));
+  const page = await env.context.newPage();
+  await page.goto(`${BASE}/popup/popup.html?source=selection`);
+  await page.waitForSelector('#result[data-verdict]');
+  assert.equal(await page.inputValue('#text'), 'Rendez-vous sur intranet.lumetra.ch demain');
+  assert.equal(await page.getAttribute('#result', 'data-verdict'), 'block');
+  assert.ok(await page.locator('#result mark[data-rule~="internal-hosts"]').count() > 0);
+  const left = await env.worker.evaluate(() => chrome.storage.session.get(null));
+  assert.deepEqual(left, {}, 'the selection is not kept');
+  await page.close();
+});
+
 test('options: effective policy with sources, log set-up, audit view', async () => {
   const options = await env.context.newPage();
   await options.goto(`${BASE}/options/options.html`);

@@ -8,20 +8,26 @@
 
   function num(v) { return typeof v === 'number' && Number.isFinite(v) ? v : null; }
 
-  // Accepts {available, shared, promotional, ratio?, window_days?}; returns null when
-  // the log is not there or holds nothing yet.
+  // Accepts the engine's {available, window_days, shared, promotional, share,
+  // share_after, threshold, over_threshold}; returns null when the log is not there or
+  // holds nothing yet.
   function summary(ownShare) {
     if (!ownShare || ownShare.available !== true) return null;
     const shared = num(ownShare.shared);
     const promotional = num(ownShare.promotional);
     if (shared === null || promotional === null || shared <= 0) return null;
-    const ratio = num(ownShare.ratio) ?? promotional / shared;
+    const ratio = num(ownShare.share) ?? promotional / shared;
+    const after = num(ownShare.share_after);
+    const threshold = num(ownShare.threshold) ?? GOOD_PRACTICE_MAX;
+    const over = typeof ownShare.over_threshold === 'boolean' ? ownShare.over_threshold : (after ?? ratio) > threshold;
     return {
       shared,
       promotional,
       percent: Math.round(ratio * 100),
+      percentAfter: after === null ? null : Math.round(after * 100),
+      thresholdPercent: Math.round(threshold * 100),
       windowDays: num(ownShare.window_days) ?? 30,
-      over: ratio > (num(ownShare.threshold) ?? GOOD_PRACTICE_MAX),
+      over,
     };
   }
 

@@ -38,13 +38,19 @@
     return box;
   }
 
-  // The disclaimer's own finding is left out: the disclaimer section says it better.
-  function listedFindings(findings) {
-    return (findings || []).filter((f) => f.check !== 'disclaimer');
+  // The disclaimer's finding is left out (the disclaimer section says it better), and so
+  // are the promotional ones when the promotional section is shown.
+  function listedFindings(findings, promo) {
+    const promoShown = !!(promo && promo.promotional);
+    return (findings || []).filter((f) => f.check !== 'disclaimer' && !(promoShown && f.check === 'promotional'));
   }
 
-  function findingsList(doc, t, findings) {
-    const shown = listedFindings(findings);
+  function hasSpans(findings) {
+    return (findings || []).some((f) => f.check !== 'disclaimer' && typeof f.start === 'number' && f.end > f.start);
+  }
+
+  function findingsList(doc, t, findings, promo) {
+    const shown = listedFindings(findings, promo);
     if (!shown.length) return null;
     const list = el(doc, 'ul', { class: 'ov-findings', 'aria-label': t('findingsHeading') });
     for (const f of shown) {
@@ -79,7 +85,10 @@
     const own = OV.ownShare.summary(promo.own_share);
     if (own) {
       box.append(el(doc, 'p', { class: 'ov-own-share', text: t('ownShare', [String(own.shared), String(own.windowDays), String(own.promotional), String(own.percent)]) }));
-      if (own.over) box.append(el(doc, 'p', { class: 'ov-own-share-over', text: t('ownShareOver') }));
+      if (own.over) {
+        box.append(el(doc, 'p', { class: 'ov-own-share-over',
+          text: t('ownShareOver', [String(own.percentAfter ?? own.percent), String(own.thresholdPercent)]) }));
+      }
     }
     return box;
   }
@@ -95,5 +104,5 @@
     return t(v === 'block' ? 'verdictBlock' : v === 'warn' ? 'verdictWarn' : 'verdictOk');
   }
 
-  OV.resultView = { el, highlighted, findingsList, listedFindings, lengthNote, promotional, verdictText, severityLabel };
+  OV.resultView = { el, highlighted, hasSpans, findingsList, listedFindings, lengthNote, promotional, verdictText, severityLabel };
 })(globalThis);

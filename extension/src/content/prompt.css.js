@@ -30,7 +30,7 @@ ul { margin: 4px 0; padding-left: 20px; }
 label { display: block; margin: 8px 0 2px; font-weight: 600; }
 label.ov-inline { display: flex; gap: 8px; align-items: flex-start; font-weight: 500; }
 textarea, input[type="text"] { width: 100%; box-sizing: border-box; font: inherit; border: 1px solid #94a3b8; border-radius: 8px; padding: 6px 8px; color: inherit; background: #fff; }
-textarea { min-height: 84px; resize: vertical; }
+textarea { resize: vertical; }
 .ov-note { color: #475569; font-size: 13px; }
 .ov-length { color: #92400e; font-weight: 600; }
 .ov-promo { border-left: 4px solid #f59e0b; padding: 2px 10px; background: #fffbeb; border-radius: 4px; margin-top: 10px; }

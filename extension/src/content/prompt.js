@@ -130,23 +130,13 @@
         id: 'ov-status', class: 'ov-status ov-' + (r.verdict || 'ok'), role: 'status', 'aria-live': 'polite', text: status,
       });
       dialog.append(refs.status);
-      dialog.append(OV.resultView.highlighted(doc, t, state.checkedText, r.findings));
+      // The post as checked, highlighted, when something in it is worth pointing at.
+      if (OV.resultView.hasSpans(r.findings)) dialog.append(OV.resultView.highlighted(doc, t, state.checkedText, r.findings));
       const tooLong = OV.resultView.lengthNote(doc, t, r.length);
       if (tooLong) dialog.append(tooLong);
-      const list = OV.resultView.findingsList(doc, t, r.findings);
+      const list = OV.resultView.findingsList(doc, t, r.findings, r.promotional);
       if (list) dialog.append(el(doc, 'h3', { text: t('findingsHeading') }), list);
 
-      // The post itself, editable; changing it asks for a new check before sharing.
-      const area = el(doc, 'textarea', { id: 'ov-body', 'aria-label': t('postLabel') });
-      area.value = state.body;
-      area.addEventListener('input', () => {
-        state.body = area.value;
-        refresh();
-      });
-      dialog.append(el(doc, 'label', { for: 'ov-body', text: t('postLabel') }), area);
-      dialog.append(el(doc, 'p', { class: 'ov-note', text: t('editHint') }));
-
-      renderDisclaimer(r);
       const promo = OV.resultView.promotional(doc, t, r.promotional);
       if (promo) {
         const d = disclosure();
@@ -159,6 +149,19 @@
         }
         dialog.append(promo);
       }
+
+      // The post itself, editable; changing it asks for a new check before sharing.
+      const area = el(doc, 'textarea', { id: 'ov-body', 'aria-label': t('postLabel') });
+      area.value = state.body;
+      area.rows = Math.min(10, Math.max(3, state.body.split('\n').length + 1));
+      area.addEventListener('input', () => {
+        state.body = area.value;
+        refresh();
+      });
+      dialog.append(el(doc, 'label', { for: 'ov-body', text: t('postLabel') }), area);
+      dialog.append(el(doc, 'p', { class: 'ov-note', text: t('editHint') }));
+
+      renderDisclaimer(r);
       if (r.truncated) dialog.append(el(doc, 'p', { class: 'ov-note', text: t('truncated') }));
 
       const consent = el(doc, 'input', { type: 'checkbox', id: 'ov-consent' });
@@ -318,8 +321,10 @@
     host.setAttribute('data-rendered-at', String(performance.now()));
     requestAnimationFrame(() => setTimeout(() => host.setAttribute('data-painted-at', String(performance.now())), 0));
     const r = result();
+    // Unavailable host: focus the dialog itself, so the message is read first and no
+    // stray Enter posts unchecked.
     const first = r && r.verdict === 'block' ? shadow.getElementById('ov-body')
-      : shadow.getElementById(r ? 'ov-consent' : 'ov-post-anyway');
+      : r ? shadow.getElementById('ov-consent') : null;
     (first || dialog).focus();
     doc.addEventListener('focusin', onFocusIn, true);
 

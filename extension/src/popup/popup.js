@@ -29,7 +29,7 @@
     box.append(OV.resultView.highlighted(document, t, text, r.findings));
     const tooLong = OV.resultView.lengthNote(document, t, r.length);
     if (tooLong) box.append(tooLong);
-    const list = OV.resultView.findingsList(document, t, r.findings);
+    const list = OV.resultView.findingsList(document, t, r.findings, r.promotional);
     if (list) box.append(list);
     const promo = OV.resultView.promotional(document, t, r.promotional);
     if (promo) box.append(promo);

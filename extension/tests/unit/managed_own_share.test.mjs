@@ -42,7 +42,11 @@ test('allowed sites narrow where the extension runs', () => {
 test('own share: shown only when the log has data', () => {
   assert.equal(OV.ownShare.summary({ available: false }), null);
   assert.equal(OV.ownShare.summary({ available: true, shared: 0, promotional: 0 }), null);
-  const s = OV.ownShare.summary({ available: true, shared: 10, promotional: 4, window_days: 30 });
-  assert.deepEqual(s, { shared: 10, promotional: 4, percent: 40, windowDays: 30, over: true });
-  assert.equal(OV.ownShare.summary({ available: true, shared: 10, promotional: 2 }).over, false);
+  const s = OV.ownShare.summary({ available: true, window_days: 30, shared: 10, promotional: 3, share: 0.3,
+    share_after: 4 / 11, threshold: 0.3, over_threshold: true });
+  assert.deepEqual(s, { shared: 10, promotional: 3, percent: 30, percentAfter: 36, thresholdPercent: 30, windowDays: 30, over: true });
+  const under = OV.ownShare.summary({ available: true, shared: 10, promotional: 2, share: 0.2, share_after: 2 / 11, threshold: 0.3, over_threshold: false });
+  assert.equal(under.over, false);
+  // Without the engine's verdict, the share after this post decides.
+  assert.equal(OV.ownShare.summary({ available: true, shared: 10, promotional: 2, share_after: 0.5 }).over, true);
 });

@@ -1,0 +1,34 @@
+// A promotional post: the prompt says why, offers the disclosure the employee owes
+// ("I work at ..."), and what the employee keeps is what the site receives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openFixture, inPrompt, POLICY } from './lib/harness.mjs';
+import { typeInComposer, pressPost, waitSubmission, screenshot } from './lib/flows.mjs';
+
+const PROMO = 'Découvrez LumiDesk à -30% jusqu\'à dimanche seulement ! Achetez maintenant sur https://shop.lumetra.com';
+
+test('linkedin: promotional warning with reasons, disclosure added on request', async () => {
+  const env = await launch();
+  try {
+    const page = await openFixture(env.context, 'linkedin');
+    await typeInComposer(page, 'linkedin', PROMO);
+    assert.equal(await pressPost(page, 'linkedin'), 'warn');
+    const promo = page.locator(inPrompt('.ov-promo'));
+    await promo.waitFor();
+    const signals = await page.locator(inPrompt('.ov-reasons li')).evaluateAll((items) => items.map((li) => li.dataset.signal));
+    assert.ok(signals.length >= 2, `reasons listed: ${signals}`);
+    const disclosure = await page.textContent(inPrompt('label[for="ov-disclosure"] span'));
+    assert.ok(disclosure.includes(POLICY.company), `the disclosure names the employer: ${disclosure}`);
+    await page.check(inPrompt('#ov-disclosure'));
+    await screenshot(page, 'prompt-promotional-en.png');
+    await page.uncheck(inPrompt('#ov-disclaimer-on'));
+    await page.check(inPrompt('#ov-consent'));
+    await page.click(inPrompt('#ov-post'));
+    const sent = await waitSubmission(page);
+    assert.ok(sent.startsWith(PROMO));
+    assert.ok(sent.trimEnd().endsWith(disclosure.trim()), JSON.stringify(sent));
+    assert.ok(!Object.values(POLICY.disclaimers).some((d) => sent.includes(d)), 'the disclaimer was declined');
+  } finally {
+    await env.close();
+  }
+});

@@ -1,0 +1,146 @@
+// `ownvoice check` and `ownvoice policy` through the real executable: exit statuses,
+// --json, --jsonl, errors for bad input and broken policies.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+struct Run {
+  int status;
+  std::string out;
+};
+
+const std::string kPolicy = OWNVOICE_SOURCE_DIR "/examples/policy.example.json";
+
+// Runs `ownvoice ARGS` with `input` on stdin; stdout captured, stderr to a file.
+Run run(const std::string& args, const std::string& input = "") {
+  const fs::path in = fs::temp_directory_path() / ("ownvoice-cli-in-" + std::to_string(::getpid()));
+  std::ofstream(in, std::ios::binary) << input;
+  const std::string cmd = "OWNVOICE_USER_PREFERENCES=/nonexistent " OWNVOICE_CLI " " + args + " < " + in.string() +
+                          " 2>/tmp/ownvoice-cli-stderr";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  const int st = ::pclose(p);
+  fs::remove(in);
+  return {WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st), out};
+}
+
+std::string stderr_text() {
+  std::ifstream f("/tmp/ownvoice-cli-stderr");
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
+}  // namespace
+
+TEST(Cli, ExitStatusFollowsTheVerdict) {
+  EXPECT_EQ(run("check --policy " + kPolicy, "A lovely hike. Opinions are my own.").status, 0);
+  EXPECT_EQ(run("check --policy " + kPolicy, "Ticket LUM-4521 closed. Opinions are my own.").status, 1);
+  EXPECT_EQ(run("check --policy " + kPolicy, "Le #ProjetEdelweiss avance").status, 2);
+}
+
+TEST(Cli, JsonPrintsExactlyTheResultObject) {
+  const auto r = run("check --json --platform x --policy " + kPolicy, "PROJET\u00a0ÉDELWEISS arrive");
+  ASSERT_EQ(r.status, 2);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["verdict"], "block");
+  EXPECT_EQ(j["platform"], "x");
+  EXPECT_EQ(j["findings"][0]["excerpt"], "PROJET\u00a0ÉDELWEISS");
+}
+
+TEST(Cli, JsonlChecksOnePostPerLine) {
+  const std::string input =
+      "{\"text\": \"Projet Edelweiss\", \"platform\": \"x\"}\n"
+      "{\"text\": \"A walk in the park. Views my own.\"}\n"
+      "\n"
+      "{\"text\": \"LUM-123\", \"platform\": \"mastodon\"}\n";
+  const auto r = run("check --jsonl --policy " + kPolicy, input);
+  EXPECT_EQ(r.status, 2);
+  std::istringstream lines(r.out);
+  std::vector<nlohmann::json> results;
+  for (std::string l; std::getline(lines, l);) results.push_back(nlohmann::json::parse(l));
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0]["verdict"], "block");
+  EXPECT_EQ(results[1]["verdict"], "ok");
+  EXPECT_EQ(results[2]["verdict"], "warn");
+  EXPECT_EQ(results[2]["platform"], "mastodon");
+}
+
+TEST(Cli, BadJsonlLinesAreReportedAndTheRestStillChecked) {
+  const auto r = run("check --jsonl --policy " + kPolicy, "not json\n{\"text\": \"hello\"}\n{\"nope\": 1}\n");
+  EXPECT_EQ(r.status, 65);
+  std::istringstream lines(r.out);
+  std::vector<nlohmann::json> results;
+  for (std::string l; std::getline(lines, l);) results.push_back(nlohmann::json::parse(l));
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0]["error"], "invalid JSON");
+  EXPECT_EQ(results[1]["verdict"], "ok");
+  EXPECT_EQ(results[2]["line"], 3);
+}
+
+TEST(Cli, InvalidUtf8AndMissingFilesAreDistinctErrors) {
+  EXPECT_EQ(run("check --policy " + kPolicy, std::string("caf\xC3", 4)).status, 65);
+  EXPECT_NE(stderr_text().find("not valid UTF-8"), std::string::npos);
+  EXPECT_EQ(run("check /nonexistent/post.txt").status, 66);
+  EXPECT_EQ(run("check --platform").status, 64);
+  EXPECT_EQ(run("frobnicate").status, 64);
+}
+
+TEST(Cli, BrokenPolicyIsNamedAndTheChecksStillRun) {
+  const fs::path bad = fs::temp_directory_path() / "ownvoice-bad-policy.json";
+  std::ofstream(bad) << "{\n  \"rules\": [\n    {\"id\": \"a\", \"severity\": \"high\", \"terms\": [\"x\"]}\n  ]\n}\n";
+  const auto r = run("check --json --policy " + bad.string(), "hello world");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(stderr_text().find(bad.string() + ": rules[0].severity"), std::string::npos) << stderr_text();
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["policy"]["rejected_layers"].size(), 1u);
+
+  const auto v = run("policy validate " + bad.string());
+  EXPECT_EQ(v.status, 1);
+  EXPECT_NE(stderr_text().find("must be \"block\" or \"warn\""), std::string::npos);
+  std::ofstream(bad) << "{ \"company\": \"X\",, }";
+  EXPECT_EQ(run("policy validate " + bad.string()).status, 1);
+  EXPECT_NE(stderr_text().find(bad.string() + ":1:"), std::string::npos) << stderr_text();
+  fs::remove(bad);
+}
+
+TEST(Cli, PolicyShowNamesEverySource) {
+  const auto r = run("policy show --json --policy " + kPolicy);
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["sources"]["company"], "system");
+  EXPECT_EQ(j["sources"]["rules.codenames"], "system");
+  EXPECT_EQ(j["sources"]["promotional_threshold"], "system");
+  EXPECT_EQ(j["effective"]["company"], "Lumetra");
+  const auto human = run("policy show --policy " + kPolicy);
+  EXPECT_NE(human.out.find("rule codenames [block] (from system)"), std::string::npos) << human.out;
+}
+
+TEST(Cli, PolicyTestCountsFlaggedPostsPerRule) {
+  const fs::path corpus = fs::temp_directory_path() / "ownvoice-corpus.jsonl";
+  std::ofstream(corpus) << "{\"text\": \"Projet Edelweiss\"}\n{\"text\": \"LUM-1234 and Orion\"}\n{\"text\": \"hello\"}\n";
+  const auto r = run("policy test " + kPolicy + " --json --corpus " + corpus.string());
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["posts"], 3);
+  EXPECT_EQ(j["rules"]["codenames"]["flagged"], 2);
+  EXPECT_EQ(j["rules"]["tickets"]["flagged"], 1);
+  EXPECT_EQ(j["rules"]["deals"]["flagged"], 0);
+  fs::remove(corpus);
+}
+
+TEST(Cli, VersionAndHelp) {
+  EXPECT_EQ(run("--version").out, "ownvoice 0.1.0\n");
+  const auto h = run("check --help");
+  EXPECT_EQ(h.status, 0);
+  EXPECT_NE(h.out.find("--jsonl"), std::string::npos);
+}

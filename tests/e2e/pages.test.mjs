@@ -83,3 +83,25 @@ test('options: effective policy with sources, log set-up, audit view', async () 
   assert.ok(rows.some((r) => r.includes('shared') && r.includes('generic')), rows.join('\n'));
   assert.ok(rows.some((r) => r.includes(sent.slice(0, 20))), 'the shared text is in the employee\'s own log');
 });
+
+test('options: the employee\'s own disclaimer wording is what the prompt proposes', async () => {
+  const options = await env.context.newPage();
+  await options.goto(`${BASE}/options/options.html`);
+  await options.waitForFunction(() => document.querySelector('#policy').textContent.length > 0);
+  assert.equal(await options.isDisabled('#disclaimer-fr'), false, 'the example policy lets employees word it');
+  const mine = 'Mon avis, pas celui de mon employeur.';
+  await options.fill('#disclaimer-fr', mine);
+  await options.click('#save');
+  await options.waitForFunction(() => document.querySelector('#saved').textContent.length > 0);
+  await options.close();
+
+  const page = await openFixture(env.context, 'facebook');
+  await typeInComposer(page, 'facebook', 'Quelle belle journée avec l\'équipe.');
+  await pressPost(page, 'facebook');
+  assert.equal(await page.inputValue(inPrompt('#ov-disclaimer-text')), mine);
+  await page.check(inPrompt('#ov-consent'));
+  await page.click(inPrompt('#ov-post'));
+  const sent = await waitSubmission(page);
+  assert.ok(sent.endsWith(mine), JSON.stringify(sent));
+  await page.close();
+});

@@ -11,8 +11,18 @@
     lastError: () => (api.runtime.lastError ? api.runtime.lastError.message : null),
     extensionVersion: api.runtime.getManifest().version,
   });
-  let allowUserDisclaimer = true;
-  host.onReset(() => { allowUserDisclaimer = true; });
+  // Whether the policy lets the employee word the disclaimer: asked once per host
+  // connection, in parallel with the first check. If the host cannot say, the policy's
+  // own wording is used.
+  let policyInfo = null;
+  host.onReset(() => { policyInfo = null; });
+  function allowUserDisclaimer(managedPolicy) {
+    if (!policyInfo) {
+      policyInfo = host.request({ type: 'policy', managed_policy: managedPolicy || undefined })
+        .then((p) => !(p && p.effective && p.effective.allow_user_disclaimer === false), () => false);
+    }
+    return policyInfo;
+  }
   // For the end-to-end tests' cold-host measurement, and for people debugging.
   root.ownvoiceHost = host;
 
@@ -50,19 +60,9 @@
     return { state: 'unavailable', reason: e.reason || 'error', message: e.message || String(e), code: e.code || null };
   }
 
-  async function learnPolicy(managedPolicy) {
-    try {
-      const p = await host.request({ type: 'policy', managed_policy: managedPolicy || undefined });
-      if (p && p.effective && typeof p.effective.allow_user_disclaimer === 'boolean') {
-        allowUserDisclaimer = p.effective.allow_user_disclaimer;
-      }
-    } catch (_) { /* the prompt falls back to the policy's own wording */ }
-  }
-
   async function warm() {
-    const firstConnect = !host.ready;
     await host.connect();
-    if (firstConnect) learnPolicy(OV.managed.managedPolicy(await managedSettings()));
+    allowUserDisclaimer(OV.managed.managedPolicy(await managedSettings()));
     return { ok: true, hello: host.hello };
   }
 
@@ -89,10 +89,8 @@
       const managedPolicy = OV.managed.managedPolicy(managed);
       if (managedPolicy) request.managed_policy = managedPolicy;
       try {
-        const firstConnect = !host.ready;
-        const result = await host.request(request);
-        if (firstConnect) learnPolicy(managedPolicy);
-        return { state: 'ok', result, allowUserDisclaimer };
+        const [result, allow] = await Promise.all([host.request(request), allowUserDisclaimer(managedPolicy)]);
+        return { state: 'ok', result, allowUserDisclaimer: allow };
       } catch (e) {
         return unavailable(e);
       }

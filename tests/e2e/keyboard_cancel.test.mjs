@@ -76,3 +76,17 @@ test('linkedin: Cancel and Edit leave the post unshared and the composer focused
   assert.ok(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), FIXTURES.linkedin.composer));
   await page.close();
 });
+
+test('facebook: Enter on the focused Post div[role=button] is held too', async () => {
+  const page = await openFixture(env.context, 'facebook');
+  await typeInComposer(page, 'facebook', 'Le Projet Edelweiss avance.');
+  await page.focus(FIXTURES.facebook.submit);
+  await page.keyboard.press('Enter');
+  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  assert.equal(await waitPromptState(page, []), 'block');
+  assert.deepEqual(await submissions(page), [], 'the site\'s keyboard handler never ran');
+  await page.keyboard.press('Escape');
+  await promptGone(page);
+  assert.deepEqual(await submissions(page), []);
+  await page.close();
+});

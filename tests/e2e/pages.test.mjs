@@ -82,6 +82,11 @@ test('options: effective policy with sources, log set-up, audit view', async () 
   const rows = await options.locator('#entries tr').allTextContents();
   assert.ok(rows.some((r) => r.includes('shared') && r.includes('generic')), rows.join('\n'));
   assert.ok(rows.some((r) => r.includes(sent.slice(0, 20))), 'the shared text is in the employee\'s own log');
+
+  await options.fill('#pass', 'correct horse battery');
+  await options.click('#verify');
+  await options.waitForFunction(() => document.querySelector('#log-message').textContent.includes('"ok"'));
+  assert.equal(JSON.parse(await options.textContent('#log-message')).ok, true, 'the log verifies');
 });
 
 test('options: the employee\'s own disclaimer wording is what the prompt proposes', async () => {

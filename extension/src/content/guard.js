@@ -64,6 +64,16 @@
     return null;
   }
 
+  // Enter or Space on a focused Post control that is not a real <button> (Facebook's
+  // div[role=button]): sites activate those from keydown without any click event, so
+  // the key is held like a click. Real buttons turn the key into a click, held above.
+  function matchKeyActivation(event) {
+    if ((event.key !== 'Enter' && event.key !== ' ') || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return null;
+    const target = event.target;
+    if (!(target instanceof Element) || target instanceof HTMLButtonElement || target instanceof HTMLInputElement) return null;
+    return matchClick(event);
+  }
+
   function readAll(composers) {
     return composers.map((c) => OV.editorIO.readText(c)).join('\n\n');
   }
@@ -92,7 +102,7 @@
 
   function onKeydown(event) {
     if (inPrompt(event)) return;
-    hold(event, matchShortcut(event));
+    hold(event, matchShortcut(event) || matchKeyActivation(event));
   }
 
   // Keys and focus changes inside the prompt are stopped here, before any listener of

@@ -90,3 +90,23 @@ test('facebook: Enter on the focused Post div[role=button] is held too', async (
   assert.deepEqual(await submissions(page), []);
   await page.close();
 });
+
+test('an editor that ignores the new text: the prompt says so and nothing is shared', async () => {
+  const page = await openFixture(env.context, 'x', 'ignorePaste=1');
+  const text = 'Le Projet Edelweiss avance.';
+  await typeInComposer(page, 'x', text);
+  await pressPost(page, 'x');
+  await page.fill(inPrompt('#ov-body'), 'Le nouveau projet avance.');
+  await page.click(inPrompt('#ov-recheck'));
+  await waitPromptState(page, ['ok', 'warn']);
+  await page.check(inPrompt('#ov-consent'));
+  await page.click(inPrompt('#ov-post'));
+  await page.locator(inPrompt('.ov-error')).waitFor();
+  assert.deepEqual(await submissions(page), [], 'not shared with the wrong text');
+  assert.equal(await modelText(page), text, 'the editor kept its text');
+  // The employee can still cancel.
+  await page.click(inPrompt('#ov-cancel'));
+  await promptGone(page);
+  assert.deepEqual(await submissions(page), []);
+  await page.close();
+});

@@ -103,10 +103,10 @@ export async function launch(options = {}) {
   };
 }
 
-export async function openFixture(context, name) {
+export async function openFixture(context, name, query = '') {
   const f = FIXTURES[name];
   const page = await context.newPage();
-  await page.goto(f.url);
+  await page.goto(f.url + (query ? (f.url.includes('?') ? '&' : '?') + query : ''));
   await page.waitForSelector(f.composer);
   return page;
 }

@@ -328,6 +328,27 @@ TEST(LogStore, RealKdfParametersRoundTrip) {
   // MODERATE is 256 MiB and 3 passes: it must cost real time (a guesser pays it per guess).
   EXPECT_GT(seconds, 0.1);
   EXPECT_EQ(code_of([&] { (void)reader.read_all("wrong"); }), ErrorCode::wrong_passphrase);
+  EXPECT_TRUE(reader.status().warnings.empty());
+  EXPECT_TRUE(reader.verify(kPass).warnings.empty());
+}
+
+TEST(LogStore, TestOnlyKdfCostIsAnnouncedWhereverTheEmployeeLooks) {
+  ::setenv("OWNVOICE_TEST_FAST_KDF", "1", 1);
+  EXPECT_FALSE(KdfParams::standard().weaker_than(KdfParams::fast_for_tests()));
+  EXPECT_TRUE(KdfParams::standard().weaker_than(KdfParams::moderate()));
+  ::unsetenv("OWNVOICE_TEST_FAST_KDF");
+  EXPECT_FALSE(KdfParams::standard().weaker_than(KdfParams::moderate()));
+
+  TempDir dir;
+  auto store = Store::open(dir.db(), fast_options());
+  store.init(kPass);
+  auto status = store.status();
+  ASSERT_EQ(status.warnings.size(), 1u);
+  EXPECT_NE(status.warnings[0].find("test-only"), std::string::npos);
+  auto report = store.verify(kPass);
+  EXPECT_TRUE(report.ok);
+  EXPECT_EQ(report.warnings.size(), 1u);
+  EXPECT_EQ(to_json(status)["warnings"].size(), 1u);
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <memory>
@@ -63,14 +62,11 @@ int exit_for(ErrorCode code) {
 }
 
 log::Store open_store(const LogFlags& f) {
-  log::Options options;
-#if defined(OWNVOICE_LOG_TEST_HOOKS)
-  // Only test binaries compile this in: the shipped CLI always uses the real Argon2id cost.
-  if (const char* fast = std::getenv("OWNVOICE_TEST_FAST_KDF"); fast != nullptr && std::string_view(fast) == "1") {
-    options.kdf = log::KdfParams::fast_for_tests();
-  }
-#endif
-  return log::Store::open(f.path.empty() ? log::Store::default_path() : f.path, options);
+  return log::Store::open(f.path.empty() ? log::Store::default_path() : f.path);
+}
+
+void print_warnings(const std::vector<std::string>& warnings) {
+  for (const auto& w : warnings) std::cerr << "ownvoice: warning: " << w << "\n";
 }
 
 SecretString ask(int fd, const char* prompt) {
@@ -194,6 +190,7 @@ void add_log_commands(CLI::App& app, int& exit_code) {
       if (!pass) return kUsage;
       store.init(pass->view());
       std::cerr << "The log is set up at " << store.path() << "\n";
+      print_warnings(store.status().warnings);
       return kOk;
     });
   });
@@ -204,6 +201,7 @@ void add_log_commands(CLI::App& app, int& exit_code) {
     run(exit_code, [&] {
       auto store = open_store(*flags);
       auto s = store.status();
+      if (!flags->json) print_warnings(s.warnings);
       if (flags->json) {
         nlohmann::json j = log::to_json(s);
         if (auto h = store.promotional_history(30)) {
@@ -279,6 +277,7 @@ void add_log_commands(CLI::App& app, int& exit_code) {
       auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
       auto r = store.verify(pass.view());
       pass.clear();
+      if (!flags->json) print_warnings(r.warnings);
       if (flags->json) {
         std::cout << log::to_json(r).dump() << "\n";
       } else if (r.ok) {

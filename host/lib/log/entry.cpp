@@ -58,11 +58,13 @@ nlohmann::json to_json(const VerifyReport& r) {
                         {"first_bad", r.first_bad ? nlohmann::json(*r.first_bad) : nlohmann::json(nullptr)},
                         {"problem", r.problem},
                         {"verified_through", r.verified_through},
-                        {"head_fingerprint", r.head_fingerprint}};
+                        {"head_fingerprint", r.head_fingerprint},
+                        {"warnings", r.warnings}};
 }
 
 nlohmann::json to_json(const Status& s) {
-  return nlohmann::json{{"initialized", s.initialized}, {"entries", s.entries}, {"path", s.path}};
+  return nlohmann::json{
+      {"initialized", s.initialized}, {"entries", s.entries}, {"path", s.path}, {"warnings", s.warnings}};
 }
 
 }  // namespace ownvoice::log

@@ -103,7 +103,11 @@ KdfParams KdfParams::fast_for_tests() {
   return KdfParams{crypto_pwhash_OPSLIMIT_MIN, std::size_t{64} * 1024};
 }
 
-KdfParams KdfParams::standard() { return moderate(); }
+KdfParams KdfParams::standard() {
+  const char* fast = std::getenv("OWNVOICE_TEST_FAST_KDF");
+  if (fast != nullptr && std::string_view(fast) == "1") return fast_for_tests();
+  return moderate();
+}
 
 class Store::Impl {
  public:
@@ -225,6 +229,16 @@ class Store::Impl {
       throw Error(ErrorCode::corrupt, "the log's key derivation parameters are out of range");
     }
     return KdfParams{static_cast<std::uint64_t>(ops), static_cast<std::size_t>(mem)};
+  }
+
+  // A cost below the real one can only come from OWNVOICE_TEST_FAST_KDF or a test build:
+  // say so wherever the employee looks, since it makes guessing the passphrase cheap.
+  std::optional<std::string> weak_kdf_warning() {
+    KdfParams p = stored_kdf();
+    if (!p.weaker_than(KdfParams::moderate())) return std::nullopt;
+    return "the passphrase is protected by a test-only key derivation cost (" + std::to_string(p.opslimit) +
+           " pass(es), " + std::to_string(p.memlimit / 1024) +
+           " KiB): run `ownvoice log passwd` (without OWNVOICE_TEST_FAST_KDF) to strengthen it";
   }
 
   // Passphrase -> the employee's secret key and audit key. Throws wrong_passphrase.
@@ -378,6 +392,7 @@ Status Store::status() {
   if (s.initialized) {
     auto st = impl_->db->prepare("SELECT COUNT(*) FROM entries");
     if (st.step()) s.entries = st.column_int(0);
+    if (auto w = impl_->weak_kdf_warning()) s.warnings.push_back(*w);
   }
   return s;
 }
@@ -523,6 +538,7 @@ VerifyReport Store::verify(std::string_view passphrase) {
     }
   }
   VerifyReport r;
+  if (auto w = impl.weak_kdf_warning()) r.warnings.push_back(*w);
   Bytes trust_blob;
   crypto::TrustRecord trust;
   Hash last_hash{};

@@ -76,29 +76,35 @@ struct VerifyReport {
   std::string problem;                     // English sentence for people ("" when ok)
   std::int64_t verified_through = 0;       // last seq of the intact chain
   std::string head_fingerprint;            // short hex of the verified head hash, to compare later
+  std::vector<std::string> warnings;       // not tampering, but worth telling (e.g. a weak KDF cost)
 };
-// {"ok","entries","first_bad" (null|N),"problem","verified_through","head_fingerprint"}
+// {"ok","entries","first_bad" (null|N),"problem","verified_through","head_fingerprint","warnings"}
 nlohmann::json to_json(const VerifyReport& r);
 
 struct Status {
   bool initialized = false;
   std::int64_t entries = 0;
   std::string path;
+  std::vector<std::string> warnings;  // e.g. the passphrase is protected by a test-only KDF cost
 };
-nlohmann::json to_json(const Status& s);  // {"initialized","entries","path"}
+nlohmann::json to_json(const Status& s);  // {"initialized","entries","path","warnings"}
 
 // Argon2id cost. Stored in the log at init()/change_passphrase() time, so a log always
 // unlocks with the parameters it was written with.
 struct KdfParams {
   std::uint64_t opslimit = 0;
   std::size_t memlimit = 0;
-  // crypto_pwhash OPSLIMIT_MODERATE / MEMLIMIT_MODERATE (3 passes, 256 MiB, ~0.6 s here).
-  // Deliberately NOT influenced by the environment: whoever controls the employee's
-  // environment (IT) must not be able to make init() choose a cheap cost.
+  // crypto_pwhash OPSLIMIT_MODERATE / MEMLIMIT_MODERATE (3 passes, 256 MiB, ~0.6 s here);
+  // fast_for_tests() when the environment has OWNVOICE_TEST_FAST_KDF=1 (test suites of the
+  // host and the extension). A log created that way is reported by status() and verify()
+  // (warnings), so a cheap cost slipped in through the environment does not go unnoticed.
   static KdfParams standard();
-  static KdfParams moderate();
-  // 1 pass over 64 KiB: insecure, for tests and benchmarks that pass it in Options only.
+  static KdfParams moderate();  // always the real parameters
+  // 1 pass over 64 KiB: insecure, tests and benchmarks only.
   static KdfParams fast_for_tests();
+  [[nodiscard]] bool weaker_than(const KdfParams& other) const {
+    return opslimit < other.opslimit || memlimit < other.memlimit;
+  }
 };
 
 enum class Durability {

@@ -1,6 +1,9 @@
 // `ownvoice`: the command line. Each subcommand lives in host/lib/cli/cmd_*.cpp.
 #include <CLI/CLI.hpp>
 
+#include "cli/cmd_doctor.hpp"
+#include "cli/cmd_install.hpp"
+#include "cli/cmd_log.hpp"
 #include "cli/commands.hpp"
 #include "ownvoice/version.hpp"
 
@@ -12,6 +15,9 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   ownvoice::cli::add_check_command(app, exit_code);
   ownvoice::cli::add_policy_command(app, exit_code);
+  ownvoice::cli::add_log_commands(app, exit_code);
+  ownvoice::cli::add_install_commands(app, exit_code);
+  ownvoice::cli::add_doctor_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

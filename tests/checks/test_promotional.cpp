@@ -193,3 +193,17 @@ TEST(Promotional, LargePostStaysLinearAndSmall) {
   EXPECT_FALSE(per_kind.count("price")) << "'the stock fell to $12' is news";
   EXPECT_LT(seconds, 30.0);  // catches quadratic work, not a benchmark (sanitizer builds are slow)
 }
+
+TEST(Promotional, EmploymentDisclosureAlreadyInThePost) {
+  auto r = check("I work at Lumetra, so take this with salt: LumiDesk 3 is 30% off until Sunday, shop now!");
+  EXPECT_TRUE(r.promotional);
+  EXPECT_TRUE(r.disclosure_present);
+  EXPECT_EQ(r.disclosure_start, 0u);
+  EXPECT_EQ(r.disclosure_end, 17u);
+  EXPECT_TRUE(check("Shop now, -30% on LumiDesk! #LumetraEmployee").disclosure_present);
+  EXPECT_TRUE(check("Je travaille chez Lumetra : profitez de -20 % !", "fr").disclosure_present);
+  EXPECT_TRUE(check("JE TRAVAILLE CHEZ LUMETRA").disclosure_present);
+  // "Opinions are my own" states no employment.
+  EXPECT_FALSE(check("Opinions are my own. Shop now, -30% on LumiDesk!").disclosure_present);
+  EXPECT_FALSE(check("I work at a bakery and love Lumetra's lamps.").disclosure_present);
+}

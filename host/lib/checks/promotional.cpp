@@ -373,7 +373,36 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       cta != by_kind.end() && *std::max_element(cta->second.begin(), cta->second.end()) >= kClearCallToAction;
   result.promotional = (result.score >= kThreshold && by_kind.size() >= 2) || (brand && clear_cta);
   if (result.promotional && !policy.company.empty()) result.disclosure = disclosure_for(language, policy);
+  result.disclosure_present =
+      find_employment_disclosure(norm, policy, result.disclosure_start, result.disclosure_end);
   return result;
+}
+
+bool find_employment_disclosure(const text::NormalizedText& norm, const policy::Policy& policy, uint32_t& start,
+                                uint32_t& end) {
+  if (policy.company.empty()) return false;
+  // What the FTC and the French and UK rules accept as stating the employment: the
+  // company named with the relation. "Opinions are my own" names none.
+  static constexpr std::array kForms = {
+      "i work at ",          "i work for ",         "i'm employed by ",        "i am employed by ",
+      "employee of ",        "employee at ",        "disclosure: i work at ",  "je travaille chez ",
+      "je travaille pour ",  "salarié de ",         "salariée de ",            "collaborateur de ",
+      "collaboratrice de ",  "employé de ",         "employée de ",            "employé chez ",
+      "employée chez ",      "je bosse chez ",
+  };
+  text::PhraseMatcher matcher;
+  for (const char* form : kForms) matcher.add(std::string(form) + policy.company);
+  matcher.add(policy.company + " employee");  // "#LumetraEmployee"
+  matcher.add(policy.company + " team member");
+  matcher.build();
+  bool found = false;
+  matcher.for_each(norm, [&](const text::PhraseMatch& m) {
+    start = norm.original_begin(m.begin);
+    end = norm.original_end(m.end);
+    found = true;
+    return false;
+  });
+  return found;
 }
 
 std::string disclosure_for(std::string_view language, const policy::Policy& policy) {

@@ -27,10 +27,19 @@ struct PromotionalResult {
   std::vector<PromoReason> reasons;
   std::string disclosure;  // "I work at Lumetra." / "Je travaille chez Lumetra." when promotional
   bool mentions_company = false;  // names the company or a brand (used by the boundaries check)
+  // The post already states the employment ("I work at Lumetra", "#LumetraEmployee",
+  // "je travaille chez Lumetra"): the disclosure is there, whatever `disclosure` proposes.
+  bool disclosure_present = false;
+  uint32_t disclosure_start = 0;  // UTF-16 span of that statement, when present
+  uint32_t disclosure_end = 0;
 };
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
                                     std::string_view language, const policy::Policy& policy);
+
+// Finds an employment statement naming policy.company in the post (see disclosure_present).
+bool find_employment_disclosure(const text::NormalizedText& norm, const policy::Policy& policy, uint32_t& start,
+                                uint32_t& end);
 
 // The disclosure an employee owes when promoting the employer: "I work at Lumetra." /
 // "Je travaille chez Lumetra." ("" without a company in the policy).

@@ -17,12 +17,13 @@ const release = process.argv.includes('--release');
 
 // Load order matters: each classic script adds to the OwnVoice namespace.
 const COMMON = ['spans.js', 'disclaimer.js', 'prompt_state.js', 'host_status.js', 'managed.js',
-  'own_share.js', 'dom_text.js', 'result_view.js'].map((f) => 'src/common/' + f);
-const CONTENT_BEFORE_ADAPTERS = ['src/content/adapters/registry.js'];
+  'own_share.js', 'dom_text.js', 'result_view.js', 'share_links.js'].map((f) => 'src/common/' + f);
+const CONTENT_BEFORE_ADAPTERS = ['src/content/adapters/registry.js', 'src/content/adapter_helpers.js'];
 const CONTENT_AFTER_ADAPTERS = ['src/content/editor_io.js', 'src/content/prompt.css.js',
-  'src/content/prompt.js', 'src/content/guard.js'];
+  'src/content/prompt.js', 'src/content/guard.js', 'src/content/share_intent.js'];
 const BACKGROUND = ['src/common/host_status.js', 'src/common/managed.js',
-  'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/context_menu.js'];
+  'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/context_menu.js',
+  'src/common/site_list.js', 'src/background/sites.js'];
 const COPY = ['src', '_locales', 'managed_schema.json'];
 
 export function projectVersion(cmakeText) {
@@ -44,8 +45,12 @@ export function readSites(adapterDir) {
   return sites;
 }
 
-export function manifestFor(browser, { version, sites, devKey }) {
-  const matches = [...new Set(sites.flatMap((s) => s.matches.concat(devKey ? s.devMatches : [])))];
+// httpMatches (end-to-end tests in Firefox only, which cannot answer https requests
+// for a site locally): every match is also added with http://, so fixture pages served
+// by a local http server under the sites' names run the content scripts.
+export function manifestFor(browser, { version, sites, devKey, httpMatches = false }) {
+  let matches = [...new Set(sites.flatMap((s) => s.matches.concat(devKey ? s.devMatches : [])))];
+  if (httpMatches) matches = matches.concat(matches.map((m) => m.replace(/^https:/, 'http:')));
   const contentJs = [...COMMON, ...CONTENT_BEFORE_ADAPTERS, ...sites.map((s) => s.file), ...CONTENT_AFTER_ADAPTERS];
   const m = {
     manifest_version: 3,
@@ -55,6 +60,11 @@ export function manifestFor(browser, { version, sites, devKey }) {
     default_locale: 'en',
     permissions: ['nativeMessaging', 'storage', 'contextMenus'],
     host_permissions: matches,
+    // Any other site only when the employee asks for it in the options (a Mastodon
+    // instance, a site for the generic adapter), with scripting to register the content
+    // scripts there (background/sites.js).
+    optional_permissions: ['scripting'],
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__', default_popup: 'src/popup/popup.html' },
     options_ui: { page: 'src/options/options.html', open_in_tab: true },
     content_scripts: [{ matches, js: contentJs, run_at: 'document_start', all_frames: false }],
@@ -78,7 +88,7 @@ function copyInto(dest) {
   for (const item of COPY) fs.cpSync(path.join(HERE, item), path.join(dest, item), { recursive: true });
 }
 
-export function build(dist = DIST) {
+export function build(dist = DIST, { httpMatches = false } = {}) {
   const version = projectVersion(fs.readFileSync(path.join(REPO, 'CMakeLists.txt'), 'utf8'));
   const sites = readSites(path.join(HERE, 'src/content/adapters'));
   const devKey = release ? null : fs.readFileSync(path.join(HERE, 'dev-public-key.b64'), 'utf8').trim();
@@ -87,7 +97,7 @@ export function build(dist = DIST) {
     const out = path.join(dist, browser);
     fs.mkdirSync(out, { recursive: true });
     copyInto(out);
-    const manifest = manifestFor(browser, { version, sites, devKey });
+    const manifest = manifestFor(browser, { version, sites, devKey, httpMatches });
     fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     if (browser === 'chromium') {
       // A classic service worker loads the same files Firefox lists as background scripts.

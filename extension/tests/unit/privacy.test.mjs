@@ -63,6 +63,8 @@ for (const browser of ['chromium', 'firefox']) {
     // Preferences (language, wording) and the selection handed to the popup, which reads
     // and removes it at once; nothing else.
     assert.deepEqual(writes.sort(), ['context_menu.js: { pendingSelection: info.selectionText });',
-      "options.js: { language: $('language').value, disclaimers });"]);
+      "options.js: { language: $('language').value, disclaimers });",
+      // The employee's site list (Mastodon instances, generic sites) and refusals.
+      'sites.js: { employeeSites, mastodonInstances });', 'sites.js: { refusedSites: [...set] });']);
   });
 }

@@ -20,11 +20,14 @@
     for (const key of ['id', 'platform', 'editor', 'composerSelector', 'submitSelector']) {
       if (!adapter[key]) throw new Error('adapter ' + (adapter.id || '?') + ' lacks ' + key);
     }
-    list.push(Object.freeze(Object.assign({
+    // Property descriptors are copied, not values: an adapter whose selectors or
+    // platform depend on settings that arrive later (generic.js) or on the page (the
+    // strictest network selected in Buffer) keeps its getters.
+    list.push(Object.freeze(Object.defineProperties({
       hosts: null,
       submitEnabled: defaultSubmitEnabled,
       shortcut: defaultShortcut,
-    }, adapter)));
+    }, Object.getOwnPropertyDescriptors(adapter))));
   }
 
   function defaultSubmitEnabled(el) {

@@ -29,7 +29,13 @@ struct Node {
   uint32_t fail = 0;
   uint32_t out = kNone;   // first entry in `outputs` for phrases ending here
   uint32_t dict = kNone;  // nearest state on the fail chain with outputs
+  uint32_t dense = kNone; // row in Impl::dense for shallow states (a full DFA row)
+  uint32_t depth = 0;
 };
+
+// States up to this depth get a full DFA row over the phrase alphabet: a scan spends
+// nearly all its time there, and their many children made edge searches the hot spot.
+constexpr uint32_t kDenseDepth = 2;
 
 struct Edge {
   uint8_t label;
@@ -67,7 +73,23 @@ struct PhraseMatcher::Impl {
   std::vector<uint32_t> terminal_of_phrase;  // build time: node where each phrase ends
   std::vector<Phrase> phrases;
   std::array<uint32_t, 256> root_next{};
+  std::array<uint8_t, 256> byte_class{};  // 0: a byte no phrase contains
+  uint32_t classes = 1;
+  std::vector<uint32_t> dense;            // rows of `classes` targets
   bool built = false;
+
+  uint32_t next(uint32_t state, uint8_t c) const {
+    const uint32_t cls = byte_class[c];
+    if (cls == 0) return 0;
+    while (true) {
+      const Node& n = nodes[state];
+      if (n.dense != kNone) return dense[n.dense * classes + cls];
+      const uint32_t t = child(state, c);
+      if (t != kNone) return t;
+      if (state == 0) return 0;
+      state = n.fail;
+    }
+  }
 
   uint32_t child(uint32_t state, uint8_t c) const {
     const Node& n = nodes[state];
@@ -151,11 +173,20 @@ void PhraseMatcher::build() {
   }
   // Breadth-first: fail links and dictionary links.
   m.root_next.fill(0);
+  m.byte_class.fill(0);
+  m.classes = 1;
+  for (const Edge& e : m.edges)
+    if (m.byte_class[e.label] == 0) m.byte_class[e.label] = static_cast<uint8_t>(std::min<uint32_t>(m.classes++, 255));
+  std::vector<uint8_t> class_byte(m.classes, 0);
+  for (unsigned b = 0; b < 256; ++b)
+    if (m.byte_class[b] != 0) class_byte[m.byte_class[b]] = static_cast<uint8_t>(b);
   std::queue<uint32_t> queue;
+  std::vector<uint32_t> order;  // breadth-first order, for the dense rows
   for (uint32_t i = 0; i < m.nodes[0].edge_count; ++i) {
     const Edge& e = m.edges[m.nodes[0].edge_begin + i];
     m.root_next[e.label] = e.target;
     m.nodes[e.target].fail = 0;
+    m.nodes[e.target].depth = 1;
     queue.push(e.target);
   }
   while (!queue.empty()) {
@@ -173,8 +204,28 @@ void PhraseMatcher::build() {
       if (target == kNone || target == e.target) target = 0;
       m.nodes[e.target].fail = target;
       m.nodes[e.target].dict = m.nodes[target].out != kNone ? target : m.nodes[target].dict;
+      m.nodes[e.target].depth = m.nodes[s].depth + 1;
       queue.push(e.target);
     }
+    order.push_back(s);
+  }
+  // Full DFA rows for the root and shallow states, in breadth-first order so that a
+  // state's fail target (always shallower) already has its row.
+  if (m.classes < 256) {
+    auto add_row = [&m, &class_byte](uint32_t s) {
+      m.nodes[s].dense = static_cast<uint32_t>(m.dense.size() / m.classes);
+      m.dense.resize(m.dense.size() + m.classes, 0);
+      const size_t row = static_cast<size_t>(m.nodes[s].dense) * m.classes;
+      for (uint32_t cls = 1; cls < m.classes; ++cls) {
+        const uint8_t b = class_byte[cls];
+        uint32_t t = s == 0 ? m.root_next[b] : m.child(s, b);
+        if (t == kNone) t = m.dense[static_cast<size_t>(m.nodes[m.nodes[s].fail].dense) * m.classes + cls];
+        m.dense[row + cls] = t;
+      }
+    };
+    add_row(0);
+    for (uint32_t s : order)
+      if (m.nodes[s].depth <= kDenseDepth) add_row(s);
   }
   m.children.clear();
   m.children.shrink_to_fit();
@@ -188,7 +239,7 @@ size_t PhraseMatcher::phrase_count() const { return impl_->phrases.size(); }
 size_t PhraseMatcher::memory_bytes() const {
   const Impl& m = *impl_;
   size_t bytes = m.nodes.capacity() * sizeof(Node) + m.edges.capacity() * sizeof(Edge) +
-                 m.outputs.capacity() * sizeof(Output) + sizeof(m.root_next);
+                 m.outputs.capacity() * sizeof(Output) + sizeof(m.root_next) + m.dense.capacity() * sizeof(uint32_t);
   for (const auto& p : m.phrases) bytes += sizeof(Phrase) + p.breaks.capacity() * sizeof(uint16_t);
   return bytes;
 }
@@ -229,19 +280,7 @@ void PhraseMatcher::scan(const NormalizedText& text, bool (*cb)(void*, const Phr
     cpos.push_back(static_cast<uint32_t>(i));
     sep_before.push_back(pending_sep ? 1 : 0);
     pending_sep = false;
-    const auto c = static_cast<uint8_t>(ch);
-    while (true) {
-      if (state == 0) {
-        state = m.root_next[c];
-        break;
-      }
-      const uint32_t t = m.child(state, c);
-      if (t != kNone) {
-        state = t;
-        break;
-      }
-      state = m.nodes[state].fail;
-    }
+    state = m.next(state, static_cast<uint8_t>(ch));
     uint32_t hit = m.nodes[state].out != kNone ? state : m.nodes[state].dict;
     if (hit == kNone) continue;
     const size_t k = cpos.size() - 1;  // compact index of the last byte

@@ -130,3 +130,13 @@ TEST(Engine, PlatformLengthIsReported) {
   EXPECT_FALSE(r["disclaimer"]["fits"].get<bool>());
   EXPECT_EQ(r["verdict"], "warn");
 }
+
+TEST(Engine, WorkRelatedUsesTheBrandMatching) {
+  const auto e = example_engine();
+  auto r = check(e, "Loving my new LumiDesk setup at home");
+  EXPECT_TRUE(r["work"]["about_work"].get<bool>());
+  EXPECT_TRUE(r["work"]["names_company"].get<bool>());
+  EXPECT_EQ(r["work"]["company"], "Lumetra");
+  r = check(e, "Sunday pancakes with the kids");
+  EXPECT_FALSE(r["work"]["about_work"].get<bool>());
+}

@@ -186,6 +186,12 @@ CheckResult Engine::check(const CheckRequest& request) const {
       {"promotional", {{"promotional", promo.promotional}, {"score", promo.score}, {"reasons", std::move(reasons)},
                        {"disclosure", promo.disclosure}, {"mentions_company", promo.mentions_company},
                        {"threshold", pol.promotional_threshold}, {"own_share", std::move(own_share)}}},
+      // Is the post about work? (names the company or a brand, or reads as promotion.)
+      // The extension compares this with the employee's own "keep work out of" list,
+      // which never leaves the browser.
+      {"work", {{"about_work", promo.mentions_company || promo.promotional},
+                {"names_company", promo.mentions_company},
+                {"company", pol.company}}},
       {"consent", {{"required", true},
                    {"statement", language == "fr" ? "Je choisis de partager ceci, sur mon propre compte."
                                                   : "I choose to share this, on my own account."}}},

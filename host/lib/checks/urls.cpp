@@ -251,11 +251,14 @@ std::vector<UrlSpan> find_urls(std::string_view s, bool require_scheme) {
 }
 
 uint32_t utf16_offset(std::string_view utf8, std::size_t byte) {
+  // Decoded exactly as text::normalize decodes (an invalid sequence is one U+FFFD), so
+  // spans from the original text and from the normalised text agree.
   uint32_t u16 = 0;
-  for (size_t i = 0; i < byte && i < utf8.size(); ++i) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    u16 += c >= 0xF0 ? 2 : 1;
+  const size_t stop = std::min(byte, utf8.size());
+  for (size_t i = 0; i < stop;) {
+    char32_t cp = 0;
+    i += text::decode_utf8(utf8, i, cp);
+    u16 += cp >= 0x10000 ? 2 : 1;
   }
   return u16;
 }

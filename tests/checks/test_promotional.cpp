@@ -176,10 +176,10 @@ TEST(Promotional, ReasonsCarryWeightsAndExcerpts) {
 }
 
 TEST(Promotional, LargePostStaysLinearAndSmall) {
-  // About 1 MB of signals, harmless phrases and context words: every lookup must stay a
+  // About 400 KB of signals, harmless phrases and context words: every lookup must stay a
   // binary search and the reasons a bounded list.
   std::string text;
-  while (text.size() < 1'000'000)
+  while (text.size() < 400'000)
     text += "Shop now -30% until Sunday with code LUMI30 at https://lumetra.ch/shop?utm_source=x, best regards, "
             "sign up for the charity run, the stock fell to $12. ";
   const auto started = std::chrono::steady_clock::now();

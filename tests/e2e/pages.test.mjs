@@ -110,3 +110,22 @@ test('options: the employee\'s own disclaimer wording is what the prompt propose
   assert.ok(sent.endsWith(mine), JSON.stringify(sent));
   await page.close();
 });
+
+test('the employee\'s own promotional share, from their log, shows on the next promotional post', async () => {
+  const promo = 'Découvrez LumiDesk à -30% jusqu\'à dimanche seulement ! Achetez maintenant sur https://shop.lumetra.com';
+  const page = await openFixture(env.context, 'linkedin');
+  await typeInComposer(page, 'linkedin', promo);
+  await pressPost(page, 'linkedin');
+  await page.check(inPrompt('#ov-consent'));
+  await page.click(inPrompt('#ov-post'));
+  await waitSubmission(page);
+
+  await pressPost(page, 'linkedin');  // the same post again
+  const line = await page.textContent(inPrompt('.ov-own-share'));
+  const [shared, days, promotional, percent] = line.match(/\d+/g).map(Number);
+  assert.ok(promotional >= 1 && shared >= promotional, line);
+  assert.equal(days, 30);
+  assert.equal(percent, Math.round((promotional / shared) * 100), line);
+  assert.ok(await page.locator(inPrompt('.ov-own-share-over')).count() === 1, 'over the 30% good practice');
+  await page.close();
+});

@@ -26,10 +26,13 @@ test('host not installed: told plainly, then post anyway or cancel', async () =>
     await page.click(inPrompt('#ov-post-anyway'));
     assert.equal(await waitSubmission(page), text, 'the employee chose to post unchecked, as written');
 
-    // The install page opens from the extension, with no network.
-    const help = await env.context.newPage();
-    await help.goto(`chrome-extension://${EXTENSION_ID}/src/pages/install.html`);
+    // The install link opens the extension's own page (no network).
+    await pressPost(page, 'x');
+    const [help] = await Promise.all([env.context.waitForEvent('page'), page.click(inPrompt('#ov-install'))]);
+    await help.waitForLoadState();
+    assert.equal(help.url(), `chrome-extension://${EXTENSION_ID}/src/pages/install.html`);
     assert.match(await help.textContent('h1'), /OwnVoice/);
+    assert.match(await help.textContent('main'), /ownvoice install/);
   } finally {
     await env.close();
   }

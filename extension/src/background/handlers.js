@@ -76,6 +76,11 @@
       };
     },
 
+    async 'ov.openInstall'() {
+      await api.tabs.create({ url: api.runtime.getURL('src/pages/install.html') });
+      return { ok: true };
+    },
+
     async 'ov.warm'() {
       try { return await warm(); } catch (e) { return { ok: false, reason: e.reason }; }
     },

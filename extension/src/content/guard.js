@@ -162,6 +162,7 @@
         recheck: (body) => check(body, match.adapter.platform),
         userDisclaimer: s.userDisclaimer || {},
         installUrl: s.installUrl,
+        openInstall: () => send({ type: 'ov.openInstall' }).catch(() => {}),
       });
       activePrompt = prompt;
       for (;;) {

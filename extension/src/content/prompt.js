@@ -201,6 +201,8 @@
         el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'alert', text: t(key, [state.response.message || reason]) }),
         el(doc, 'p', { text: t('hostDecide') }));
       const link = el(doc, 'a', { id: 'ov-install', href: options.installUrl, target: '_blank', rel: 'noopener', text: t('installLink') });
+      // A web page may not open an extension page itself: the background opens it.
+      if (options.openInstall) link.addEventListener('click', (e) => { e.preventDefault(); options.openInstall(); });
       box.append(el(doc, 'p', {}, link));
       dialog.append(box);
     }

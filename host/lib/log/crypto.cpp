@@ -43,18 +43,16 @@ Hash blake2b(std::span<const unsigned char> message, std::span<const unsigned ch
 
 // K_epoch = BLAKE2b-256(context || X25519 shared || epk || pk): binding both public keys as
 // crypto_box_seal does, so a shared secret is never used raw.
-std::optional<Secret> epoch_key_from_shared(const Secret& shared, std::span<const unsigned char> epk,
-                                            std::span<const unsigned char> pk) {
-  Secret key(32);
+void epoch_key_from_shared(const unsigned char* shared, std::span<const unsigned char> epk,
+                           std::span<const unsigned char> pk, unsigned char* out) {
   crypto_generichash_state st;
   crypto_generichash_init(&st, nullptr, 0, 32);
   crypto_generichash_update(&st, bytes_of(kEpochContext), kEpochContext.size());
-  crypto_generichash_update(&st, shared.data(), shared.size());
+  crypto_generichash_update(&st, shared, crypto_scalarmult_BYTES);
   crypto_generichash_update(&st, epk.data(), epk.size());
   crypto_generichash_update(&st, pk.data(), pk.size());
-  crypto_generichash_final(&st, key.data(), key.size());
+  crypto_generichash_final(&st, out, 32);
   sodium_memzero(&st, sizeof st);
-  return key;
 }
 
 }  // namespace
@@ -145,16 +143,27 @@ WriterEpoch new_writer_epoch(std::span<const unsigned char> public_key) {
   }
   // esk is wiped when it goes out of scope: after this point nobody can re-derive K_epoch
   // without the employee's secret key.
-  auto key = epoch_key_from_shared(shared, epk, public_key);
-  return WriterEpoch{std::move(*key), std::move(epk)};
+  Secret key(32);
+  epoch_key_from_shared(shared.data(), epk, public_key, key.data());
+  return WriterEpoch{std::move(key), std::move(epk)};
+}
+
+bool reader_epoch_key_into(const Secret& unwrapped, std::span<const unsigned char> public_key,
+                           std::span<const unsigned char> epk, unsigned char* out) {
+  if (epk.size() != crypto_box_PUBLICKEYBYTES) return false;
+  // On the stack for speed; wiped before returning.
+  unsigned char shared[crypto_scalarmult_BYTES];
+  bool ok = crypto_scalarmult(shared, secret_key(unwrapped), epk.data()) == 0;
+  if (ok) epoch_key_from_shared(shared, epk, public_key, out);
+  sodium_memzero(shared, sizeof shared);
+  return ok;
 }
 
 std::optional<Secret> reader_epoch_key(const Secret& unwrapped, std::span<const unsigned char> public_key,
                                        std::span<const unsigned char> epk) {
-  if (epk.size() != crypto_box_PUBLICKEYBYTES) return std::nullopt;
-  Secret shared(crypto_scalarmult_BYTES);
-  if (crypto_scalarmult(shared.data(), secret_key(unwrapped), epk.data()) != 0) return std::nullopt;
-  return epoch_key_from_shared(shared, epk, public_key);
+  Secret key(32);
+  if (!reader_epoch_key_into(unwrapped, public_key, epk, key.data())) return std::nullopt;
+  return key;
 }
 
 Bytes entry_ad(std::span<const unsigned char> log_id, std::int64_t epoch, std::int64_t seq) {
@@ -176,13 +185,13 @@ Bytes seal_entry(const Secret& epoch_key, std::span<const unsigned char> ad, std
   return out;
 }
 
-std::optional<Bytes> open_entry(const Secret& epoch_key, std::span<const unsigned char> ad,
+std::optional<Bytes> open_entry(const unsigned char* epoch_key, std::span<const unsigned char> ad,
                                 std::span<const unsigned char> ciphertext) {
   if (ciphertext.size() < 1 + kNonceBytes + kTagBytes || ciphertext[0] != kCiphertextVersion) return std::nullopt;
   Bytes out(ciphertext.size() - 1 - kNonceBytes - kTagBytes);
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(out.data(), nullptr, nullptr, ciphertext.data() + 1 + kNonceBytes,
                                                  ciphertext.size() - 1 - kNonceBytes, ad.data(), ad.size(),
-                                                 ciphertext.data() + 1, epoch_key.data()) != 0) {
+                                                 ciphertext.data() + 1, epoch_key) != 0) {
     return std::nullopt;
   }
   return out;

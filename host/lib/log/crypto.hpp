@@ -69,12 +69,21 @@ WriterEpoch new_writer_epoch(std::span<const unsigned char> public_key);
 // Reader side; nullopt for a malformed epk (low-order point).
 std::optional<Secret> reader_epoch_key(const Secret& unwrapped, std::span<const unsigned char> public_key,
                                        std::span<const unsigned char> epk);
+// Same, writing the 32-byte key to `out` (inside a caller-owned Secret arena: verify derives
+// thousands of epoch keys and one sodium_malloc each would cost more than the X25519).
+// Thread-safe. Returns false for a malformed epk.
+bool reader_epoch_key_into(const Secret& unwrapped, std::span<const unsigned char> public_key,
+                           std::span<const unsigned char> epk, unsigned char* out);
 
 Bytes entry_ad(std::span<const unsigned char> log_id, std::int64_t epoch, std::int64_t seq);
 // ciphertext = version (1) || nonce (24) || AEAD(plaintext)
 Bytes seal_entry(const Secret& epoch_key, std::span<const unsigned char> ad, std::span<const unsigned char> plaintext);
-std::optional<Bytes> open_entry(const Secret& epoch_key, std::span<const unsigned char> ad,
+std::optional<Bytes> open_entry(const unsigned char* epoch_key, std::span<const unsigned char> ad,
                                 std::span<const unsigned char> ciphertext);
+inline std::optional<Bytes> open_entry(const Secret& epoch_key, std::span<const unsigned char> ad,
+                                       std::span<const unsigned char> ciphertext) {
+  return open_entry(epoch_key.data(), ad, ciphertext);
+}
 
 Hash genesis_hash(std::span<const unsigned char> log_id);
 Hash chain_hash(std::int64_t seq, std::int64_t epoch, std::span<const unsigned char> ciphertext);

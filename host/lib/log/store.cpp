@@ -23,7 +23,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <map>
+#include <algorithm>
+#include <thread>
+#include <unordered_map>
 #include <memory>
 #include <sodium.h>
 
@@ -312,26 +314,46 @@ class Store::Impl {
     epoch_id = db->last_insert_rowid();
   }
 
-  // Cache of reader-side epoch keys for one unlocked call.
+  // Reader-side epoch keys for one unlocked call, all derived up front into one secure
+  // arena. One X25519 per epoch is the dominant cost of an audit when many short-lived hosts
+  // wrote the log, so the derivations are spread over the available cores.
   class EpochKeys {
    public:
-    EpochKeys(Impl& impl, const Unlocked& unlocked) : impl_(impl), unlocked_(unlocked) {}
-    const Secret* get(std::int64_t id) {
-      auto it = keys_.find(id);
-      if (it != keys_.end()) return it->second ? &*it->second : nullptr;
-      std::optional<Secret> key;
-      auto st = impl_.db->prepare("SELECT epk FROM epochs WHERE id=?");
-      st.bind(1, id);
-      if (st.step()) key = crypto::reader_epoch_key(unlocked_.unwrapped, unlocked_.public_key, st.column_blob(0));
-      auto [pos, inserted] = keys_.emplace(id, std::move(key));
-      (void)inserted;
-      return pos->second ? &*pos->second : nullptr;
+    EpochKeys(Impl& impl, const Unlocked& unlocked) {
+      std::vector<std::pair<std::int64_t, Bytes>> rows;
+      auto st = impl.db->prepare("SELECT id, epk FROM epochs");
+      while (st.step()) {
+        auto epk = st.column_blob(1);
+        rows.emplace_back(st.column_int(0), Bytes(epk.begin(), epk.end()));
+      }
+      arena_ = Secret(std::max<std::size_t>(rows.size(), 1) * 32);
+      std::vector<char> ok(rows.size(), 0);
+      auto derive = [&](std::size_t first, std::size_t step) {
+        for (std::size_t i = first; i < rows.size(); i += step) {
+          ok[i] = crypto::reader_epoch_key_into(unlocked.unwrapped, unlocked.public_key, rows[i].second,
+                                                arena_.data() + 32 * i)
+                      ? 1
+                      : 0;
+        }
+      };
+      std::size_t workers = rows.size() < 256 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+      std::vector<std::thread> threads;
+      for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(derive, t, workers);
+      derive(0, workers);
+      for (auto& th : threads) th.join();
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (ok[i] != 0) index_.emplace(rows[i].first, i);
+      }
+    }
+    // The epoch's 32-byte key, or nullptr when the epoch is missing or its key malformed.
+    [[nodiscard]] const unsigned char* get(std::int64_t id) const {
+      auto it = index_.find(id);
+      return it == index_.end() ? nullptr : arena_.data() + 32 * it->second;
     }
 
    private:
-    Impl& impl_;
-    const Unlocked& unlocked_;
-    std::map<std::int64_t, std::optional<Secret>> keys_;
+    Secret arena_;
+    std::unordered_map<std::int64_t, std::size_t> index_;
   };
 
   struct Opened {
@@ -351,11 +373,24 @@ class Store::Impl {
       std::int64_t epoch_no = st.column_int(1);
       auto ct = st.column_blob(2);
       o.hash = crypto::chain_hash(o.seq, epoch_no, ct);
-      if (const Secret* key = keys.get(epoch_no)) {
-        o.plaintext = crypto::open_entry(*key, crypto::entry_ad(log_id, epoch_no, o.seq), ct);
+      if (const unsigned char* key = keys.get(epoch_no)) {
+        o.plaintext = crypto::open_entry(key, crypto::entry_ad(log_id, epoch_no, o.seq), ct);
       }
       if (!fn(o)) break;
       if (o.plaintext) wipe(*o.plaintext);
+    }
+  }
+
+  // After a committed erase/passwd: rebuild the file without free pages, then empty the WAL.
+  // The change itself is already durable, and secure_delete already zeroed the freed cells,
+  // so a failure here (e.g. no room for VACUUM's copy) is a warning, not an error.
+  void scrub(const char* why) {
+    try {
+      db->exec("VACUUM");
+      checkpoint_wal();
+    } catch (const Error& e) {
+      diag()->warn("log: {} done, but VACUUM/checkpoint failed ({}); retried at the next erase", why,
+                   to_string(e.code()));
     }
   }
 
@@ -714,9 +749,7 @@ std::size_t Store::erase(std::string_view passphrase, std::optional<std::string>
     }
     tx.commit();
   }
-  // Rebuild the file without the freed pages, then empty the WAL.
-  impl.db->exec("VACUUM");
-  impl.checkpoint_wal();
+  impl.scrub("erase");
   diag()->info("log: erased {} entries", erased);
   return erased;
 }
@@ -732,8 +765,7 @@ void Store::change_passphrase(std::string_view old_passphrase, std::string_view 
     tx.commit();
   }
   // The key wrapped under the old passphrase must not survive in the WAL or in a free page.
-  impl.db->exec("VACUUM");
-  impl.checkpoint_wal();
+  impl.scrub("passwd");
   diag()->info("log: passphrase changed");
 }
 

@@ -16,6 +16,7 @@
   let passThrough = null;    // the control we re-click ourselves after the decision
   let warmed = false;
   let activePrompt = null;   // the open prompt's controller
+  const SHOW_CHECKING_AFTER_MS = 150;
 
   function t(key, subs) {
     try { return api.i18n.getMessage(key, subs) || ''; } catch (_) { return ''; }
@@ -156,15 +157,19 @@
     flowActive = true;
     try {
       const s = await loadSettings();
-      const response = await check(text, match.adapter.platform);
+      // The prompt opens with the result, or after SHOW_CHECKING_AFTER_MS with "Checking…"
+      // if the result is slower (a host starting), then fills in.
+      const pending = check(text, match.adapter.platform);
+      const early = await Promise.race([pending, new Promise((r) => setTimeout(() => r(null), SHOW_CHECKING_AFTER_MS))]);
       const prompt = OV.prompt.show({
-        doc: document, t, originalText: text, response,
+        doc: document, t, originalText: text, response: early || { state: 'checking' },
         recheck: (body) => check(body, match.adapter.platform),
         userDisclaimer: s.userDisclaimer || {},
         installUrl: s.installUrl,
         openInstall: () => send({ type: 'ov.openInstall' }).catch(() => {}),
       });
       activePrompt = prompt;
+      if (!early) prompt.update(await pending);
       for (;;) {
         const outcome = await prompt.decided;
         if (outcome.action === 'cancel') {

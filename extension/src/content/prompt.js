@@ -98,7 +98,7 @@
 
     function controls() {
       return OV.promptState.controls({
-        host: state.busy ? 'checking' : state.response.state === 'ok' ? 'ok' : 'unavailable',
+        host: state.busy || state.response.state === 'checking' ? 'checking' : state.response.state === 'ok' ? 'ok' : 'unavailable',
         checkedText: state.checkedText,
         currentText: state.body,
         result: result(),
@@ -112,10 +112,12 @@
       refs.status = null;
       dialog.append(el(doc, 'h2', { id: 'ov-title', text: t('promptTitle') }));
       if (state.response.state === 'ok') renderChecked();
+      else if (state.response.state === 'checking') renderChecking();
       else renderUnavailable();
       if (state.error) dialog.append(el(doc, 'p', { class: 'ov-error', role: 'alert', text: state.error }));
       dialog.append(renderButtons());
-      host.setAttribute('data-state', state.busy ? 'busy' : state.response.state === 'ok' ? (result().verdict || 'ok') : 'unavailable');
+      host.setAttribute('data-state', state.busy ? 'busy' : state.response.state === 'ok' ? (result().verdict || 'ok')
+        : state.response.state === 'checking' ? 'checking' : 'unavailable');
       if (focusedId) {
         const again = shadow.getElementById(focusedId);
         if (again && !again.disabled) again.focus();
@@ -193,6 +195,12 @@
       if (d.fits === false) dialog.append(el(doc, 'p', { class: 'ov-note', text: t('disclaimerNoFit') }));
     }
 
+    // Shown when the check takes long enough to be noticed (a host starting up): the
+    // click visibly did something, and the employee may cancel.
+    function renderChecking() {
+      dialog.append(el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'status', 'aria-live': 'polite', text: t('promptChecking') }));
+    }
+
     function renderUnavailable() {
       const reason = state.response.reason || 'error';
       const key = reason === 'missing' ? 'hostMissing' : reason === 'forbidden' ? 'hostForbidden'
@@ -237,7 +245,9 @@
       const row = el(doc, 'div', { class: 'ov-buttons' });
       refs.row = row;
       row.append(button('ov-cancel', t('cancel'), !state.busy, cancel));
-      if (state.response.state === 'ok') {
+      if (state.response.state === 'checking') {
+        // Cancel only.
+      } else if (state.response.state === 'ok') {
         row.append(button('ov-edit', t('edit'), !state.busy, () => { close(); finish({ action: 'edit' }); }));
         if (c.recheck) row.append(button('ov-recheck', t('recheck'), !state.busy, recheck, !c.post));
         row.append(button('ov-post', t('postAsChecked'), c.post, post, true));
@@ -319,9 +329,14 @@
 
     render();
     (doc.body || doc.documentElement).append(host);
-    // For the click-to-prompt measurement: in the DOM now, on screen after the next frame.
-    host.setAttribute('data-rendered-at', String(performance.now()));
-    requestAnimationFrame(() => setTimeout(() => host.setAttribute('data-painted-at', String(performance.now())), 0));
+    // For the click-to-prompt measurement: when the result is in the DOM, and on screen
+    // after the next frame.
+    function stampResult() {
+      if (state.response.state === 'checking' || host.hasAttribute('data-rendered-at')) return;
+      host.setAttribute('data-rendered-at', String(performance.now()));
+      requestAnimationFrame(() => setTimeout(() => host.setAttribute('data-painted-at', String(performance.now())), 0));
+    }
+    stampResult();
     const r = result();
     // Unavailable host: focus the dialog itself, so the message is read first and no
     // stray Enter posts unchecked.
@@ -334,6 +349,16 @@
       decided,
       host,
       onKey: onKeydown,
+      // The result that was still on its way when the prompt opened.
+      update(response) {
+        if (finished) return;
+        state.response = response;
+        render();
+        stampResult();
+        const r = result();
+        const next = r && r.verdict === 'block' ? shadow.getElementById('ov-body') : r ? shadow.getElementById('ov-consent') : null;
+        (next || dialog).focus();
+      },
       busy(on) { state.busy = on; render(); },
       fail(message) { finished = false; state.error = message; state.busy = false; render(); return (this.decided = new Promise((res) => { resolveDecided = res; })); },
       close,

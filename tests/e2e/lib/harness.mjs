@@ -123,7 +123,7 @@ export async function waitPromptState(page, predicate, timeout = 10000) {
   const handle = await page.waitForFunction(({ sel, states }) => {
     const el = document.querySelector(sel);
     const s = el && el.getAttribute('data-state');
-    return s && (states.length === 0 ? s !== 'busy' : states.includes(s)) ? s : null;
+    return s && (states.length === 0 ? s !== 'busy' && s !== 'checking' : states.includes(s)) ? s : null;
   }, { sel: PROMPT, states: predicate }, { timeout });
   return handle.jsonValue();
 }

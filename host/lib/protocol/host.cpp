@@ -72,7 +72,6 @@ int refuse_caller(const Channel& channel, FrameReader& reader, spdlog::logger& l
 int serve(const Channel& channel, const HostArguments& args, const std::vector<HandlerEntry>& extra_handlers,
           Diagnostics& diagnostics) {
   spdlog::logger& logger = *diagnostics.logger;
-  const bool debug = debug_from_environment();
 
   policy::LoadOptions options;
   options.system_path = system_policy_override(args);
@@ -83,6 +82,9 @@ int serve(const Channel& channel, const HostArguments& args, const std::vector<H
   const std::size_t max_bytes = args.max_message_bytes.value_or(
       base.policy.max_message_bytes > 0 ? base.policy.max_message_bytes : kDefaultMaxMessageBytes);
   const bool allowed = is_allowed_caller(args.caller, system_allowed_ids(base));
+  // The employee may switch debug on in their preferences (the employer's policy cannot).
+  const bool debug = debug_from_environment() || base.policy.debug;
+  if (debug) logger.set_level(spdlog::level::debug);
 
   // From here on the process cannot open a connection, whatever code runs in it.
   const SandboxStatus sandbox = install_network_filter();

@@ -185,27 +185,28 @@ std::string serialize_reply(json reply, std::size_t max_bytes) {
   }
   (*result)["truncated"] = true;
 
-  // 1. Drop elements from the end of the arrays, largest array first; binary search
-  //    on how many to keep so a 100,000-finding result costs a few dumps, not 100,000.
+  // 1. Drop elements from the end of the arrays, largest array first. An array
+  //    serialises as "[" + elements joined by "," + "]", so one pass over the element
+  //    sizes tells how many fit: linear, even for 100,000 findings.
   std::vector<json*> arrays;
   collect_arrays(*result, arrays);
   std::stable_sort(arrays.begin(), arrays.end(),
                    [](const json* a, const json* b) { return a->size() > b->size(); });
   for (json* array : arrays) {
     if (dump_json(reply).size() <= max_bytes) return dump_json(reply);
-    const json full = *array;
-    std::size_t lo = 0;
-    std::size_t hi = full.size();
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo + 1) / 2;
-      *array = json(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(mid));
-      if (dump_json(reply).size() <= max_bytes) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
+    json full = json::array();
+    full.swap(*array);
+    const std::size_t base = dump_json(reply).size();  // with this array empty
+    std::size_t used = base;
+    std::size_t keep = 0;
+    for (const auto& element : full) {
+      const std::size_t cost = dump_json(element).size() + (keep > 0 ? 1 : 0);
+      if (used + cost > max_bytes) break;
+      used += cost;
+      ++keep;
     }
-    *array = json(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(lo));
+    full.erase(full.begin() + static_cast<std::ptrdiff_t>(keep), full.end());
+    array->swap(full);
   }
 
   // 2. Cut long strings, longest first, to what still fits.

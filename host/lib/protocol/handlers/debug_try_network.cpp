@@ -1,11 +1,14 @@
-// debug.try_network: exists ONLY in the test-hooks build of the host
-// (tests/protocol builds ownvoice-host-test-hooks with it; the shipped ownvoice-host
-// answers unknown_type). It tries to open a TCP connection to 127.0.0.1 so a test can
-// prove that the seccomp filter refuses it.
+// debug.* request types exist ONLY in the test-hooks build of the host (tests/protocol
+// builds ownvoice-host-test-hooks with them; the shipped ownvoice-host answers
+// unknown_type). debug.try_network tries a TCP connection to 127.0.0.1 so a test can
+// prove that the seccomp filter refuses it; debug.print_stdout prints to stdout the
+// ways a library could, so a test can prove the channel stays clean.
 #include "protocol/handlers/debug_try_network.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <iostream>
 
 #ifdef _WIN32
 #include <winsock2.h>
@@ -45,8 +48,17 @@ nlohmann::json handle_debug_try_network(Session& /*session*/, const Request& /*r
 #endif
 }
 
+nlohmann::json handle_debug_print_stdout(Session& /*session*/, const Request& /*request*/) {
+  // What a careless library might do; the channel must not see any of it.
+  std::cout << "stray std::cout output\n" << std::flush;
+  std::printf("stray printf output\n");
+  std::fflush(stdout);
+  (void)!::write(1, "stray write(1)\n", 15);
+  return {{"printed", true}};
+}
+
 std::vector<HandlerEntry> test_hook_handlers() {
-  return {{"debug.try_network", &handle_debug_try_network}};
+  return {{"debug.try_network", &handle_debug_try_network}, {"debug.print_stdout", &handle_debug_print_stdout}};
 }
 
 }  // namespace ownvoice::protocol

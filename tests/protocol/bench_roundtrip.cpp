@@ -1,0 +1,127 @@
+// Round trip of a check over the real pipe vs the same check in process.
+// Usage: ownvoice-host-bench [--policy FILE] [--iterations N] [--chars N]
+// Prints medians and 90th percentiles in microseconds (docs/benchmarks.md "## Host").
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "engine/engine.hpp"
+#include "host_process.hpp"
+#include "policy/loader.hpp"
+
+using namespace ownvoice;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// A 3,000-character bilingual post with a few of the example policy's terms in it.
+std::string make_post(std::size_t chars) {
+  const char* words[] = {"Notre", "équipe", "a", "présenté", "le", "nouveau", "tableau", "de", "bord", "aux",
+                         "clients", "cette", "semaine.", "Great", "feedback", "from", "the", "community,", "merci",
+                         "à", "tous", "!", "Orion", "constellation", "photos", "ce", "week-end", "#photo",
+                         "https://example.org/blog", "résultats", "publiés"};
+  std::string post;
+  std::size_t i = 0;
+  while (post.size() < chars) {
+    post += words[i % (sizeof words / sizeof *words)];
+    post += ' ';
+    i = i * 7 + 3;
+  }
+  post.resize(chars);
+  return post;
+}
+
+struct Stats {
+  double median;
+  double p90;
+};
+
+Stats stats(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return {v[v.size() / 2], v[v.size() * 9 / 10]};
+}
+
+double micros_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::micro>(Clock::now() - t).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string policy_path = std::string(OWNVOICE_SOURCE_DIR) + "/examples/policy.example.json";
+  int iterations = 2000;
+  std::size_t chars = 3000;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--policy") policy_path = argv[i + 1];
+    if (flag == "--iterations") iterations = std::atoi(argv[i + 1]);
+    if (flag == "--chars") chars = static_cast<std::size_t>(std::atoll(argv[i + 1]));
+  }
+  const std::string post = make_post(chars);
+
+  // In process: the engine alone, plus the JSON work the host adds (parse the request,
+  // serialise the result), so the difference is the pipe and the process boundary.
+  policy::LoadOptions options;
+  options.system_path = policy_path;
+  options.load_user = false;
+  const engine::Engine engine(policy::load_layers(options));
+  engine::CheckRequest request;
+  request.text = post;
+  request.platform = "linkedin";
+  std::vector<double> engine_only;
+  std::vector<double> in_process;
+  const std::string request_json =
+      nlohmann::json{{"id", 1}, {"type", "check"}, {"text", post}, {"platform", "linkedin"}}.dump();
+  for (int i = 0; i < iterations + 50; ++i) {
+    auto t = Clock::now();
+    const auto result = engine.check(request);
+    const double e = micros_since(t);
+    t = Clock::now();
+    const auto parsed = nlohmann::json::parse(request_json);
+    engine::CheckRequest r2;
+    r2.text = parsed["text"];
+    r2.platform = parsed["platform"];
+    const auto result2 = engine.check(r2);
+    const std::string out = result2.json.dump();
+    const double full = micros_since(t);
+    if (i >= 50) {
+      engine_only.push_back(e);
+      in_process.push_back(full);
+    }
+  }
+
+  testing::TempHome home;
+  testing::HostCommand command = testing::default_command(home);
+  command.env["OWNVOICE_SYSTEM_POLICY"] = policy_path;
+  testing::HostProcess host(command);
+  std::vector<double> pipe;
+  const std::string frame = testing::frame(request_json);
+  for (int i = 0; i < iterations + 50; ++i) {
+    const auto t = Clock::now();
+    host.send(frame);
+    const auto reply = host.read_frame();
+    const double us = micros_since(t);
+    if (!reply) {
+      std::fprintf(stderr, "no reply from the host\n");
+      return 1;
+    }
+    if (i >= 50) pipe.push_back(us);
+  }
+  host.wait();
+
+  const Stats e = stats(engine_only);
+  const Stats p = stats(in_process);
+  const Stats w = stats(pipe);
+  std::printf("post: %zu characters, %d iterations, policy %s\n", post.size(), iterations, policy_path.c_str());
+  std::printf("engine.check in process           median %8.1f us  p90 %8.1f us\n", e.median, e.p90);
+  std::printf("in process incl. JSON in/out      median %8.1f us  p90 %8.1f us\n", p.median, p.p90);
+  std::printf("over the pipe (real ownvoice-host) median %8.1f us  p90 %8.1f us\n", w.median, w.p90);
+  std::printf("pipe - engine.check               median %8.1f us\n", w.median - e.median);
+  std::printf("pipe - in process incl. JSON      median %8.1f us\n", w.median - p.median);
+  return 0;
+}

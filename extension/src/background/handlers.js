@@ -106,6 +106,8 @@
         return { ok: true, result: await host.request({
           type: 'confirm', check_id: String(msg.check_id), decision: msg.decision,
           final_text: String(msg.final_text || ''), consent: msg.consent === true,
+          // The employee's boundary reminder was shown before this decision (boundary_prompt.js).
+          ...(msg.boundary_reminder === true ? { boundary_reminder: true } : {}),
         }) };
       } catch (e) {
         return { ok: false, error: unavailable(e) };

@@ -126,9 +126,10 @@
     }
   }
 
-  function confirm(checkId, decision, finalText, consent) {
+  // extra: fields added to the request ({boundary_reminder: true}, boundary_prompt.js).
+  function confirm(checkId, decision, finalText, consent, extra) {
     if (!checkId) return Promise.resolve(null);
-    return send({ type: 'ov.confirm', check_id: checkId, decision, final_text: finalText, consent })
+    return send(Object.assign({ type: 'ov.confirm', check_id: checkId, decision, final_text: finalText, consent }, extra))
       .catch(() => null);  // the decision log must never stand between the employee and their post
   }
 
@@ -167,13 +168,26 @@
         userDisclaimer: s.userDisclaimer || {},
         installUrl: s.installUrl,
         openInstall: () => send({ type: 'ov.openInstall' }).catch(() => {}),
+        audience: OV.audience.read(match.adapter, match.composers[0]),
       });
       activePrompt = prompt;
       if (!early) prompt.update(await pending);
+      // The employee's own boundaries come first (boundary_prompt.js): on an account they
+      // keep work out of, the prompt steps aside for the reminder and comes back on
+      // "share anyway"; "cancel" leaves the composer as it is.
+      const boundary = await OV.boundaryPrompt.before({ doc: document, t, adapter: match.adapter, composer: match.composers[0],
+        text, response: early || await pending, prompt, onShow: (p) => { activePrompt = p; } });
+      activePrompt = prompt;
+      if (boundary.action === 'cancel') {
+        prompt.close();
+        confirm(boundary.checkId, 'cancelled', text, false, boundary.extra);
+        match.composers[0].focus();
+        return;
+      }
       for (;;) {
         const outcome = await prompt.decided;
         if (outcome.action === 'cancel') {
-          confirm(outcome.checkId, 'cancelled', text, false);
+          confirm(outcome.checkId, 'cancelled', text, false, boundary.extra);
           match.composers[0].focus();
           return;
         }
@@ -190,7 +204,7 @@
             continue;
           }
         }
-        await confirm(outcome.checkId, outcome.decision, outcome.finalText, outcome.consent);
+        await confirm(outcome.checkId, outcome.decision, outcome.finalText, outcome.consent, boundary.extra);
         prompt.close();
         release(match);
         return;

@@ -14,6 +14,7 @@ h2 { font-size: 19px; margin: 0 0 6px; }
 h3 { font-size: 15px; margin: 14px 0 4px; }
 p { margin: 6px 0; }
 .ov-status { font-weight: 600; }
+.ov-audience { color: #334155; font-size: 14px; margin: 0 0 6px; }
 .ov-status.ov-block { color: #9f1239; }
 .ov-status.ov-warn { color: #92400e; }
 .ov-status.ov-ok { color: #166534; }

@@ -23,7 +23,7 @@
   }
 
   // options: {doc, t, originalText, response, recheck(text) -> Promise<response>,
-  //           userDisclaimer: {en?, fr?}, installUrl}
+  //           userDisclaimer: {en?, fr?}, installUrl, audience?: "Public" (audience.js)}
   // response: {state: 'ok', result, allowUserDisclaimer} | {state: 'unavailable', reason, message}
   function show(options) {
     const doc = options.doc || document;
@@ -111,6 +111,8 @@
       dialog.replaceChildren();
       refs.status = null;
       dialog.append(el(doc, 'h2', { id: 'ov-title', text: t('promptTitle') }));
+      // Who will see the post, as the composer shows it (audience.js): one line.
+      if (options.audience) dialog.append(el(doc, 'p', { class: 'ov-audience', id: 'ov-audience', text: t('audienceLine', [options.audience]) }));
       if (state.response.state === 'ok') renderChecked();
       else if (state.response.state === 'checking') renderChecking();
       else renderUnavailable();

@@ -65,6 +65,8 @@ for (const browser of ['chromium', 'firefox']) {
     assert.deepEqual(writes.sort(), ['context_menu.js: { pendingSelection: info.selectionText });',
       "options.js: { language: $('language').value, disclaimers });",
       // The employee's site list (Mastodon instances, generic sites) and refusals.
-      'sites.js: { employeeSites, mastodonInstances });', 'sites.js: { refusedSites: [...set] });']);
+      'sites.js: { employeeSites, mastodonInstances });', 'sites.js: { refusedSites: [...set] });',
+      // The employee's own "keep work out of" list (never sent anywhere).
+      'boundaries_options.js: { boundaries });'].sort());
   });
 }

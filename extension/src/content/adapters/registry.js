@@ -8,6 +8,10 @@
 //   submitSelector          the control that shares the post
 //   submitEnabled(el)       optional; default reads disabled / aria-disabled
 //   shortcut(event)         optional; default Ctrl/Cmd+Enter inside the composer
+//   readAudience(composer)  optional; who will see the post as the composer shows it
+//                           ("Public"), or null; default: the reader for this id in
+//                           content/audience.js
+//   readAccount(composer)   optional; the posting account's handle, or null (same default)
 // Each site file's first line is a comment the build reads to write the manifest:
 //   // ownvoice-site: {"matches": ["https://x.com/*"]}
 // so adding a site is one small file and nothing else.

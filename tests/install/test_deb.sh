@@ -42,8 +42,10 @@ cmake --build "$PKG_BUILD" -j2 >/dev/null
 (cd "$PKG_BUILD" && cpack -G DEB >/dev/null)
 DEB=$(ls "$PKG_BUILD"/ownvoice_*.deb | head -n1)
 [ -f "$DEB" ] || fail "no .deb produced"
-dpkg-deb --info "$DEB" | grep -q "postinst" || fail "the .deb has no postinst"
-dpkg-deb --contents "$DEB" | grep -q "./usr/bin/ownvoice-host" || fail "ownvoice-host is not in the .deb"
+dpkg-deb --info "$DEB" > "$WORK/deb-info"
+dpkg-deb --contents "$DEB" > "$WORK/deb-contents"
+grep -q "postinst" "$WORK/deb-info" || fail "the .deb has no postinst"
+grep -q "./usr/bin/ownvoice-host" "$WORK/deb-contents" || fail "ownvoice-host is not in the .deb"
 
 note "dpkg -i $(basename "$DEB")"
 dpkg -i "$DEB" >/dev/null
@@ -120,9 +122,11 @@ if command -v rpmbuild >/dev/null && command -v rpm >/dev/null; then
   rpm -qpl "$RPM" > "$WORK/rpm-files"
   grep -qx /usr/bin/ownvoice-host "$WORK/rpm-files" || fail "ownvoice-host is not in the .rpm"
   grep -qx /etc/ownvoice/policy.json "$WORK/rpm-files" || fail "policy.json is not in the .rpm"
-  rpm -qpc "$RPM" | grep -qx /etc/ownvoice/policy.json || fail "policy.json is not %config in the .rpm"
-  rpm -qp --scripts "$RPM" | grep -q "ownvoice install --system" || fail "the .rpm does not register the host"
-  rpm -qp --scripts "$RPM" | grep -q "ownvoice uninstall --system" || fail "the .rpm does not unregister the host"
+  rpm -qpc "$RPM" > "$WORK/rpm-config"
+  rpm -qp --scripts "$RPM" > "$WORK/rpm-scripts"
+  grep -qx /etc/ownvoice/policy.json "$WORK/rpm-config" || fail "policy.json is not %config in the .rpm"
+  grep -q "ownvoice install --system" "$WORK/rpm-scripts" || fail "the .rpm does not register the host"
+  grep -q "ownvoice uninstall --system" "$WORK/rpm-scripts" || fail "the .rpm does not unregister the host"
 fi
 
 echo "PASS: package installs, works, and purges cleanly"

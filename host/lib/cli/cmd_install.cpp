@@ -84,8 +84,9 @@ int print_report(const Report& r, const CommonFlags& f, const char* verb) {
   } else {
     if (f.dry_run) std::cout << "Dry run: nothing is changed.\n";
     for (const auto& a : r.actions) {
-      std::cout << "  " << a.what << std::string(a.what.size() < 10 ? 10 - a.what.size() : 1, ' ')
-                << (a.browser.empty() ? std::string("-") : a.browser) << "  " << a.path;
+      const std::string browser = a.browser.empty() ? std::string("-") : a.browser;
+      std::cout << "  " << a.what << std::string(a.what.size() < 10 ? 10 - a.what.size() : 1, ' ') << browser
+                << std::string(browser.size() < 9 ? 9 - browser.size() : 1, ' ') << a.path;
       if (!a.detail.empty()) std::cout << "  (" << a.detail << ")";
       std::cout << "\n";
     }

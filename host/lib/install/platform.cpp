@@ -44,6 +44,12 @@ std::string env_or(const char* name, const std::string& fallback) {
   return (v != nullptr && *v != '\0') ? std::string(v) : fallback;
 }
 
+// XDG Base Directory: a relative value is invalid and must be ignored.
+std::string xdg_or(const char* name, const std::string& fallback) {
+  const std::string v = env_or(name, fallback);
+  return (!v.empty() && v.front() == '/') ? v : fallback;
+}
+
 std::string home_from_passwd() {
 #if defined(__unix__) || defined(__APPLE__)
   if (const passwd* pw = getpwuid(getuid()); pw != nullptr && pw->pw_dir != nullptr) return pw->pw_dir;
@@ -63,8 +69,8 @@ Environment Environment::from_process(std::optional<Os> os, std::string root) {
   switch (e.os) {
     case Os::Linux:
       e.home = env_or("HOME", home_from_passwd());
-      e.xdg_config_home = env_or("XDG_CONFIG_HOME", e.home + "/.config");
-      e.xdg_data_home = env_or("XDG_DATA_HOME", e.home + "/.local/share");
+      e.xdg_config_home = xdg_or("XDG_CONFIG_HOME", e.home + "/.config");
+      e.xdg_data_home = xdg_or("XDG_DATA_HOME", e.home + "/.local/share");
       break;
     case Os::MacOS:
       e.home = native ? env_or("HOME", home_from_passwd()) : "/Users/user";

@@ -51,6 +51,8 @@
     $('policy').textContent = JSON.stringify(effective, null, 2);
     table($('sources'), ['setting', 'source'], Object.entries(sources || {}));
     table($('layers'), ['source', 'path', 'status'], (layers || []).map((l) => [l.source, l.path, l.status + (l.error ? ': ' + l.error : '')]));
+    // The policy's own wording shows through as the placeholder: empty means "use it".
+    for (const lang of ['en', 'fr']) $('disclaimer-' + lang).placeholder = (effective.disclaimers || {})[lang] || '';
     const locked = effective && effective.allow_user_disclaimer === false;
     $('disclaimer-locked').hidden = !locked;
     $('disclaimer-en').disabled = locked;

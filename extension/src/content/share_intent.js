@@ -2,8 +2,11 @@
 // others in common/share_links.js) carry the post in the address: the site's composer
 // reads it from there as it starts. This script runs at document_start, before any of
 // the page's scripts, and when the address holds a post:
-//   1. stops the page from loading (window.stop), so no composer reads the text yet;
-//   2. has the host check the text and shows the prompt on the empty page;
+//   1. takes the text out of the address (history.replaceState) before the page's
+//      scripts can read it, and hides the page, so no composer shows or holds it yet
+//      (window.stop() would be simpler, but Chromium then never paints the stopped
+//      page, prompt included);
+//   2. has the host check the text and shows the prompt over the hidden page;
 //   3. reloads the link with the checked text (disclaimer included) in place of the
 //      original (location.replace), with the fragment #ownvoice-checked so that this
 //      one load is let through; the fragment is removed (history.replaceState) before
@@ -11,8 +14,9 @@
 //      employee accepted. Nothing is stored: the text lives only in the address.
 // A link crafted with that fragment skips this early prompt, not the check: pressing
 // Post in the composer is held by guard.js as always.
-// Cancel opens the composer empty; Edit (and "post without checking" when the host is
-// missing) opens it with the original text, where pressing Post is held as usual.
+// Cancel shows the page as it is (the composer empty); Edit (and "post without
+// checking" when the host is missing) reloads it with the original text, where pressing
+// Post is held as usual.
 (function (root) {
   'use strict';
   const OV = root.OwnVoice;
@@ -30,8 +34,15 @@
     return;
   }
 
-  root.stop();
+  const original = location.href;
+  history.replaceState(history.state, '', link.withoutText());
+  const rootStyle = document.documentElement.style;
+  rootStyle.setProperty('visibility', 'hidden', 'important');
   document.documentElement.setAttribute('data-ownvoice-intent', link.kind);
+  const reveal = () => {
+    rootStyle.removeProperty('visibility');
+    document.documentElement.removeAttribute('data-ownvoice-intent');
+  };
 
   function t(key, subs) {
     try { return api.i18n.getMessage(key, subs) || ''; } catch (_) { return ''; }
@@ -39,14 +50,14 @@
   const send = (message) => api.runtime.sendMessage(message);
 
   function go(href) {
-    const target = new URL(href, location.href);
+    const target = new URL(href, original);
     target.hash = MARK;
     location.replace(target.href);
   }
 
   async function check(text) {
     try {
-      const reply = await send({ type: 'ov.check', text, platform: link.platform, url: location.href });
+      const reply = await send({ type: 'ov.check', text, platform: link.platform, url: original });
       return reply || { state: 'unavailable', reason: 'error', message: 'no reply' };
     } catch (e) {
       return { state: 'unavailable', reason: 'error', message: String(e && e.message || e) };
@@ -62,9 +73,7 @@
     let settings = null;
     try { settings = await send({ type: 'ov.settings', hostname: location.hostname }); } catch (_) { settings = null; }
     settings = settings || { allowedHere: true, userDisclaimer: {}, installUrl: api.runtime.getURL('src/pages/install.html') };
-    if (settings.allowedHere === false) { go(location.href); return; }
-    // The page was stopped before <body>; the prompt needs one to sit in.
-    if (!document.body) document.documentElement.append(document.createElement('body'));
+    if (settings.allowedHere === false) { go(original); return; }
 
     const response = await check(link.text);
     const prompt = OV.prompt.show({
@@ -73,6 +82,7 @@
       userDisclaimer: settings.userDisclaimer || {},
       installUrl: settings.installUrl,
     });
+    prompt.host.style.setProperty('visibility', 'visible', 'important');
     // The prompt leaves Tab and Esc to its embedder (guard.js does it for composers).
     const onKey = (e) => {
       if (e.composedPath().includes(prompt.host)) prompt.onKey(e);
@@ -82,7 +92,7 @@
     root.removeEventListener('keydown', onKey, true);
     if (outcome.action === 'cancel') {
       await confirm(outcome.checkId, 'cancelled', link.text, false);
-      go(link.withoutText());
+      reveal();
       return;
     }
     if (outcome.action === 'post') {
@@ -93,8 +103,8 @@
       return;
     }
     prompt.close();
-    go(location.href);  // edit, post_anyway: the composer opens with the link's own text
+    go(original);  // edit, post_anyway: the composer opens with the link's own text
   }
 
-  run().catch(() => go(location.href));
+  run().catch(() => go(original));
 })(globalThis);

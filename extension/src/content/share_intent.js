@@ -21,7 +21,7 @@
   'use strict';
   const OV = root.OwnVoice;
   const api = root.browser || root.chrome;
-  if (!OV || !OV.shareLinks || OV.shareIntentInstalled || root.top !== root) return;
+  if (!OV || !OV.shareLinks || OV.shareIntentInstalled || window.self !== window.top) return;
   OV.shareIntentInstalled = true;
 
   const MARK = 'ownvoice-checked';

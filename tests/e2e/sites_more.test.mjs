@@ -63,7 +63,8 @@ test('buffer: the text is checked against the strictest selected network (X amon
   await page.click(site.composer);
   // 290 characters: fine on LinkedIn, over X's 280.
   const long = 'Notre équipe partage ses retours sur le télétravail. '.repeat(6).slice(0, 290).trim();
-  await page.keyboard.type(long);
+  await page.keyboard.insertText(long);
+  assert.equal(await modelText(page), long);
   await page.click(site.submit);
   await page.locator(inPrompt('.ov-dialog')).waitFor();
   await waitPromptState(page, []);
@@ -73,12 +74,34 @@ test('buffer: the text is checked against the strictest selected network (X amon
   await promptGone(page);
   assert.deepEqual(await submissions(page), []);
   // Only LinkedIn selected: the same text passes LinkedIn's rule.
-  await page.click('[data-channel-service="twitter"]');
   await page.evaluate(() => document.querySelector('[data-channel-service="twitter"]').setAttribute('aria-pressed', 'false'));
   await page.click(site.submit);
   await page.locator(inPrompt('.ov-dialog')).waitFor();
   await waitPromptState(page, []);
   assert.doesNotMatch(await page.locator(inPrompt('.ov-dialog')).textContent(), /\b280\b/);
   await page.click(inPrompt('#ov-cancel'));
+  await page.close();
+});
+
+test('bluesky: near the 300-grapheme limit the short disclaimer is proposed, and what is shared fits', async () => {
+  const site = MORE.bluesky;
+  const page = await env.context.newPage();
+  await page.goto(site.origin + site.paths[0]);
+  await page.waitForSelector(site.composer);
+  await page.click(site.composer);
+  // 280 graphemes with an emoji: the long form (+22) would not fit 300, the short one (+15) does.
+  const post = ('Our team tried async stand-ups for a month and wrote down what worked. ').repeat(4).slice(0, 278).trim() + ' 👩🏽‍💻';
+  await page.keyboard.insertText(post);
+  assert.equal(await modelText(page), post);
+  await page.click(site.submit);
+  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  assert.notEqual(await waitPromptState(page, []), 'block');
+  const wording = await proposedWording(page);
+  assert.equal(wording, POLICY.short_disclaimers.en, 'the short form, since the long one would not fit');
+  await page.check(inPrompt('#ov-consent'));
+  await page.click(inPrompt('#ov-post'));
+  const sent = await waitSubmission(page);
+  assert.ok(sent.endsWith(wording));
+  assert.ok(graphemes(sent) <= 300, `${graphemes(sent)} graphemes`);
   await page.close();
 });

@@ -105,3 +105,27 @@ test('bluesky: near the 300-grapheme limit the short disclaimer is proposed, and
   assert.ok(graphemes(sent) <= 300, `${graphemes(sent)} graphemes`);
   await page.close();
 });
+
+test('instagram: more than 30 hashtags breaks Instagram\'s rule, and the prompt says the post does not fit', async () => {
+  const site = MORE.instagram;
+  const page = await env.context.newPage();
+  await page.goto(site.origin + site.paths[0]);
+  await page.waitForSelector(site.composer);
+  await page.click(site.composer);
+  const caption = 'Holiday pictures ' + Array.from({ length: 31 }, (_, i) => '#tag' + i).join(' ');
+  await page.keyboard.insertText(caption);
+  await page.click(site.submit);
+  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await waitPromptState(page, []);
+  assert.match(await page.locator(inPrompt('.ov-dialog')).textContent(), /too long for this platform/);
+  await page.click(inPrompt('#ov-cancel'));
+  await promptGone(page);
+  // 30 hashtags are allowed.
+  await page.fill(site.composer, 'Holiday pictures ' + Array.from({ length: 30 }, (_, i) => '#tag' + i).join(' '));
+  await page.click(site.submit);
+  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await waitPromptState(page, []);
+  assert.doesNotMatch(await page.locator(inPrompt('.ov-dialog')).textContent(), /too long for this platform/);
+  await page.click(inPrompt('#ov-cancel'));
+  await page.close();
+});

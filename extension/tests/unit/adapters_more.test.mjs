@@ -103,3 +103,51 @@ test('Mastodon instance names typed by the employee', () => {
   assert.equal(m('localhost'), null);
   assert.equal(OV.siteList.hostPattern('fosstodon.org'), 'https://fosstodon.org/*');
 });
+
+test('run-time sites: content scripts registered only where granted and not refused; Mastodon instances marked first', async () => {
+  const granted = new Set(['https://fosstodon.org/*', 'https://intranet.example.com/*', 'https://refused.example.com/*']);
+  let registered = [{ id: 'ov-dyn-stale' }, { id: 'someone-else' }];
+  const unregistered = [];
+  const local = {
+    employeeSites: [{ id: 'board', url_match: 'https://board.example.net/*', composer_selector: 'textarea', submit_selector: 'button' }],
+    refusedSites: ['managed:refused'], mastodonInstances: ['fosstodon.org', 'not-granted.social'],
+  };
+  const listeners = [];
+  globalThis.chrome = {
+    runtime: { getManifest: () => ({ content_scripts: [{ js: ['a.js', 'b.js'] }] }), id: 'me', onMessage: { addListener: (f) => listeners.push(f) }, getURL: (p) => 'ext://me/' + p },
+    storage: {
+      managed: { get: async () => ({ sites: [{ id: 'refused', url_match: 'https://refused.example.com/*', composer_selector: 'textarea', submit_selector: 'button' }] }) },
+      local: { get: async (defaults) => Object.assign({}, defaults, local), set: async (o) => Object.assign(local, o) },
+    },
+    permissions: { contains: async ({ origins }) => granted.has(origins[0]), onAdded: { addListener() {} }, onRemoved: { addListener() {} } },
+    scripting: {
+      getRegisteredContentScripts: async () => registered,
+      unregisterContentScripts: async ({ ids }) => { unregistered.push(...ids); },
+      registerContentScripts: async (scripts) => { registered = scripts; },
+    },
+  };
+  OV.managed = { managedPolicy: () => null };
+  OV.background = { host: {
+    onReset() {},
+    request: async () => ({ effective: { sites: [{ id: 'intranet', url_match: 'https://intranet.example.com/social/*', composer_selector: '#c', submit_selector: '#s', platform: 'x' }] } }),
+  } };
+  await load('background/sites.js');
+  const r = await OV.sites.refresh();
+  assert.deepEqual(unregistered, ['ov-dyn-stale'], 'only our own stale registrations are removed');
+  assert.deepEqual(registered.map((s) => [s.id, s.matches[0], s.js[0], s.runAt]), [
+    ['ov-dyn-mastodon-fosstodon.org', 'https://fosstodon.org/*', 'src/content/mastodon_instance.js', 'document_start'],
+    ['ov-dyn-site-policy_intranet', 'https://intranet.example.com/*', 'a.js', 'document_start'],
+  ]);
+  assert.equal(r.registered, 2);
+  // What a page on the intranet gets back from `ov.sites`.
+  const reply = await OV.sites.handlers['ov.sites']({ url: 'https://intranet.example.com/social/new' });
+  assert.deepEqual(reply.sites.map((s) => [s.key, s.platform]), [['policy:intranet', 'x']]);
+  const none = await OV.sites.handlers['ov.sites']({ url: 'https://refused.example.com/x' });
+  assert.deepEqual(none.sites, [], 'a refused site gets nothing');
+  // Only the extension's own pages may list or refuse.
+  await assert.rejects(() => OV.sites.handlers['ov.sites.refuse']({ key: 'policy:intranet', refused: true }, { url: 'https://evil.example/' }));
+  await OV.sites.handlers['ov.sites.refuse']({ key: 'policy:intranet', refused: true }, { url: 'ext://me/src/options/options.html' });
+  assert.ok(local.refusedSites.includes('policy:intranet'));
+  assert.deepEqual(registered.map((s) => s.id), ['ov-dyn-mastodon-fosstodon.org']);
+  delete globalThis.chrome;
+});

@@ -79,7 +79,13 @@ export function manifestFor(browser, { version, sites, devKey, httpMatches = fal
     if (devKey) m.key = devKey;
   } else {
     m.background = { scripts: BACKGROUND };
-    m.browser_specific_settings = { gecko: { id: 'ownvoice@ownvoice.org', strict_min_version: '115.0' } };
+    // 140 (ESR): data_collection_permissions, which declares that the extension collects
+    // and transmits nothing (Firefox asks every add-on to say); 128 already brought
+    // optional_host_permissions (sites added at run time).
+    m.browser_specific_settings = {
+      gecko: { id: 'ownvoice@ownvoice.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    };
   }
   return m;
 }

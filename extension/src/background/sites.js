@@ -16,7 +16,8 @@
     if (!policySites) {
       const managed = await api.storage.managed.get(null).then((m) => m || {}, () => ({}));
       policySites = OV.background.host.request({ type: 'policy', managed_policy: OV.managed.managedPolicy(managed) || undefined })
-        .then((p) => (p && p.effective && Array.isArray(p.effective.sites) ? p.effective.sites : []), () => []);
+        .then((p) => (p && p.effective && Array.isArray(p.effective.sites) ? p.effective.sites : []),
+          () => { policySites = null; return []; });  // host missing: ask again next time
     }
     return policySites;
   }

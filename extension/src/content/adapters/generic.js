@@ -29,8 +29,11 @@
     get submitSelector() { return join('submit_selector'); },
   });
 
-  // Only pages where the background registered us (or a supported site) ask.
-  if (api && api.runtime && api.runtime.sendMessage && location.protocol.startsWith('http')) {
+  // Asked once every content script has loaded (next task), and only where no built-in
+  // adapter covers the site: the answer may need the host's policy, and starting the
+  // host on every page view of a supported site would be for nothing.
+  function ask() {
+    if (OV.adapters.forHost(location.hostname).some((a) => a.hosts)) return;
     Promise.resolve(api.runtime.sendMessage({ type: 'ov.sites', url: location.href }))
       .then((reply) => {
         if (!reply || !Array.isArray(reply.sites)) return;
@@ -41,5 +44,6 @@
       })
       .catch(() => {});
   }
+  if (api && api.runtime && api.runtime.sendMessage && location.protocol.startsWith('http')) setTimeout(ask, 0);
   OV.genericSites = { current: () => sites.slice() };
 })(globalThis);

@@ -157,18 +157,16 @@ std::optional<Found> find_disclaimer(std::string_view original, const text::Norm
     return true;
   });
   // The policy's own wording, whatever it is (an employee's custom disclaimer too).
-  text::PhraseMatcher own;
-  size_t added = 0;
+  std::vector<std::string> wordings;
   for (const auto* forms : {&policy.disclaimers, &policy.short_disclaimers}) {
     for (const auto& [lang, form] : *forms) {
       std::string_view f = form;
       while (!f.empty() && std::string_view(".!;:,… \n").find(f.back()) != std::string_view::npos) f.remove_suffix(1);
-      if (!f.empty() && own.add(f) != UINT32_MAX) ++added;
+      if (!f.empty()) wordings.emplace_back(f);
     }
   }
-  if (added > 0) {
-    own.build();
-    own.for_each(norm, [&](const text::PhraseMatch& m) {
+  if (!wordings.empty()) {
+    text::cached_matcher(wordings).matcher.for_each(norm, [&](const text::PhraseMatch& m) {
       // A short form such as "Avis perso." gets the same context rule as the built-in one.
       if (nominal_is_opinion_marker(norm.text, m.begin, m.end)) return true;
       consider(norm.original_begin(m.begin), norm.original_end(m.end));

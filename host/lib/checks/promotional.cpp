@@ -263,18 +263,22 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
 
   // The company and its brands: a product name weighs more than the company's name.
   {
-    text::PhraseMatcher brands;
+    std::vector<std::string> names;
     std::vector<double> weight;
-    if (!policy.company.empty() && brands.add(policy.company) != UINT32_MAX) weight.push_back(kCompanyWeight);
+    if (!policy.company.empty()) {
+      names.push_back(policy.company);
+      weight.push_back(kCompanyWeight);
+    }
     for (const auto& b : policy.brands) {
       if (b == policy.company) continue;
-      if (brands.add(b) != UINT32_MAX) weight.push_back(kProductWeight);
+      names.push_back(b);
+      weight.push_back(kProductWeight);
     }
-    if (!weight.empty()) {
-      brands.build();
-      brands.for_each(norm, [&](const text::PhraseMatch& m) {
+    if (!names.empty()) {
+      const auto& brands = text::cached_matcher(names);
+      brands.matcher.for_each(norm, [&](const text::PhraseMatch& m) {
         result.mentions_company = true;
-        hits.push_back(Hit{"brand", m.begin, m.end, weight[m.phrase]});
+        hits.push_back(Hit{"brand", m.begin, m.end, weight[brands.input_of[m.phrase]]});
         return true;
       });
     }
@@ -390,13 +394,12 @@ bool find_employment_disclosure(const text::NormalizedText& norm, const policy::
       "collaboratrice de ",  "employé de ",         "employée de ",            "employé chez ",
       "employée chez ",      "je bosse chez ",
   };
-  text::PhraseMatcher matcher;
-  for (const char* form : kForms) matcher.add(std::string(form) + policy.company);
-  matcher.add(policy.company + " employee");  // "#LumetraEmployee"
-  matcher.add(policy.company + " team member");
-  matcher.build();
+  std::vector<std::string> phrases;
+  for (const char* form : kForms) phrases.push_back(std::string(form) + policy.company);
+  phrases.push_back(policy.company + " employee");  // "#LumetraEmployee"
+  phrases.push_back(policy.company + " team member");
   bool found = false;
-  matcher.for_each(norm, [&](const text::PhraseMatch& m) {
+  text::cached_matcher(phrases).matcher.for_each(norm, [&](const text::PhraseMatch& m) {
     start = norm.original_begin(m.begin);
     end = norm.original_end(m.end);
     found = true;

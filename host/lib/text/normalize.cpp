@@ -274,6 +274,30 @@ uint32_t NormalizedText::original_end(size_t e) const {
   return utf16_length;
 }
 
+const NormalizedText::Compact& NormalizedText::compact() const {
+  if (compact_ready_) return compact_;
+  compact_.bytes.clear();
+  compact_.pos.clear();
+  compact_.sep_before.clear();
+  compact_.bytes.reserve(text.size());
+  compact_.pos.reserve(text.size());
+  compact_.sep_before.reserve(text.size());
+  bool pending = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '-' || c == '_') {
+      pending = true;
+      continue;
+    }
+    compact_.bytes.push_back(c);
+    compact_.pos.push_back(static_cast<uint32_t>(i));
+    compact_.sep_before.push_back(pending ? 1 : 0);
+    pending = false;
+  }
+  compact_ready_ = true;
+  return compact_;
+}
+
 std::string utf16_slice(std::string_view utf8, uint32_t b16, uint32_t e16) {
   uint32_t u16 = 0;
   size_t i = 0;

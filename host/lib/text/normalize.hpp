@@ -22,6 +22,21 @@ struct NormalizedText {
   // UTF-16 span [begin, end) in the original text for the normalised byte range [b, e).
   [[nodiscard]] uint32_t original_begin(size_t b) const;
   [[nodiscard]] uint32_t original_end(size_t e) const;
+
+  // The "compact" stream PhraseMatcher scans: `text` without the word separators
+  // ' ', '-' and '_', with where each kept byte sits and whether a separator preceded
+  // it. Built on first use and shared by every matcher that scans this text (a check
+  // runs several). Not thread-safe: a NormalizedText belongs to one check.
+  struct Compact {
+    std::string bytes;
+    std::vector<uint32_t> pos;
+    std::vector<uint8_t> sep_before;
+  };
+  [[nodiscard]] const Compact& compact() const;
+
+ private:
+  mutable Compact compact_;
+  mutable bool compact_ready_ = false;
 };
 
 // Normalises `utf8`. Invalid UTF-8 sequences are replaced by U+FFFD (callers that must

@@ -258,32 +258,17 @@ void PhraseMatcher::scan(const NormalizedText& text, bool (*cb)(void*, const Phr
   if (!m.built) throw std::logic_error("PhraseMatcher::scan before build");
   if (m.phrases.empty()) return;
   const std::string& s = text.text;
-  // Compact stream bookkeeping: where each kept byte sits, and whether a separator was
-  // skipped just before it. Reused per thread to avoid an allocation per post.
-  thread_local std::vector<uint32_t> cpos_storage;
-  thread_local std::vector<uint8_t> sep_storage;
-  std::vector<uint32_t>& cpos = cpos_storage;  // one TLS lookup, not one per byte
-  std::vector<uint8_t>& sep_before = sep_storage;
-  cpos.clear();
-  sep_before.clear();
-  cpos.reserve(s.size());
-  sep_before.reserve(s.size());
+  const auto& compact = text.compact();
+  const std::vector<uint32_t>& cpos = compact.pos;
+  const std::vector<uint8_t>& sep_before = compact.sep_before;
+  const size_t n_compact = compact.bytes.size();
 
   uint32_t state = 0;
-  bool pending_sep = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char ch = s[i];
-    if (is_separator(ch)) {
-      pending_sep = true;
-      continue;
-    }
-    cpos.push_back(static_cast<uint32_t>(i));
-    sep_before.push_back(pending_sep ? 1 : 0);
-    pending_sep = false;
-    state = m.next(state, static_cast<uint8_t>(ch));
+  for (size_t k = 0; k < n_compact; ++k) {
+    state = m.next(state, static_cast<uint8_t>(compact.bytes[k]));
     uint32_t hit = m.nodes[state].out != kNone ? state : m.nodes[state].dict;
     if (hit == kNone) continue;
-    const size_t k = cpos.size() - 1;  // compact index of the last byte
+    const size_t i = cpos[k];  // normalised index of the match's last byte
     for (; hit != kNone; hit = m.nodes[hit].dict) {
       for (uint32_t o = m.nodes[hit].out; o != kNone; o = m.outputs[o].next) {
         const uint32_t pid = m.outputs[o].phrase;
@@ -321,6 +306,24 @@ void PhraseMatcher::scan(const NormalizedText& text, bool (*cb)(void*, const Phr
       }
     }
   }
+}
+
+}  // namespace ownvoice::text
+
+namespace ownvoice::text {
+
+const CachedMatcher& cached_matcher(const std::vector<std::string>& phrases) {
+  // Keyed by the phrases themselves; a handful of lists per policy, so a tiny cache.
+  thread_local std::vector<std::pair<std::vector<std::string>, std::unique_ptr<CachedMatcher>>> cache;
+  for (const auto& [key, value] : cache)
+    if (key == phrases) return *value;
+  if (cache.size() >= 16) cache.erase(cache.begin());
+  auto entry = std::make_unique<CachedMatcher>();
+  for (uint32_t i = 0; i < phrases.size(); ++i)
+    if (entry->matcher.add(phrases[i]) != kNone) entry->input_of.push_back(i);
+  entry->matcher.build();
+  cache.emplace_back(phrases, std::move(entry));
+  return *cache.back().second;
 }
 
 }  // namespace ownvoice::text

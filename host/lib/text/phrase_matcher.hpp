@@ -56,3 +56,17 @@ void PhraseMatcher::for_each(const NormalizedText& text, F&& visit) const {
 }
 
 }  // namespace ownvoice::text
+
+namespace ownvoice::text {
+
+// A matcher over a short phrase list that repeats from one check to the next (the
+// policy's brands, its disclaimer wordings): built once per thread, then reused, so a
+// check does not rebuild an automaton. `input_of[phrase]` is the position in `phrases`
+// of each matcher phrase (phrases that normalise to nothing are left out).
+struct CachedMatcher {
+  PhraseMatcher matcher;
+  std::vector<uint32_t> input_of;
+};
+const CachedMatcher& cached_matcher(const std::vector<std::string>& phrases);
+
+}  // namespace ownvoice::text

@@ -1,6 +1,8 @@
 // Round trip of a check over the real pipe vs the same check in process.
-// Usage: ownvoice-host-bench [--policy FILE] [--iterations N] [--chars N]
+// Usage: ownvoice-host-bench [--policy FILE] [--iterations N] [--chars N] [--cold N]
 // Prints medians and 90th percentiles in microseconds (docs/benchmarks.md "## Host").
+// --cold N also starts the host N times and times spawn -> first hello reply, and
+// spawn -> first check reply (the engine is compiled at the first check).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -56,13 +58,42 @@ int main(int argc, char** argv) {
   std::string policy_path = std::string(OWNVOICE_SOURCE_DIR) + "/examples/policy.example.json";
   int iterations = 2000;
   std::size_t chars = 3000;
+  int cold = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--policy") policy_path = argv[i + 1];
     if (flag == "--iterations") iterations = std::atoi(argv[i + 1]);
     if (flag == "--chars") chars = static_cast<std::size_t>(std::atoll(argv[i + 1]));
+    if (flag == "--cold") cold = std::atoi(argv[i + 1]);
   }
   const std::string post = make_post(chars);
+  const std::string request_json =
+      nlohmann::json{{"id", 1}, {"type", "check"}, {"text", post}, {"platform", "linkedin"}}.dump();
+
+  if (cold > 0) {
+    testing::TempHome home;
+    testing::HostCommand command = testing::default_command(home);
+    command.env["OWNVOICE_SYSTEM_POLICY"] = policy_path;
+    std::vector<double> hello;
+    std::vector<double> first_check;
+    const std::string hello_frame = testing::frame(R"({"id":0,"type":"hello","protocol":1})");
+    for (int i = 0; i < cold; ++i) {
+      const auto t = Clock::now();
+      testing::HostProcess host(command);
+      host.send(hello_frame);
+      if (!host.read_frame()) return 1;
+      hello.push_back(micros_since(t));
+      host.send(testing::frame(request_json));
+      if (!host.read_frame()) return 1;
+      first_check.push_back(micros_since(t));
+      host.wait();
+    }
+    const Stats h = stats(hello);
+    const Stats c = stats(first_check);
+    std::printf("cold start, spawn -> hello reply   median %8.1f us  p90 %8.1f us  (%d runs, %s)\n", h.median, h.p90,
+                cold, policy_path.c_str());
+    std::printf("cold start, spawn -> first check   median %8.1f us  p90 %8.1f us\n", c.median, c.p90);
+  }
 
   // In process: the engine alone, plus the JSON work the host adds (parse the request,
   // serialise the result), so the difference is the pipe and the process boundary.
@@ -75,8 +106,6 @@ int main(int argc, char** argv) {
   request.platform = "linkedin";
   std::vector<double> engine_only;
   std::vector<double> in_process;
-  const std::string request_json =
-      nlohmann::json{{"id", 1}, {"type", "check"}, {"text", post}, {"platform", "linkedin"}}.dump();
   for (int i = 0; i < iterations + 50; ++i) {
     auto t = Clock::now();
     const auto result = engine.check(request);

@@ -27,8 +27,15 @@ std::optional<std::string> system_policy_override(const HostArguments& args) {
 }
 
 // Only the file IT installs may add callers: the managed layer comes from the extension
-// itself and the user layer from the employee, and neither may widen the allowlist.
+// itself and the user layer from the employee, and neither may widen the allowlist. At
+// start-up there is no managed layer, and the loader refuses the field in the employee's
+// preferences, so the merged list is the system one; if a user layer ever did set it,
+// read the system file alone.
 std::vector<std::string> system_allowed_ids(const policy::EffectivePolicy& effective) {
+  const auto source = effective.sources.find("allowed_extension_ids");
+  if (source == effective.sources.end() || source->second == "builtin" || source->second == "system") {
+    return effective.policy.allowed_extension_ids;
+  }
   std::vector<std::string> ids;
   for (const auto& layer : effective.layers) {
     if (layer.kind != policy::LayerKind::System || !layer.ok || !layer.present || layer.path.empty()) continue;

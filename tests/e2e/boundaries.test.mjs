@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openFixture, inPrompt, PROMPT, waitPromptState, submissions, modelText, EXTENSION_ID, FIXTURES, POLICY } from './lib/harness.mjs';
 import { typeInComposer, promptGone, waitSubmission, screenshot, words } from './lib/flows.mjs';
-import { MORE, routeMore } from './lib/more.mjs';
+import { MORE, routeMore, intentPrompt } from './lib/more.mjs';
 
 const WORK_POST = 'Loving the new LumiDesk release at Lumetra';
 const PRIVATE_POST = 'Lovely hike above the lake this morning, the larches are golden';
@@ -172,6 +172,28 @@ test('instagram: "share anyway" goes on to the usual prompt and checks; the page
   await page.close();
 });
 
+test('instagram: the link opens the same text in LinkedIn\'s share box, where it is checked again; nothing is shared here', async () => {
+  await setList({ keep_out: [{ platform: 'instagram' }], work_on: ['linkedin'] });
+  await spyOnHost();
+  const page = await openInstagram();
+  await typeInstagram(page, WORK_POST);
+  assert.equal(await press(page, MORE.instagram.submit), 'boundary');
+  const [linkedin] = await Promise.all([
+    env.context.waitForEvent('page'),
+    page.click(inPrompt('a.ov-elsewhere-link[data-platform="linkedin"]')),
+  ]);
+  await promptGone(page);
+  // LinkedIn's share box opens through its share-intent link, held and checked on arrival.
+  assert.ok(['ok', 'warn'].includes(await intentPrompt(linkedin)));
+  assert.equal(await linkedin.inputValue(inPrompt('#ov-body')), WORK_POST, 'the text came along');
+  await linkedin.close();
+  assert.deepEqual(await submissions(page), []);
+  assert.equal(await modelText(page), WORK_POST);
+  const confirms = (await sent()).filter((m) => m.type === 'confirm' && m.boundary_reminder === true && m.decision === 'cancelled');
+  assert.ok(confirms.length >= 1, 'here: cancelled, after the reminder');
+  await page.close();
+});
+
 test('instagram: a post that is not about work gets no reminder', async () => {
   await setList({ keep_out: [{ platform: 'instagram' }], work_on: ['linkedin'] });
   await spyOnHost();
@@ -255,4 +277,24 @@ test('a French browser gets the reminder in French', async () => {
   } finally {
     await fr.close();
   }
+});
+
+test('x: a personal account named by handle gets the reminder; the same site under another account does not', async () => {
+  await setList({ keep_out: [{ platform: 'x', account: 'jane_home' }], work_on: ['linkedin'] });
+  const page = await openFixture(env.context, 'x');
+  await typeInComposer(page, 'x', WORK_POST);
+  assert.equal(await press(page, FIXTURES.x.submit), 'boundary');
+  assert.equal(await reminderText(page), `This post is about ${POLICY.company} and you keep work out of @jane_home (X).`);
+  await page.click(inPrompt('#ov-boundary-cancel'));
+  await promptGone(page);
+  assert.equal(await modelText(page), WORK_POST);
+
+  // The list names another account (say the employee lists a second personal one): the
+  // signed-in @jane_home is not in it, so no reminder.
+  await setList({ keep_out: [{ platform: 'x', account: 'jane_other' }], work_on: [] });
+  assert.notEqual(await press(page, FIXTURES.x.submit), 'boundary');
+  await page.click(inPrompt('#ov-cancel'));
+  await promptGone(page);
+  assert.deepEqual(await submissions(page), []);
+  await page.close();
 });

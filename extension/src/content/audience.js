@@ -79,14 +79,16 @@
   };
 
   const ACCOUNT = {
-    // X: the avatar beside the composer is data-testid="UserAvatar-Container-<handle>";
-    // the side navigation's account switcher shows "@handle".
+    // X: the side navigation's account switcher shows the signed-in "@handle" (the one
+    // that posts); without it, the avatar beside the composer,
+    // data-testid="UserAvatar-Container-<handle>" (a reply dialog also shows the author
+    // replied to, so the switcher comes first). Unverified on the live site.
     x(composer) {
-      const avatar = near(composer, '[data-testid^="UserAvatar-Container-"]');
-      if (avatar) return avatar.getAttribute('data-testid').slice('UserAvatar-Container-'.length) || null;
       const sw = typeof document === 'undefined' ? null : document.querySelector('[data-testid="SideNav_AccountSwitcher_Button"]');
       const m = sw && /@([A-Za-z0-9_]{1,15})/.exec(sw.textContent);
-      return m ? m[1] : null;
+      if (m) return m[1];
+      const avatar = near(composer, '[data-testid^="UserAvatar-Container-"]');
+      return avatar ? avatar.getAttribute('data-testid').slice('UserAvatar-Container-'.length) || null : null;
     },
     // Mastodon: the compose panel's own account ("@name").
     mastodon(composer) {

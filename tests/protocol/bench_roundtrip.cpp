@@ -1,5 +1,6 @@
 // Round trip of a check over the real pipe vs the same check in process.
 // Usage: ownvoice-host-bench [--policy FILE] [--iterations N] [--chars N] [--cold N]
+//                            [--write-session FILE]   (hello + 20 checks as frames, for /usr/bin/time -v)
 // Prints medians and 90th percentiles in microseconds (docs/benchmarks.md "## Host").
 // --cold N also starts the host N times and times spawn -> first hello reply, and
 // spawn -> first check reply (the engine is compiled at the first check).
@@ -59,16 +60,28 @@ int main(int argc, char** argv) {
   int iterations = 2000;
   std::size_t chars = 3000;
   int cold = 0;
+  std::string session_file;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--policy") policy_path = argv[i + 1];
     if (flag == "--iterations") iterations = std::atoi(argv[i + 1]);
     if (flag == "--chars") chars = static_cast<std::size_t>(std::atoll(argv[i + 1]));
     if (flag == "--cold") cold = std::atoi(argv[i + 1]);
+    if (flag == "--write-session") session_file = argv[i + 1];
   }
   const std::string post = make_post(chars);
   const std::string request_json =
       nlohmann::json{{"id", 1}, {"type", "check"}, {"text", post}, {"platform", "linkedin"}}.dump();
+
+  if (!session_file.empty()) {
+    std::FILE* f = std::fopen(session_file.c_str(), "wb");
+    if (f == nullptr) return 1;
+    std::string bytes = testing::frame(R"({"id":0,"type":"hello","protocol":1})");
+    for (int i = 0; i < 20; ++i) bytes += testing::frame(request_json);
+    std::fwrite(bytes.data(), 1, bytes.size(), f);
+    std::fclose(f);
+    return 0;
+  }
 
   if (cold > 0) {
     testing::TempHome home;

@@ -182,6 +182,19 @@ TEST_F(Requests, BrokenManagedPolicyIsReportedNotFatal) {
   EXPECT_EQ(result["effective"]["company"], "Lumetra");
 }
 
+TEST_F(Requests, BrokenSystemPolicyIsReportedAndSkipped) {
+  // 1e999 overflows a double: nlohmann reports it as out_of_range, not parse_error.
+  const auto path = home.path() / "policy.json";
+  std::ofstream(path) << R"({"version":"broken","promotional_threshold":1e999})";
+  command.env["OWNVOICE_SYSTEM_POLICY"] = path.string();
+  const HostRun r = run(frame(R"({"id":1,"type":"hello"})"));
+  ASSERT_EQ(r.frames.size(), 1u);
+  const json policy = parse(r.frames[0])["result"]["policy"];
+  EXPECT_EQ(policy["version"], "builtin");
+  ASSERT_EQ(policy["rejected_layers"].size(), 1u) << policy.dump();
+  EXPECT_EQ(policy["rejected_layers"][0]["source"], "system");
+}
+
 TEST_F(Requests, UnknownTypeIsAnError) {
   const HostRun r = run(frame(R"({"id":9,"type":"format_disk"})") + frame(R"({"id":10,"type":"debug.try_network"})"));
   ASSERT_EQ(r.frames.size(), 2u);

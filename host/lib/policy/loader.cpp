@@ -316,6 +316,11 @@ std::optional<json> parse_policy_text(std::string_view text, const std::string& 
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     error = name + ":" + std::to_string(line) + ":" + std::to_string(col) + ": invalid JSON: " + what;
     return std::nullopt;
+  } catch (const json::exception& e) {
+    // A number beyond a double (1e999) is out_of_range, not parse_error (found by
+    // tests/fuzz/fuzz_policy_parser); the layer is rejected like any other bad JSON.
+    error = name + ": invalid JSON: " + e.what();
+    return std::nullopt;
   }
 }
 

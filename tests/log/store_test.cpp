@@ -390,5 +390,23 @@ TEST(LogStore, TestOnlyKdfCostIsAnnouncedWhereverTheEmployeeLooks) {
   EXPECT_EQ(to_json(status)["warnings"].size(), 1u);
 }
 
+TEST(LogStore, BoundaryRemindersAreKeptAndFilterable) {
+  TempDir dir;
+  Store::open(dir.db(), fast_options()).init(kPass);
+  auto host = Store::open(dir.db());
+  Entry reminded = sample_entry(1, "cancelled");
+  reminded.boundary_reminder = true;
+  host.append(reminded);
+  host.append(sample_entry(2));
+  auto reader = Store::open(dir.db(), fast_options());
+  Filter only;
+  only.reminders_only = true;
+  const auto hits = reader.read_all(kPass, only);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_TRUE(hits[0].boundary_reminder);
+  EXPECT_EQ(hits[0].decision, "cancelled");
+  EXPECT_EQ(reader.read_all(kPass).size(), 2u);
+}
+
 }  // namespace
 }  // namespace ownvoice::log

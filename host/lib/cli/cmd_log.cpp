@@ -160,6 +160,8 @@ void add_filters(CLI::App& cmd, LogFlags& f) {
   cmd.add_option("--decision", f.filter.decision, "only this decision")
       ->check(CLI::IsMember({"shared", "edited_shared", "cancelled"}));
   cmd.add_option("--verdict", f.filter.verdict, "only this verdict")->check(CLI::IsMember({"ok", "warn", "block"}));
+  cmd.add_flag("--reminders", f.filter.reminders_only,
+               "only posts where OwnVoice reminded you that you keep work out of that account");
   cmd.add_flag("--skip-damaged", f.skip_damaged, "leave out entries that cannot be decrypted instead of failing");
 }
 

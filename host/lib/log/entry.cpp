@@ -17,7 +17,8 @@ nlohmann::json to_json(const Entry& e) {
                         {"policy_version", e.policy_version},
                         {"verdict", e.verdict},
                         {"promotional", e.promotional},
-                        {"check_id", e.check_id}};
+                        {"check_id", e.check_id},
+                        {"boundary_reminder", e.boundary_reminder}};
 }
 
 namespace {
@@ -49,6 +50,7 @@ Entry entry_from_json(const nlohmann::json& j) {
   take(j, "verdict", e.verdict);
   take(j, "promotional", e.promotional);
   take(j, "check_id", e.check_id);
+  if (j.contains("boundary_reminder")) take(j, "boundary_reminder", e.boundary_reminder);  // absent in older entries
   return e;
 }
 

@@ -76,6 +76,7 @@ bool matches(const Entry& e, const Filter& f) {
   if (!f.platform.empty() && e.platform != f.platform) return false;
   if (!f.decision.empty() && e.decision != f.decision) return false;
   if (!f.verdict.empty() && e.verdict != f.verdict) return false;
+  if (f.reminders_only && !e.boundary_reminder) return false;
   return true;
 }
 

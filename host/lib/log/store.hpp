@@ -42,6 +42,7 @@ struct Entry {
   std::string verdict;           // "ok" | "warn" | "block"
   bool promotional = false;      // the promotional check fired
   std::string check_id;          // the engine's check id ("" if unknown)
+  bool boundary_reminder = false; // the employee was reminded they keep work out of this account
 };
 // {"seq","time","platform","url","decision","text_checked","text_shared","findings_summary",
 //  "consent","policy_version","verdict","promotional","check_id"}
@@ -56,6 +57,7 @@ struct Filter {
   std::string platform;
   std::string decision;
   std::string verdict;
+  bool reminders_only = false;       // only entries where the boundaries reminder was shown
   std::optional<std::size_t> limit;  // keep only the most recent N matching entries
   bool skip_damaged = false;         // skip entries that fail to decrypt instead of throwing corrupt
 };

@@ -43,6 +43,8 @@ nlohmann::json handle_confirm(Session& session, const Request& request) {
   entry.verdict = issued->verdict;
   entry.promotional = issued->promotional;
   entry.check_id = check_id;
+  // The extension shows the employee's own boundaries reminder; the log keeps that it did.
+  entry.boundary_reminder = request.optional_bool("boundary_reminder").value_or(false);
   const std::int64_t seq = store->append(entry);
   session.logger().info("confirm {} decision={} logged as entry {}", check_id, decision, seq);
   return {{"logged", true}, {"seq", seq}};

@@ -13,6 +13,7 @@ nlohmann::json handle_log_show(Session& session, const Request& request) {
   filter.platform = request.optional_string("platform").value_or("");
   filter.decision = request.optional_string("decision").value_or("");
   filter.verdict = request.optional_string("verdict").value_or("");
+  filter.reminders_only = request.optional_bool("reminders").value_or(false);
   if (const auto limit = request.optional_integer("limit")) {
     if (*limit < 0) throw ProtocolError(ErrorCode::InvalidValue, "field 'limit' must not be negative");
     filter.limit = static_cast<std::size_t>(*limit);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -20,12 +22,15 @@ struct Run {
 
 const std::string kPolicy = OWNVOICE_SOURCE_DIR "/examples/policy.example.json";
 
+// One stderr file per test process: ctest runs these tests in parallel.
+std::string stderr_path() { return "/tmp/ownvoice-cli-stderr-" + std::to_string(::getpid()); }
+
 // Runs `ownvoice ARGS` with `input` on stdin; stdout captured, stderr to a file.
 Run run(const std::string& args, const std::string& input = "") {
   const fs::path in = fs::temp_directory_path() / ("ownvoice-cli-in-" + std::to_string(::getpid()));
   std::ofstream(in, std::ios::binary) << input;
   const std::string cmd = "OWNVOICE_USER_PREFERENCES=/nonexistent " OWNVOICE_CLI " " + args + " < " + in.string() +
-                          " 2>/tmp/ownvoice-cli-stderr";
+                          " 2>" + stderr_path();
   FILE* p = ::popen(cmd.c_str(), "r");
   std::string out;
   std::array<char, 4096> buf{};
@@ -37,7 +42,7 @@ Run run(const std::string& args, const std::string& input = "") {
 }
 
 std::string stderr_text() {
-  std::ifstream f("/tmp/ownvoice-cli-stderr");
+  std::ifstream f(stderr_path());
   return std::string(std::istreambuf_iterator<char>(f), {});
 }
 }  // namespace
@@ -96,7 +101,7 @@ TEST(Cli, InvalidUtf8AndMissingFilesAreDistinctErrors) {
 }
 
 TEST(Cli, BrokenPolicyIsNamedAndTheChecksStillRun) {
-  const fs::path bad = fs::temp_directory_path() / "ownvoice-bad-policy.json";
+  const fs::path bad = fs::temp_directory_path() / ("ownvoice-bad-policy-" + std::to_string(::getpid()) + ".json");
   std::ofstream(bad) << "{\n  \"rules\": [\n    {\"id\": \"a\", \"severity\": \"high\", \"terms\": [\"x\"]}\n  ]\n}\n";
   const auto r = run("check --json --policy " + bad.string(), "hello world");
   EXPECT_EQ(r.status, 0);
@@ -126,7 +131,7 @@ TEST(Cli, PolicyShowNamesEverySource) {
 }
 
 TEST(Cli, PolicyTestCountsFlaggedPostsPerRule) {
-  const fs::path corpus = fs::temp_directory_path() / "ownvoice-corpus.jsonl";
+  const fs::path corpus = fs::temp_directory_path() / ("ownvoice-corpus-" + std::to_string(::getpid()) + ".jsonl");
   std::ofstream(corpus) << "{\"text\": \"Projet Edelweiss\"}\n{\"text\": \"LUM-1234 and Orion\"}\n{\"text\": \"hello\"}\n";
   const auto r = run("policy test " + kPolicy + " --json --corpus " + corpus.string());
   ASSERT_EQ(r.status, 0);

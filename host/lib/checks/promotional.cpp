@@ -349,6 +349,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   const auto to_utf16 = utf16_offsets(original, std::move(raw_offsets));
 
   std::map<std::string, std::vector<double>> by_kind;
+  const text::Utf16Index excerpts(original);
   for (const auto& h : unique) {
     PromoReason r;
     r.signal = h.signal;
@@ -360,7 +361,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       r.start = norm.original_begin(h.begin);
       r.end = norm.original_end(h.end);
     }
-    r.excerpt = text::utf16_slice(original, r.start, r.end);
+    r.excerpt = excerpts.slice(r.start, r.end);
     result.reasons.push_back(std::move(r));
     by_kind[h.signal].push_back(h.weight);
   }

@@ -7,6 +7,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <unordered_map>
@@ -296,6 +297,25 @@ const NormalizedText::Compact& NormalizedText::compact() const {
   }
   compact_ready_ = true;
   return compact_;
+}
+
+Utf16Index::Utf16Index(std::string_view utf8) : text_(utf8) {
+  byte_at_.reserve(utf8.size() + 1);
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t cp = 0;
+    const size_t n = decode_utf8(utf8, i, cp);
+    byte_at_.push_back(static_cast<uint32_t>(i));
+    if (cp >= 0x10000) byte_at_.push_back(static_cast<uint32_t>(i));  // the low surrogate
+    i += n;
+  }
+  byte_at_.push_back(static_cast<uint32_t>(utf8.size()));
+}
+
+std::string Utf16Index::slice(uint32_t b16, uint32_t e16) const {
+  const size_t last = byte_at_.size() - 1;
+  const uint32_t b = byte_at_[std::min<size_t>(b16, last)];
+  const uint32_t e = byte_at_[std::min<size_t>(e16, last)];
+  return e > b ? std::string(text_.substr(b, e - b)) : std::string();
 }
 
 std::string utf16_slice(std::string_view utf8, uint32_t b16, uint32_t e16) {

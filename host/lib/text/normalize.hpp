@@ -57,4 +57,16 @@ size_t decode_utf8(std::string_view s, size_t i, char32_t& cp);
 // The original text's UTF-16 range [b16, e16) as UTF-8 (used for excerpts).
 std::string utf16_slice(std::string_view utf8, uint32_t b16, uint32_t e16);
 
+// Many excerpts of one text: index it once (byte offset of every UTF-16 offset, plus the
+// end), then each slice is O(1) instead of a scan from the start of the text.
+class Utf16Index {
+ public:
+  explicit Utf16Index(std::string_view utf8);
+  [[nodiscard]] std::string slice(uint32_t b16, uint32_t e16) const;
+
+ private:
+  std::string_view text_;
+  std::vector<uint32_t> byte_at_;
+};
+
 }  // namespace ownvoice::text

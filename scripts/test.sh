@@ -5,12 +5,27 @@
 #   2. the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. each libFuzzer target for a bounded time (FUZZ_SECONDS, default 30);
 #   4. the extension's unit tests and the browser end-to-end tests (Chromium, Firefox).
+# Everything the suite needs is installed first (Debian packages, then node_modules from
+# package-lock.json), so the steps can run in any order on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-scripts/deps.sh test
-step() { printf '\n=== %s ===\n' "$*"; }
 start=$(date +%s)
+step_start=$start
+step() {
+  local now; now=$(date +%s)
+  printf '\n=== %s (previous step: %d s) ===\n' "$*" $((now - step_start))
+  step_start=$now
+}
+
+step "dependencies (Debian packages, node_modules)"
+scripts/deps.sh test
+if [[ -f package.json ]] && { [[ ! -f node_modules/.package-lock.json ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; }; then
+  npm ci --no-audit --no-fund
+fi
+# One compile cache for every tree of this checkout (the CI tree, the package test's
+# tree): paths are hashed relative to the checkout, so identical compiles are reused.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 
 step "build (warnings are errors) and CTest"
 cmake --preset ci >/dev/null
@@ -29,8 +44,8 @@ fi
 
 if [[ -f package.json ]]; then
   step "extension and browser end-to-end tests"
-  [[ -d node_modules ]] || npm ci --no-audit --no-fund
   OWNVOICE_HOST_BIN="$root/build/ci/host/app/ownvoice-host" OWNVOICE_CLI_BIN="$root/build/ci/host/app/ownvoice" npm test
 fi
-echo
+step "done"
 echo "whole suite: $(( $(date +%s) - start )) s"
+command -v ccache >/dev/null && ccache --show-stats 2>/dev/null | grep -iE 'hit|miss' | head -4 || true

@@ -11,7 +11,12 @@ SRC=$(cd "$1" && pwd)
 BIN=$2
 DEV_ID=$(tr -d ' \n' < "$SRC/extension/DEV_EXTENSION_ID")
 OTHER_ID=abcdefghijklmnopabcdefghijklmnop
-PKG_BUILD="$BIN/package-test"
+# Beside the tree under test (same depth, same build type and warning flags) so that
+# ccache serves this release-flavoured build from the objects that tree already compiled.
+PKG_BUILD="$BIN-package"
+cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$BIN/CMakeCache.txt" 2>/dev/null; }
+BUILD_TYPE=$(cache_value CMAKE_BUILD_TYPE); BUILD_TYPE=${BUILD_TYPE:-Release}
+WERROR=$(cache_value OWNVOICE_WERROR); WERROR=${WERROR:-OFF}
 WORK=$(mktemp -d)
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -37,8 +42,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 note "building the package in $PKG_BUILD"
-cmake -S "$SRC" -B "$PKG_BUILD" -DCMAKE_BUILD_TYPE=Release -DOWNVOICE_TESTS=OFF -DOWNVOICE_BENCHMARKS=OFF >/dev/null
-cmake --build "$PKG_BUILD" -j2 >/dev/null
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$SRC}" CCACHE_NOHASHDIR=1
+cmake -S "$SRC" -B "$PKG_BUILD" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DOWNVOICE_WERROR="$WERROR" \
+  -DOWNVOICE_TESTS=OFF -DOWNVOICE_BENCHMARKS=OFF >/dev/null
+cmake --build "$PKG_BUILD" -j2 --target ownvoice ownvoice-host >/dev/null
 (cd "$PKG_BUILD" && cpack -G DEB >/dev/null)
 DEB=$(ls "$PKG_BUILD"/ownvoice_*.deb | head -n1)
 [ -f "$DEB" ] || fail "no .deb produced"

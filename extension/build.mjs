@@ -18,11 +18,11 @@ const release = process.argv.includes('--release');
 // Load order matters: each classic script adds to the OwnVoice namespace.
 const COMMON = ['spans.js', 'disclaimer.js', 'prompt_state.js', 'host_status.js', 'managed.js',
   'own_share.js', 'dom_text.js', 'result_view.js', 'share_links.js', 'boundaries.js'].map((f) => 'src/common/' + f);
-const CONTENT_BEFORE_ADAPTERS = ['src/content/adapters/registry.js', 'src/content/adapter_helpers.js'];
+const CONTENT_BEFORE_ADAPTERS = ['src/content/adapters/registry.js', 'src/content/adapter_helpers.js', 'src/content/composer_finder.js'];
 const CONTENT_AFTER_ADAPTERS = ['src/content/editor_io.js', 'src/content/prompt.css.js',
-  'src/content/prompt.js', 'src/content/audience.js', 'src/content/boundary_prompt.js', 'src/content/guard.js', 'src/content/share_intent.js'];
+  'src/content/prompt.js', 'src/content/audience.js', 'src/content/boundary_prompt.js', 'src/content/guard_notice.js', 'src/content/guard_state.js', 'src/content/guard.js', 'src/content/share_intent.js'];
 const BACKGROUND = ['src/common/host_status.js', 'src/common/managed.js',
-  'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/context_menu.js',
+  'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/context_menu.js', 'src/background/guard_badge.js',
   'src/common/site_list.js', 'src/background/sites.js'];
 const COPY = ['src', '_locales', 'managed_schema.json'];
 

@@ -39,28 +39,28 @@
     return !!host && event.composedPath().includes(host);
   }
 
-  // A Post click: which adapter's submit control, and which composer(s) it shares.
+  // A Post click: which adapter's submit control, and which composer(s) it shares,
+  // through the adapter's selectors and then its fallbacks (composer_finder.js).
   function matchClick(event) {
     const target = event.target;
     if (!(target instanceof Element)) return null;
     for (const adapter of adapters) {
-      const control = target.closest(adapter.submitSelector);
-      if (!control) continue;
-      const composers = OV.adapters.composersNear(adapter, control);
-      if (composers.length) return { adapter, control, composers };
+      const m = OV.composerFinder.matchControl(adapter, target);
+      if (m) return { adapter, control: m.control, composers: m.composers };
     }
     return null;
   }
 
+  // Ctrl/Cmd+Enter in a composer, whichever strategy found the composer and its control.
   function matchShortcut(event) {
     const target = event.target;
     if (!(target instanceof Element)) return null;
     for (const adapter of adapters) {
       if (!adapter.shortcut(event)) continue;
-      const composer = target.closest(adapter.composerSelector);
-      if (!composer) continue;
-      const control = OV.adapters.submitNear(adapter, composer);
-      if (control) return { adapter, control, composers: OV.adapters.composersNear(adapter, control) };
+      const at = OV.composerFinder.composerAt(adapter, target);
+      if (!at) continue;
+      const near = OV.composerFinder.controlNear(adapter, at.composer);
+      if (near) return { adapter, control: near.control, composers: OV.composerFinder.composersNear(adapter, near.control).composers };
     }
     return null;
   }
@@ -215,24 +215,14 @@
     }
   }
 
-  // Starts the native host as soon as a composer shows up, so the first check is warm.
-  function scan() {
+  // Watches the page for composers (guard_state.js): the toolbar badge, the notice when
+  // a composer cannot be held, and the native host started as soon as a composer shows
+  // up, so the first check is warm.
+  function onComposerSeen() {
     if (warmed) return;
-    for (const adapter of adapters) {
-      if (adapter.hosts && document.querySelector(adapter.composerSelector)) {
-        warmed = true;
-        send({ type: 'ov.warm' }).catch(() => {});
-        return;
-      }
-    }
+    warmed = true;
+    send({ type: 'ov.warm' }).catch(() => {});
   }
-
-  let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled || warmed) return;
-    scheduled = true;
-    setTimeout(() => { scheduled = false; scan(); if (warmed) observer.disconnect(); }, 200);
-  });
 
   // Added now, before the site's scripts run; a site IT left out is skipped once the
   // settings arrive.
@@ -241,6 +231,6 @@
   root.addEventListener('keydown', (e) => { if (!shieldPrompt(e) && allowed()) onKeydown(e); }, true);
   for (const type of ['keyup', 'keypress', 'focusin', 'focusout']) root.addEventListener(type, shieldPrompt, true);
   loadSettings().then((s) => {
-    if (s.allowedHere) observer.observe(document.documentElement, { childList: true, subtree: true });
+    OV.guardState.start({ adapters, allowedHere: s.allowedHere !== false, onComposerSeen });
   });
 })(globalThis);

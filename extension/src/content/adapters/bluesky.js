@@ -11,5 +11,13 @@
     editor: 'insertText',
     composerSelector: '[role="dialog"] .ProseMirror[contenteditable="true"], [role="dialog"] [role="textbox"][aria-label="Rich-Text Editor"][contenteditable="true"]',
     submitSelector: '[data-testid="composerPublishBtn"]',
+    composers: {
+      scope: '[role="dialog"]',
+      editor: { testIds: ['composerTextInput'], roles: ['textbox'],
+        labels: { en: ['Rich-Text Editor', "What's up", 'Write your reply'], fr: ['Éditeur de texte enrichi', 'Quoi de neuf', 'Écrivez votre réponse'] } },
+      submit: { testIds: ['composerPublishBtn'], roles: ['button'],
+        labels: { en: ['Post', 'Publish post', 'Publish reply', 'Publish posts', 'Reply', 'Post all'], fr: ['Publier', 'Publier le post', 'Publier la réponse', 'Publier les posts', 'Répondre', 'Tout publier'] } },
+      keyboard: true,  // Ctrl/Cmd+Enter publishes (TextInput.web.tsx)
+    },
   });
 })(globalThis);

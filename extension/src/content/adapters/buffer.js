@@ -17,5 +17,13 @@
     editor: 'paste',
     composerSelector: '[data-testid="composer-text-area"] [contenteditable="true"], [data-testid="composer"] .public-DraftEditor-content[contenteditable="true"]',
     submitSelector: '[data-testid="composer-submit-button"], [data-testid="composer"] button[type="submit"]',
+    composers: {
+      scope: '[data-testid="composer"], [role="dialog"]',
+      editor: { testIds: ['composer-text-area'], roles: ['textbox'],
+        labels: { en: ['What would you like to share', 'Start writing'], fr: ['Que voulez-vous partager', 'Commencez à écrire'] } },
+      submit: { testIds: ['composer-submit-button'], roles: ['button'],
+        labels: { en: ['Share Now', 'Add to Queue', 'Schedule Post', 'Publish'], fr: ['Partager maintenant', 'Ajouter à la file', 'Programmer la publication', 'Publier'] } },
+      keyboard: false,
+    },
   });
 })(globalThis);

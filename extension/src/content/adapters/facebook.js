@@ -13,5 +13,12 @@
       '[role="dialog"] [role="button"][aria-label="Post"]',
       '[role="dialog"] [role="button"][aria-label="Publier"]',
     ].join(', '),
+    composers: {
+      scope: '[role="dialog"]',
+      editor: { testIds: [], roles: ['textbox'],
+        labels: { en: ["What's on your mind", 'Say something about this', 'Create a public post', 'Write something'], fr: ['Que voulez-vous dire', 'Dites quelque chose à propos de ceci', 'Créer une publication publique', 'Écrivez quelque chose'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Post', 'Share now', 'Next'], fr: ['Publier', 'Partager maintenant', 'Suivant'] } },
+      keyboard: false,
+    },
   });
 })(globalThis);

@@ -21,5 +21,12 @@
     editor: 'insertText',
     composerSelector: '[data-testid="composer"] [contenteditable="true"][role="textbox"]',
     submitSelector: '[data-ownvoice-submit="hootsuite"]',
+    composers: {
+      scope: '[data-testid="composer"], [role="dialog"]',
+      editor: { testIds: [], roles: ['textbox'],
+        labels: { en: ['Post text', 'Write your post'], fr: ['Texte de la publication', 'Rédigez votre publication'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Post now'], fr: ['Publier maintenant'] } },
+      keyboard: false,
+    },
   });
 })(globalThis);

@@ -24,5 +24,12 @@
     },
     composerSelector: CAPTION.split(', ').map((s) => s + ':is(textarea, [contenteditable="true"])').join(', '),
     submitSelector: mark,
+    composers: {
+      scope: '[role="dialog"]',
+      editor: { testIds: [], roles: ['textbox'],
+        labels: { en: ['Write a caption'], fr: ['Écrivez une légende'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Share'], fr: ['Partager'] } },
+      keyboard: false,
+    },
   });
 })(globalThis);

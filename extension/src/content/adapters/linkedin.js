@@ -17,5 +17,12 @@
       '[data-test-modal-id="sharebox"] button[aria-label="Post"]',
       '[data-test-modal-id="sharebox"] button[aria-label="Publier"]',
     ].join(', '),
+    composers: {
+      scope: '[data-test-modal-id="sharebox"], [role="dialog"]',
+      editor: { testIds: [], roles: ['textbox'],
+        labels: { en: ['Text editor for creating content', 'What do you want to talk about'], fr: ['Éditeur de texte pour la création de contenu', 'De quoi souhaitez-vous discuter'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Post'], fr: ['Publier'] } },
+      keyboard: false,  // no shortcut found on LinkedIn; Ctrl+Enter is still held (harmless)
+    },
   });
 })(globalThis);

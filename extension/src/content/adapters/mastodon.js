@@ -17,5 +17,12 @@
       '#mastodon form.compose-form .compose-form__submit button[type="submit"]',
       '#mastodon form.compose-form button[type="submit"]',
     ].join(', '),
+    composers: {
+      scope: '#mastodon form, form.compose-form',
+      editor: { testIds: [], roles: ['textbox'],
+        labels: { en: ["What's on your mind", 'What is on your mind', 'Content warning'], fr: ['Qu’avez-vous en tête', "Qu'avez-vous en tête", 'Sur quoi travaillez-vous', 'Avertissement de contenu'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Post', 'Publish', 'Reply', 'Update', 'Toot!', 'Toot'], fr: ['Publier', 'Répondre', 'Mettre à jour', 'Pouet !', 'Pouet'] } },
+      keyboard: true,  // Ctrl/Cmd+Enter submits (compose_form.jsx handleKeyDown)
+    },
   });
 })(globalThis);

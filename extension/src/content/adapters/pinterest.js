@@ -18,5 +18,12 @@
       'button[data-test-id="storyboard-creation-nav-done"]',
       '[data-test-id="board-dropdown-save-button"]',
     ].join(', '),
+    composers: {
+      editor: { testIds: ['storyboard-description-field-container', 'pin-draft-description'], roles: ['textbox'],
+        labels: { en: ['Add a detailed description', 'Tell everyone what your Pin is about'], fr: ['Ajoutez une description détaillée', 'Dites à tout le monde de quoi parle votre Épingle'] } },
+      submit: { testIds: ['storyboard-creation-nav-done', 'board-dropdown-save-button'], roles: ['button'],
+        labels: { en: ['Publish', 'Save'], fr: ['Publier', 'Enregistrer'] } },
+      keyboard: false,
+    },
   });
 })(globalThis);

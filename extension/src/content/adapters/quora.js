@@ -17,5 +17,12 @@
     editor: 'insertText',
     composerSelector: '[role="dialog"] [contenteditable="true"]',
     submitSelector: '[data-ownvoice-submit="quora"]',
+    composers: {
+      scope: '[role="dialog"]',
+      editor: { testIds: [], roles: [],
+        labels: { en: ['Say something', 'Write your answer'], fr: ['Dites quelque chose', 'Écrivez votre réponse'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Post', 'Add question'], fr: ['Publier', 'Ajouter une question'] } },
+      keyboard: false,
+    },
   });
 })(globalThis);

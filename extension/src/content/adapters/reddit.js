@@ -11,5 +11,12 @@
     editor: 'value',
     composerSelector: 'form textarea[name="title"], form textarea[name="text"]',
     submitSelector: 'form button[type="submit"]',
+    composers: {
+      scope: 'form',
+      editor: { testIds: [], roles: ['textbox'],
+        labels: { en: ['Title', 'Body'], fr: ['Titre', 'Corps'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Post'], fr: ['Publier'] } },
+      keyboard: false,
+    },
   });
 })(globalThis);

@@ -12,6 +12,10 @@
 //                           ("Public"), or null; default: the reader for this id in
 //                           content/audience.js
 //   readAccount(composer)   optional; the posting account's handle, or null (same default)
+//   composers               the site's composers as data (test ids, roles, labels of the
+//                           editor and of the Post control in English and French at
+//                           least, keyboard submission): the fallbacks tried in order when
+//                           the selectors above stop matching (composer_finder.js)
 // Each site file's first line is a comment the build reads to write the manifest:
 //   // ownvoice-site: {"matches": ["https://x.com/*"]}
 // so adding a site is one small file and nothing else.

@@ -16,5 +16,12 @@
     editor: 'paste',
     composerSelector: '[role="dialog"] [role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
     submitSelector: '[data-ownvoice-submit="threads"]',
+    composers: {
+      scope: '[role="dialog"]',
+      editor: { testIds: [], roles: ['textbox'],
+        labels: { en: ['Empty text field', 'Start a thread', "What's new"], fr: ['Champ de texte vide', 'Lancer un fil', 'Quoi de neuf'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Post'], fr: ['Publier'] } },
+      keyboard: true,
+    },
   });
 })(globalThis);

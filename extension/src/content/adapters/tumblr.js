@@ -16,5 +16,12 @@
     editor: 'insertText',
     composerSelector: '[role="dialog"] [contenteditable="true"][aria-label^="Block: Paragraph"], [role="dialog"] [contenteditable="true"][role="textbox"]',
     submitSelector: '[data-ownvoice-submit="tumblr"]',
+    composers: {
+      scope: '[role="dialog"]',
+      editor: { testIds: [], roles: ['textbox'],
+        labels: { en: ['Block: Paragraph', 'Go ahead, put anything'], fr: ['Bloc : Paragraphe', 'Allez-y, écrivez ce que vous voulez'] } },
+      submit: { testIds: [], roles: ['button'], labels: { en: ['Post now', 'Post'], fr: ['Publier maintenant', 'Publier'] } },
+      keyboard: false,
+    },
   });
 })(globalThis);

@@ -26,7 +26,6 @@ import * as esbuild from 'esbuild';
 
 const FIREFOX = process.env.OWNVOICE_FIREFOX || '/usr/bin/firefox-esr';
 const GECKO_ID = 'ownvoice@ownvoice.org';
-const P = '#ownvoice-prompt-host >>> ';  // puppeteer's shadow-piercing combinator
 
 let root; let server; let port; let browser;
 
@@ -100,13 +99,26 @@ after(async () => {
 
 const site = (host, pathAndQuery) => `http://${host}:${port}${pathAndQuery}`;
 
+// The prompt is an extension page in a frame inside a closed shadow root: reached as
+// automation does, through the page's frame tree, found by its address.
+async function promptFrame(page, timeout = 15000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const f = page.frames().filter((fr) => /^moz-extension:\/\/[^/]+\/src\/prompt\/prompt\.html/.test(fr.url()) && !fr.detached).pop();
+    if (f) return f;
+    if (Date.now() > until) throw new Error('no prompt frame');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+const inPrompt = async (page, selector) => (await promptFrame(page)).waitForSelector(selector);
+
 async function promptState(page, states = []) {
-  await page.waitForFunction((wanted) => {
-    const h = document.getElementById('ownvoice-prompt-host');
-    const s = h && h.getAttribute('data-state');
-    return s && (wanted.length ? wanted.includes(s) : s !== 'busy');
+  const frame = await promptFrame(page);
+  await frame.waitForFunction((wanted) => {
+    const s = document.documentElement.getAttribute('data-state');
+    return s && s !== 'waiting' && (wanted.length ? wanted.includes(s) : s !== 'busy' && s !== 'checking');
   }, { timeout: 15000 }, states);
-  return page.$eval('#ownvoice-prompt-host', (h) => h.getAttribute('data-state'));
+  return frame.evaluate(() => document.documentElement.getAttribute('data-state'));
 }
 const fixtureText = (page) => page.evaluate(() => window.__fixture.modelText());
 const submissions = (page) => page.evaluate(() => window.__fixture.submissions.slice());
@@ -121,19 +133,19 @@ async function composerFlow(name, url, composer, submit) {
   await page.click(submit);
   assert.equal(await promptState(page), 'block', `${name}: held and blocked`);
   assert.deepEqual(await submissions(page), []);
-  const mark = await page.waitForSelector(P + 'mark[data-rule~="codenames"]');
+  const mark = await inPrompt(page, 'mark[data-rule~="codenames"]');
   assert.match(await mark.evaluate((m) => m.textContent), /Edelweiss/);
 
-  const body = await page.waitForSelector(P + '#ov-body');
+  const body = await inPrompt(page, '#ov-body');
   await body.evaluate((el) => { el.select(); });
   await page.keyboard.press('Backspace');
   await body.type(FIXED_POST);
-  await (await page.waitForSelector(P + '#ov-recheck')).click();
+  await (await inPrompt(page, '#ov-recheck')).click();
   assert.notEqual(await promptState(page, ['ok', 'warn', 'block']), 'block');
-  const wording = await (await page.waitForSelector(P + '#ov-disclaimer-text')).evaluate((el) => el.value);
+  const wording = await (await inPrompt(page, '#ov-disclaimer-text')).evaluate((el) => el.value);
   assert.ok(Object.values(POLICY.disclaimers).includes(wording), wording);
-  await (await page.waitForSelector(P + '#ov-consent')).click();
-  await (await page.waitForSelector(P + '#ov-post:not([disabled])')).click();
+  await (await inPrompt(page, '#ov-consent')).click();
+  await (await inPrompt(page, '#ov-post:not([disabled])')).click();
   await page.waitForFunction(() => window.__fixture.submissions.length > 0, { timeout: 15000 });
   const [sent] = await submissions(page);
   assert.equal(words(sent), words(FIXED_POST + ' ' + wording), `${name}: the fixed text and the disclaimer reached the site`);
@@ -166,9 +178,9 @@ test('firefox: an X share link brings the prompt first, then the composer with t
   const page = await browser.newPage();
   await page.goto(site('x.com', '/intent/post?' + new URLSearchParams({ text: TEXT })), { waitUntil: 'domcontentloaded' });
   assert.notEqual(await promptState(page), 'block');
-  const wording = await (await page.waitForSelector(P + '#ov-disclaimer-text')).evaluate((el) => el.value);
-  await (await page.waitForSelector(P + '#ov-consent')).click();
-  await (await page.waitForSelector(P + '#ov-post:not([disabled])')).click();
+  const wording = await (await inPrompt(page, '#ov-disclaimer-text')).evaluate((el) => el.value);
+  await (await inPrompt(page, '#ov-consent')).click();
+  await (await inPrompt(page, '#ov-post:not([disabled])')).click();
   await page.waitForFunction(() => !location.hash && window.__fixture && window.__fixture.modelText().length > 0, { timeout: 15000 });
   assert.equal(words(await fixtureText(page)), words(`${TEXT} ${wording}`));
   await page.close();

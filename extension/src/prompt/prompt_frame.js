@@ -53,9 +53,16 @@
   // nowhere else: it never enters the page, the content script or the host.
   const boundariesReady = api.storage.local.get({ [OV.boundaries.STORAGE_KEY]: null })
     .then((got) => OV.boundaries.normalize(got && got[OV.boundaries.STORAGE_KEY]), () => OV.boundaries.normalize(null));
-  // Debug banner and log-key warning (background/handlers.js 'ov.privacy').
+  // Debug banner and log-key warning (background/handlers.js 'ov.privacy'). Usually in
+  // before the check's result; when later, they are put in place without redrawing the
+  // rest (a slow host must not hold the prompt back, nor a late banner move the caret).
+  const PRIVACY_WAIT_MS = 250;
   const privacyReady = api.runtime.sendMessage({ type: 'ov.privacy' })
-    .then((p) => { privacy = p && p.ok ? p.privacy : null; }, () => { privacy = null; });
+    .then((p) => { privacy = p && p.ok ? p.privacy : null; }, () => { privacy = null; })
+    .then(() => {
+      const box = doc.getElementById('ov-notices');
+      if (box) box.replaceWith(V.privacyNotices(context()));
+    });
 
   function result() { return state.response && state.response.state === 'ok' ? state.response.result : null; }
 
@@ -126,7 +133,7 @@
       dialog.setAttribute('role', 'alertdialog');
       dialog.setAttribute('aria-labelledby', 'ov-boundary-text');
       dialog.setAttribute('aria-describedby', 'ov-boundary-hint');
-      dialog.append(...[V.privacyNotices(ctx)].filter(Boolean), ...V.boundaryReminder(ctx, state.reminder.reminder, state.reminder.alternatives));
+      dialog.append(V.privacyNotices(ctx), ...V.boundaryReminder(ctx, state.reminder.reminder, state.reminder.alternatives));
     } else {
       dialog.setAttribute('role', 'dialog');
       dialog.setAttribute('aria-labelledby', 'ov-title');
@@ -292,7 +299,7 @@
     if (msg.type === 'init' && !init) {
       init = msg;
       state.originalText = state.checkedText = state.body = String(msg.text || '');
-      await privacyReady;
+      await Promise.race([privacyReady, new Promise((r) => setTimeout(r, PRIVACY_WAIT_MS))]);
       await showResponse(msg.response || { state: 'checking' });
     } else if (!init) {
       // Nothing before init.

@@ -17,10 +17,10 @@
 
   // "Debug diagnostics are on" and "your log's key changed": what the employee must know
   // about their own privacy before deciding (common/privacy_status.js decides).
+  // Always a (possibly empty) box, so the notices can come in after the rest.
   function privacyNotices(ctx) {
     const notices = OV.privacyStatus.notices(ctx.privacy);
-    if (!notices.length) return null;
-    const box = el(ctx.doc, 'div', { class: 'ov-notices' });
+    const box = el(ctx.doc, 'div', { class: 'ov-notices', id: 'ov-notices' });
     for (const n of notices) {
       box.append(el(ctx.doc, 'p', {
         id: n.id, class: n.kind === 'debug' ? 'ov-privacy-banner' : 'ov-log-warning', role: 'alert', text: ctx.t(n.message),

@@ -120,11 +120,16 @@
       frame.focus();
     }
 
+    // Hidden at once, removed a moment later: the click that decided is still being
+    // delivered to the frame, and tearing the frame down under it can leave the
+    // browser's input pipeline (and automation driving it) waiting.
     function close() {
       doc.removeEventListener('focusin', onFocusIn, true);
       api.runtime.onConnect.removeListener(onConnect);
       if (port) { const p = port; port = null; try { p.disconnect(); } catch (_) { /* gone */ } }
-      host.remove();
+      host.style.setProperty('visibility', 'hidden', 'important');
+      host.style.setProperty('pointer-events', 'none', 'important');
+      setTimeout(() => host.remove(), 100);
     }
 
     api.runtime.onConnect.addListener(onConnect);

@@ -336,6 +336,8 @@
     // One message at a time: an `update` must not overtake the `init` before it.
     let queue = Promise.resolve();
     port.onMessage.addListener((msg) => { queue = queue.then(() => onMessage(msg)).catch(() => {}); });
+    // The content script closed the prompt (or is gone): this page is about to go.
+    port.onDisconnect.addListener(() => { finished = true; html.setAttribute('data-state', 'closed'); });
   }
 
   connect();

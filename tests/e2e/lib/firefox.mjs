@@ -124,7 +124,7 @@ export async function firefoxPromptState(page, states = []) {
     const frame = await firefoxPromptFrame(page);
     let s = null;
     try { s = await frame.evaluate(() => document.documentElement.getAttribute('data-state')); } catch (_) { /* replaced */ }
-    if (s && s !== 'waiting' && (states.length ? states.includes(s) : s !== 'busy' && s !== 'checking')) return s;
+    if (s && s !== 'waiting' && s !== 'closed' && (states.length ? states.includes(s) : s !== 'busy' && s !== 'checking')) return s;
     if (Date.now() > until) throw new Error('prompt state ' + s);
     await new Promise((r) => setTimeout(r, 25));
   }

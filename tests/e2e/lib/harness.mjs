@@ -174,7 +174,7 @@ export async function waitPromptState(page, predicate, timeout = 10000) {
   const until = Date.now() + timeout;
   for (;;) {
     const s = await promptState(page);
-    if (s && s !== 'waiting' && (predicate.length === 0 ? s !== 'busy' && s !== 'checking' : predicate.includes(s))) return s;
+    if (s && s !== 'waiting' && s !== 'closed' && (predicate.length === 0 ? s !== 'busy' && s !== 'checking' : predicate.includes(s))) return s;
     if (Date.now() > until) throw new Error(`prompt state ${s}, waited for ${predicate.length ? predicate.join('|') : 'a result'}`);
     await new Promise((r) => setTimeout(r, 20));
   }

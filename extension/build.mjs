@@ -26,7 +26,7 @@ const CONTENT_AFTER_ADAPTERS = ['src/content/editor_io.js',
 // makes); its scripts and styles are loaded by the page itself, as extension resources.
 export const PROMPT_PAGE = 'src/prompt/prompt.html';
 const BACKGROUND = ['src/common/host_status.js', 'src/common/managed.js', 'src/common/log_pin.js', 'src/common/privacy_status.js',
-  'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/context_menu.js',
+  'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/prompt_relay.js', 'src/background/context_menu.js',
   'src/common/site_list.js', 'src/background/sites.js'];
 const COPY = ['src', '_locales', 'managed_schema.json'];
 

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { launch, openFixture, inPrompt, promptFrame, waitPromptState, submissions, FIXTURES, POLICY } from './lib/harness.mjs';
 import { typeInComposer, promptGone, waitSubmission } from './lib/flows.mjs';
 import { installSpy, readEverything, attack } from './lib/adversary.mjs';
-import { startFirefox, firefoxPromptFrame, firefoxPromptState } from './lib/firefox.mjs';
+import { startFirefox, firefoxPromptFrame, firefoxPromptState, setStorageFromPrompt } from './lib/firefox.mjs';
 
 // About work (names the company) and with a confidential codename: the reminder, then
 // a blocked prompt with the rule's description.
@@ -104,7 +104,6 @@ describe('firefox', () => {
   let ff;
   before(async () => {
     ff = await startFirefox();
-    await ff.setStorage({ boundaries: LIST });
   });
   after(async () => { if (ff) await ff.close(); });
 
@@ -112,8 +111,20 @@ describe('firefox', () => {
     const page = await ff.browser.newPage();
     await page.goto(ff.site('x.com', '/compose/post'));
     await page.waitForSelector(FIXTURES.x.composer);
+    // The employee's list, set from the extension's own page (a first prompt, cancelled).
+    await page.click(FIXTURES.x.composer);
+    await page.keyboard.type('Bonjour');
+    await page.click(FIXTURES.x.submit);
+    await firefoxPromptState(page);
+    await setStorageFromPrompt(page, { boundaries: LIST });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('ownvoice-prompt-host'));
+    await page.evaluate(() => window.__fixture.reset && window.__fixture.reset());
+
     await page.evaluate(installSpy);
     await page.click(FIXTURES.x.composer);
+    await page.keyboard.down('Control'); await page.keyboard.press('KeyA'); await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
     await page.keyboard.type(POST);
     await page.click(FIXTURES.x.submit);
 

@@ -162,12 +162,6 @@
       try { return { ok: true, hello: (await warm()).hello }; } catch (e) { return { ok: false, error: unavailable(e) }; }
     },
 
-    // The prompt's frame asks which tab it is in, when tabs.getCurrent cannot say.
-    async 'ov.promptTab'(msg, sender) {
-      if (!pageSender(sender) || !sender.tab) throw new Error('not allowed');
-      return { tabId: sender.tab.id };
-    },
-
     // What the popup's "Privacy status" and every prompt show (common/privacy_status.js).
     async 'ov.privacy'(msg, sender) {
       if (!pageSender(sender)) throw new Error('not allowed');

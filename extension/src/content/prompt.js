@@ -6,8 +6,8 @@
 // it, hide it or read its address). All this script puts in the page's DOM is that one
 // empty host element.
 //
-// The frame and this script talk over an extension port that the frame opens to this
-// tab's top frame (tabs.connect), named with a secret this script put in the frame's
+// The frame and this script talk over extension ports joined by the background
+// (background/prompt_relay.js), both named with a secret this script put in the frame's
 // address: the page can neither read nor inject those messages (no window.postMessage).
 //
 // show(options) returns a controller: {decided: Promise<outcome>, update(response),
@@ -53,8 +53,6 @@
     frame.src = api.runtime.getURL(PAGE) + '#' + key;
     shadow.append(frame);
 
-    let port = null;
-    const queue = [];
     let finished = false;
     let resolveDecided;
     const controller = {
@@ -70,8 +68,10 @@
       close,
     };
 
+    // Messages wait in the background until the frame has joined.
+    let port = api.runtime.connect({ name: 'ov-prompt-page:' + key });
     function post(message) {
-      if (port) { try { port.postMessage(message); } catch (_) { /* frame gone */ } } else queue.push(message);
+      if (port) { try { port.postMessage(message); } catch (_) { /* frame gone */ } }
     }
 
     function finish(outcome) {
@@ -81,26 +81,20 @@
       resolveDecided(outcome);
     }
 
-    function onConnect(p) {
-      if (port || p.name !== 'ov-prompt:' + key || !p.sender || p.sender.id !== api.runtime.id
-        || typeof p.sender.url !== 'string' || !p.sender.url.startsWith(api.runtime.getURL(PAGE))) return;
-      port = p;
-      api.runtime.onConnect.removeListener(onConnect);
-      port.onMessage.addListener(onMessage);
-      // The frame went away without a decision (the page removed it, the tab is
-      // closing): nothing is shared.
-      port.onDisconnect.addListener(() => { port = null; finish({ action: 'cancel', checkId: null }); });
-      port.postMessage({
-        type: 'init', text: options.originalText, response: options.response, userDisclaimer: options.userDisclaimer || {},
-        installUrl: options.installUrl, audience: options.audience || null, where: options.where || null,
-      });
-      for (const m of queue.splice(0)) port.postMessage(m);
-      frame.focus();
-    }
+    port.onMessage.addListener((msg) => { onMessage(msg); });
+    // The frame went away without a decision (the page removed it, the tab is closing,
+    // the browser stopped the background): nothing is shared.
+    port.onDisconnect.addListener(() => { port = null; finish({ action: 'cancel', checkId: null }); });
+    post({
+      type: 'init', text: options.originalText, response: options.response, userDisclaimer: options.userDisclaimer || {},
+      installUrl: options.installUrl, audience: options.audience || null, where: options.where || null,
+    });
 
     async function onMessage(msg) {
       if (!msg || typeof msg !== 'object') return;
-      if (msg.type === 'recheck' && options.recheck) {
+      if (msg.type === 'ready') {
+        frame.focus();  // the frame then focuses its first control itself
+      } else if (msg.type === 'recheck' && options.recheck) {
         const text = String(msg.text || '');
         post({ type: 'rechecked', text, response: await options.recheck(text) });
       } else if (msg.type === 'decided' && msg.outcome && typeof msg.outcome.action === 'string') {
@@ -125,14 +119,12 @@
     // browser's input pipeline (and automation driving it) waiting.
     function close() {
       doc.removeEventListener('focusin', onFocusIn, true);
-      api.runtime.onConnect.removeListener(onConnect);
       if (port) { const p = port; port = null; try { p.disconnect(); } catch (_) { /* gone */ } }
       host.style.setProperty('visibility', 'hidden', 'important');
       host.style.setProperty('pointer-events', 'none', 'important');
       setTimeout(() => host.remove(), 100);
     }
 
-    api.runtime.onConnect.addListener(onConnect);
     (doc.body || doc.documentElement).append(host);
     frame.focus();
     doc.addEventListener('focusin', onFocusIn, true);

@@ -2,9 +2,9 @@
 // script (content/prompt.js). The site's scripts cannot read this document (another
 // origin) nor reach into the closed shadow root that holds the frame, so the findings,
 // the employer's rule descriptions and the employee's own boundaries stay out of the
-// page. The frame talks to the content script of its own tab only, over an extension
-// port (tabs.connect to the top frame, named with the secret the content script put in
-// the frame's address): nothing goes through window.postMessage.
+// page. The frame talks to the content script that opened it only, over extension ports
+// joined by the background (named with the secret the content script put in the frame's
+// address): nothing goes through window.postMessage.
 //
 // Messages, content script -> frame:
 //   {type: 'init', text, response, userDisclaimer, installUrl, audience, where}
@@ -12,6 +12,7 @@
 //   {type: 'rechecked', text, response}
 //   {type: 'busy', on}  {type: 'fail', message}
 // frame -> content script:
+//   {type: 'ready'}  {type: 'keepalive'} (stops at the background)
 //   {type: 'recheck', text}
 //   {type: 'decided', outcome}   outcome.action: 'post' | 'post_anyway' | 'edit' | 'cancel'
 //     outcome.extra: fields for `confirm` ({boundary_reminder: true} when the reminder showed)
@@ -318,26 +319,20 @@
     }
   }
 
-  // The tab this frame is in: the content script to talk to is in its top frame.
-  async function tabId() {
-    try {
-      const tab = await api.tabs.getCurrent();
-      if (tab && Number.isInteger(tab.id)) return tab.id;
-    } catch (_) { /* not available here: ask the background */ }
-    const reply = await api.runtime.sendMessage({ type: 'ov.promptTab' });
-    return reply && reply.tabId;
-  }
-
-  async function connect() {
+  // The port to the content script that opened this frame, joined by the background
+  // (background/prompt_relay.js) through the secret in this page's address. A message
+  // now and then keeps the background awake while the employee reads.
+  const KEEPALIVE_MS = 20000;
+  function connect() {
     if (!/^[0-9a-f]{32}$/.test(secret)) return;  // not opened by our content script
-    const id = await tabId();
-    if (!Number.isInteger(id)) return;
-    port = api.tabs.connect(id, { name: 'ov-prompt:' + secret, frameId: 0 });
+    port = api.runtime.connect({ name: 'ov-prompt-frame:' + secret });
     // One message at a time: an `update` must not overtake the `init` before it.
     let queue = Promise.resolve();
     port.onMessage.addListener((msg) => { queue = queue.then(() => onMessage(msg)).catch(() => {}); });
+    const timer = setInterval(() => send({ type: 'keepalive' }), KEEPALIVE_MS);
+    send({ type: 'ready' });
     // The content script closed the prompt (or is gone): this page is about to go.
-    port.onDisconnect.addListener(() => { finished = true; html.setAttribute('data-state', 'closed'); });
+    port.onDisconnect.addListener(() => { clearInterval(timer); finished = true; html.setAttribute('data-state', 'closed'); });
   }
 
   connect();

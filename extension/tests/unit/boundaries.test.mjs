@@ -113,11 +113,11 @@ test('the employer cannot set or read the list: not in the managed schema, not i
     assert.ok(!/storage\.managed|sendMessage|connectNative/.test(src), f);
   }
   // The prompt's frame reads the list; it asks the background only for the privacy
-  // status and its tab, and tells the content script only the decision.
+  // status, and tells the content script only that it is there and the decision.
   const frame = fs.readFileSync(path.join(EXTENSION, 'src/prompt/prompt_frame.js'), 'utf8').replace(/\/\/.*$/gm, '');
   assert.ok(!/storage\.managed|connectNative/.test(frame));
-  assert.deepEqual([...frame.matchAll(/sendMessage\(\{ type: '([^']+)'/g)].map((m) => m[1]).sort(), ['ov.privacy', 'ov.promptTab']);
-  assert.deepEqual([...frame.matchAll(/send\(\{ type: '([^']+)'/g)].map((m) => m[1]).sort(), ['decided', 'recheck']);
+  assert.deepEqual([...frame.matchAll(/sendMessage\(\{ type: '([^']+)'/g)].map((m) => m[1]).sort(), ['ov.privacy']);
+  assert.deepEqual([...frame.matchAll(/send\(\{ type: '([^']+)'/g)].map((m) => m[1]).sort(), ['decided', 'keepalive', 'ready', 'recheck']);
   assert.ok(!/content\/boundar/.test(fs.readFileSync(path.join(EXTENSION, 'build.mjs'), 'utf8')), 'no content script holds the list');
   // The check request the background sends carries no list.
   const handlers = fs.readFileSync(path.join(EXTENSION, 'src/background/handlers.js'), 'utf8');

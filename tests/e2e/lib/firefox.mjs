@@ -52,7 +52,7 @@ async function answer(req, res) {
   res.writeHead(404); res.end();
 }
 
-// -> {browser, site(host, pathAndQuery), extensionOrigin(), setStorage(values), close()}
+// -> {browser, site(host, pathAndQuery), close()}
 export async function startFirefox() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-firefox-'));
   const home = path.join(root, 'home');
@@ -80,23 +80,12 @@ export async function startFirefox() {
       'network.proxy.type': 0, 'intl.locale.requested': 'en-US', 'intl.accept_languages': 'en-US, en',
       // MV3 host permissions are granted at install, as a person accepting the add-on does.
       'extensions.originControls.grantByDefault': true,
-      // The extension's address is fixed for the test, so its pages can be opened.
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: '6a1b2c3d-0000-4000-8000-0000000000ff' }),
     },
   });
   await browser.installExtension(path.join(dist, 'firefox'));
-  const origin = 'moz-extension://6a1b2c3d-0000-4000-8000-0000000000ff';
   return {
     browser,
     site: (host, pathAndQuery) => `http://${host}:${port}${pathAndQuery}`,
-    extensionOrigin: () => origin,
-    // storage.local, written from one of the extension's own pages (as the options do).
-    async setStorage(values) {
-      const page = await browser.newPage();
-      await page.goto(origin + '/src/pages/install.html');
-      await page.evaluate((v) => browser.storage.local.set(v), values);
-      await page.close();
-    },
     async close() {
       await browser.close();
       server.close();
@@ -106,12 +95,18 @@ export async function startFirefox() {
 }
 
 // The prompt is an extension page in a frame inside a closed shadow root: reached as
-// automation does, through the page's frame tree, found by its address.
+// automation does, through the page's frame tree, found by its address (asked of the
+// frame itself: WebDriver BiDi reports an extension frame's address as about:blank).
+const PROMPT_PAGE = /^moz-extension:\/\/[^/]+\/src\/prompt\/prompt\.html/;
 export async function firefoxPromptFrame(page, timeout = 15000) {
   const until = Date.now() + timeout;
   for (;;) {
-    const f = page.frames().filter((fr) => /^moz-extension:\/\/[^/]+\/src\/prompt\/prompt\.html/.test(fr.url()) && !fr.detached).pop();
-    if (f) return f;
+    for (const f of page.frames().slice().reverse()) {
+      if (f === page.mainFrame() || f.detached) continue;
+      let href = '';
+      try { href = await f.evaluate(() => location.href + '|' + document.documentElement.getAttribute('data-state')); } catch (_) { continue; }
+      if (PROMPT_PAGE.test(href) && !href.endsWith('|closed')) return f;
+    }
     if (Date.now() > until) throw new Error('no prompt frame');
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -128,4 +123,11 @@ export async function firefoxPromptState(page, states = []) {
     if (Date.now() > until) throw new Error('prompt state ' + s);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+// storage.local, written from one of the extension's own pages as the options page does:
+// here the prompt's page (WebDriver BiDi may not open moz-extension:// pages itself).
+export async function setStorageFromPrompt(page, values) {
+  const frame = await firefoxPromptFrame(page);
+  await frame.evaluate((v) => browser.storage.local.set(v), values);
 }

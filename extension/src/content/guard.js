@@ -192,6 +192,8 @@
       }
     } finally {
       flowActive = false;
+      // The next prompt's page, loaded while nothing is going on.
+      if (warmed) setTimeout(() => OV.prompt.prepare(document), 200);
     }
   }
 
@@ -202,6 +204,7 @@
       if (adapter.hosts && document.querySelector(adapter.composerSelector)) {
         warmed = true;
         send({ type: 'ov.warm' }).catch(() => {});
+        OV.prompt.prepare(document);  // the prompt's page, loaded before it is needed
         return;
       }
     }

@@ -22,13 +22,48 @@
   const PAGE = 'src/prompt/prompt.html';
   const FRAME_STYLE = 'all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; '
     + 'width: 100vw !important; height: 100vh !important; border: 0 !important; margin: 0 !important; padding: 0 !important; '
-    + 'z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important; color-scheme: light !important; '
+    + 'z-index: 2147483647 !important; visibility: inherit !important; pointer-events: inherit !important; opacity: 1 !important; color-scheme: light !important; '
     + 'background: transparent !important;';
 
   function secret() {
     const bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
     return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  // The frame, its host and its port, made ahead of time (prepare) so that a Post click
+  // only has to send the result to a page already loaded: loading an extension page
+  // costs more than the whole check with a warm host. Until shown, the host has no id,
+  // is hidden and takes no clicks, and the frame waits (no keepalive, nothing read).
+  let prepared = null;
+
+  function create(doc) {
+    const host = doc.createElement('div');
+    host.setAttribute('style', 'all: initial !important; display: block !important; position: fixed !important; '
+      + 'inset: 0 !important; z-index: 2147483647 !important; visibility: hidden !important; pointer-events: none !important;');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const key = secret();
+    const frame = doc.createElement('iframe');
+    frame.setAttribute('style', FRAME_STYLE);
+    frame.src = api.runtime.getURL(PAGE) + '#' + key;
+    shadow.append(frame);
+    // Messages wait in the background until the frame has joined.
+    const port = api.runtime.connect({ name: 'ov-prompt-page:' + key });
+    const p = { doc, host, frame, port, dead: false, onMessage: null, onDisconnect: null };
+    port.onMessage.addListener((msg) => { if (p.onMessage) p.onMessage(msg); });
+    port.onDisconnect.addListener(() => {
+      p.dead = true;
+      if (p.onDisconnect) p.onDisconnect(); else host.remove();
+    });
+    (doc.body || doc.documentElement).append(host);
+    return p;
+  }
+
+  function prepare(doc) {
+    doc = doc || document;
+    if (prepared && !prepared.dead && prepared.host.isConnected && prepared.doc === doc) return;
+    if (prepared) prepared.host.remove();
+    prepared = create(doc);
   }
 
   // options: {doc, t, originalText, response, recheck(text) -> Promise<response>,
@@ -40,19 +75,16 @@
     const doc = options.doc || document;
     const old = doc.getElementById(HOST_ID);
     if (old) old.remove();
-
-    const host = doc.createElement('div');
+    const p = prepared && !prepared.dead && prepared.host.isConnected && prepared.doc === doc ? prepared : create(doc);
+    if (p !== prepared && prepared) prepared.host.remove();
+    prepared = null;
+    const { host, frame } = p;
     host.id = HOST_ID;
-    host.setAttribute('style', 'all: initial !important; display: block !important; position: fixed !important; '
-      + 'inset: 0 !important; z-index: 2147483647 !important; visibility: visible !important;');
-    const shadow = host.attachShadow({ mode: 'closed' });
-    const key = secret();
-    const frame = doc.createElement('iframe');
-    frame.setAttribute('style', FRAME_STYLE);
     frame.setAttribute('title', options.t ? options.t('promptTitle') : 'OwnVoice');
-    frame.src = api.runtime.getURL(PAGE) + '#' + key;
-    shadow.append(frame);
+    host.style.setProperty('visibility', 'visible', 'important');
+    host.style.removeProperty('pointer-events');
 
+    let port = p.port;
     let finished = false;
     let resolveDecided;
     const controller = {
@@ -68,8 +100,6 @@
       close,
     };
 
-    // Messages wait in the background until the frame has joined.
-    let port = api.runtime.connect({ name: 'ov-prompt-page:' + key });
     function post(message) {
       if (port) { try { port.postMessage(message); } catch (_) { /* frame gone */ } }
     }
@@ -80,15 +110,6 @@
       if (outcome.action === 'cancel' || outcome.action === 'edit') close();
       resolveDecided(outcome);
     }
-
-    port.onMessage.addListener((msg) => { onMessage(msg); });
-    // The frame went away without a decision (the page removed it, the tab is closing,
-    // the browser stopped the background): nothing is shared.
-    port.onDisconnect.addListener(() => { port = null; finish({ action: 'cancel', checkId: null }); });
-    post({
-      type: 'init', text: options.originalText, response: options.response, userDisclaimer: options.userDisclaimer || {},
-      installUrl: options.installUrl, audience: options.audience || null, where: options.where || null,
-    });
 
     async function onMessage(msg) {
       if (!msg || typeof msg !== 'object') return;
@@ -101,6 +122,15 @@
         finish(msg.outcome);
       }
     }
+    p.onMessage = onMessage;
+    // The frame went away without a decision (the page removed it, the tab is closing,
+    // the browser stopped the background): nothing is shared.
+    p.onDisconnect = () => { port = null; finish({ action: 'cancel', checkId: null }); };
+    if (p.dead) p.onDisconnect();
+    post({
+      type: 'init', text: options.originalText, response: options.response, userDisclaimer: options.userDisclaimer || {},
+      installUrl: options.installUrl, audience: options.audience || null, where: options.where || null,
+    });
 
     // Focus that wanders out (a click on the page behind) is brought back to the
     // prompt, but a site with its own focus lock is not fought forever.
@@ -119,17 +149,16 @@
     // browser's input pipeline (and automation driving it) waiting.
     function close() {
       doc.removeEventListener('focusin', onFocusIn, true);
-      if (port) { const p = port; port = null; try { p.disconnect(); } catch (_) { /* gone */ } }
+      if (port) { const q = port; port = null; try { q.disconnect(); } catch (_) { /* gone */ } }
       host.style.setProperty('visibility', 'hidden', 'important');
       host.style.setProperty('pointer-events', 'none', 'important');
       setTimeout(() => host.remove(), 100);
     }
 
-    (doc.body || doc.documentElement).append(host);
     frame.focus();
     doc.addEventListener('focusin', onFocusIn, true);
     return controller;
   }
 
-  OV.prompt = { show, HOST_ID, PAGE };
+  OV.prompt = { show, prepare, HOST_ID, PAGE };
 })(globalThis);

@@ -50,20 +50,27 @@
   let finished = false;
   const refs = { status: null, row: null };
 
-  // The employee's own list (storage.local, this extension's alone), read here and
-  // nowhere else: it never enters the page, the content script or the host.
-  const boundariesReady = api.storage.local.get({ [OV.boundaries.STORAGE_KEY]: null })
-    .then((got) => OV.boundaries.normalize(got && got[OV.boundaries.STORAGE_KEY]), () => OV.boundaries.normalize(null));
-  // Debug banner and log-key warning (background/handlers.js 'ov.privacy'). Usually in
-  // before the check's result; when later, they are put in place without redrawing the
-  // rest (a slow host must not hold the prompt back, nor a late banner move the caret).
+  // Read when the prompt opens (this page may have been loaded ahead of time, and the
+  // employee may have changed either since):
+  // - the employee's own list (storage.local, this extension's alone), read here and
+  //   nowhere else: it never enters the page, the content script or the host;
+  // - the debug banner and log-key warning (background/handlers.js 'ov.privacy'),
+  //   usually in before the check's result; when later, they are put in place without
+  //   redrawing the rest (a slow host must not hold the prompt back, nor a late banner
+  //   move the caret).
   const PRIVACY_WAIT_MS = 250;
-  const privacyReady = api.runtime.sendMessage({ type: 'ov.privacy' })
-    .then((p) => { privacy = p && p.ok ? p.privacy : null; }, () => { privacy = null; })
-    .then(() => {
-      const box = doc.getElementById('ov-notices');
-      if (box) box.replaceWith(V.privacyNotices(context()));
-    });
+  let boundariesReady = null;
+  let privacyReady = null;
+  function readOnOpen() {
+    boundariesReady = api.storage.local.get({ [OV.boundaries.STORAGE_KEY]: null })
+      .then((got) => OV.boundaries.normalize(got && got[OV.boundaries.STORAGE_KEY]), () => OV.boundaries.normalize(null));
+    privacyReady = api.runtime.sendMessage({ type: 'ov.privacy' })
+      .then((p) => { privacy = p && p.ok ? p.privacy : null; }, () => { privacy = null; })
+      .then(() => {
+        const box = doc.getElementById('ov-notices');
+        if (box) box.replaceWith(V.privacyNotices(context()));
+      });
+  }
 
   function result() { return state.response && state.response.state === 'ok' ? state.response.result : null; }
 
@@ -299,6 +306,8 @@
     if (!msg || typeof msg !== 'object') return;
     if (msg.type === 'init' && !init) {
       init = msg;
+      readOnOpen();
+      keepAlive();
       state.originalText = state.checkedText = state.body = String(msg.text || '');
       await Promise.race([privacyReady, new Promise((r) => setTimeout(r, PRIVACY_WAIT_MS))]);
       await showResponse(msg.response || { state: 'checking' });
@@ -323,16 +332,18 @@
   // (background/prompt_relay.js) through the secret in this page's address. A message
   // now and then keeps the background awake while the employee reads.
   const KEEPALIVE_MS = 20000;
+  let keepAliveTimer = null;
+  function keepAlive() { keepAliveTimer = setInterval(() => send({ type: 'keepalive' }), KEEPALIVE_MS); }
+
   function connect() {
     if (!/^[0-9a-f]{32}$/.test(secret)) return;  // not opened by our content script
     port = api.runtime.connect({ name: 'ov-prompt-frame:' + secret });
     // One message at a time: an `update` must not overtake the `init` before it.
     let queue = Promise.resolve();
     port.onMessage.addListener((msg) => { queue = queue.then(() => onMessage(msg)).catch(() => {}); });
-    const timer = setInterval(() => send({ type: 'keepalive' }), KEEPALIVE_MS);
     send({ type: 'ready' });
     // The content script closed the prompt (or is gone): this page is about to go.
-    port.onDisconnect.addListener(() => { clearInterval(timer); finished = true; html.setAttribute('data-state', 'closed'); });
+    port.onDisconnect.addListener(() => { clearInterval(keepAliveTimer); finished = true; html.setAttribute('data-state', 'closed'); });
   }
 
   connect();

@@ -105,7 +105,7 @@ export async function firefoxPromptFrame(page, timeout = 15000) {
       if (f === page.mainFrame() || f.detached) continue;
       let href = '';
       try { href = await f.evaluate(() => location.href + '|' + document.documentElement.getAttribute('data-state')); } catch (_) { continue; }
-      if (PROMPT_PAGE.test(href) && !href.endsWith('|closed')) return f;
+      if (PROMPT_PAGE.test(href) && !href.endsWith('|closed') && !href.endsWith('|waiting')) return f;
     }
     if (Date.now() > until) throw new Error('no prompt frame');
     await new Promise((r) => setTimeout(r, 25));

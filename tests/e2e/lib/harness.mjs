@@ -118,15 +118,23 @@ export async function openFixture(context, name, query = '') {
 export const PROMPT = '#ownvoice-prompt-host';
 export const PROMPT_URL = `chrome-extension://${EXTENSION_ID}/src/prompt/prompt.html`;
 
-// The prompt's frame now, or null (the newest, when one replaced another).
-export function promptFrameNow(page) {
-  return page.frames().filter((f) => f.url().startsWith(PROMPT_URL) && !f.isDetached()).pop() || null;
+// The prompt's frame now, or null: the one showing a prompt (the extension loads the
+// next prompt's page ahead of time, hidden, in state 'waiting'; a closed one says
+// 'closed' until it is removed).
+export async function promptFrameNow(page) {
+  const frames = page.frames().filter((f) => f.url().startsWith(PROMPT_URL) && !f.isDetached());
+  for (const f of frames.reverse()) {
+    let state = null;
+    try { state = await f.evaluate(() => document.documentElement.getAttribute('data-state')); } catch (_) { continue; }
+    if (state && state !== 'waiting' && state !== 'closed') return f;
+  }
+  return null;
 }
 
 export async function promptFrame(page, timeout = 10000) {
   const until = Date.now() + timeout;
   for (;;) {
-    const f = promptFrameNow(page);
+    const f = await promptFrameNow(page);
     if (f) return f;
     if (Date.now() > until) throw new Error('no prompt frame within ' + timeout + ' ms');
     await new Promise((r) => setTimeout(r, 20));
@@ -150,7 +158,7 @@ function lazyLocator(page, selector, pick) {
   return {
     first: () => lazyLocator(page, selector, (l) => pick(l).first()),
     waitFor: async (options = {}) => (await get(options.timeout || 10000)).waitFor(options),
-    async count() { const f = promptFrameNow(page); return f ? pick(f.locator(selector)).count() : 0; },
+    async count() { const f = await promptFrameNow(page); return f ? pick(f.locator(selector)).count() : 0; },
     isDisabled: async () => (await get()).isDisabled(),
     isChecked: async () => (await get()).isChecked(),
     textContent: async () => (await get()).textContent(),
@@ -165,7 +173,7 @@ function lazyLocator(page, selector, pick) {
 // The prompt's state (its page's data-state): 'checking', 'busy', 'ok', 'warn',
 // 'block', 'unavailable', 'boundary'; null when no prompt is open.
 export async function promptState(page) {
-  const f = promptFrameNow(page);
+  const f = await promptFrameNow(page);
   if (!f) return null;
   try { return await f.evaluate(() => document.documentElement.getAttribute('data-state')); } catch (_) { return null; }
 }
@@ -185,7 +193,7 @@ export async function waitPromptState(page, predicate, timeout = 10000) {
 export async function promptFocusedId(page) {
   const hostFocused = await page.evaluate((sel) => { const h = document.querySelector(sel); return !!h && document.activeElement === h; }, PROMPT);
   if (!hostFocused) return null;
-  const f = promptFrameNow(page);
+  const f = await promptFrameNow(page);
   if (!f) return null;
   return f.evaluate(() => (document.hasFocus() && document.activeElement && document.activeElement !== document.body ? document.activeElement.id || '(no id)' : null));
 }

@@ -16,13 +16,18 @@ const DIST = path.join(HERE, 'dist');
 const release = process.argv.includes('--release');
 
 // Load order matters: each classic script adds to the OwnVoice namespace.
-const COMMON = ['spans.js', 'disclaimer.js', 'prompt_state.js', 'host_status.js', 'managed.js',
-  'own_share.js', 'dom_text.js', 'result_view.js', 'share_links.js', 'boundaries.js'].map((f) => 'src/common/' + f);
+// Content scripts hold no result view and no boundaries: the prompt is an extension
+// page in a frame (src/prompt/prompt.html), out of the page's reach.
+const COMMON = ['dom_text.js', 'share_links.js'].map((f) => 'src/common/' + f);
 const CONTENT_BEFORE_ADAPTERS = ['src/content/adapters/registry.js', 'src/content/adapter_helpers.js', 'src/content/composer_finder.js'];
-const CONTENT_AFTER_ADAPTERS = ['src/content/editor_io.js', 'src/content/prompt.css.js',
-  'src/content/prompt.js', 'src/content/audience.js', 'src/content/boundary_prompt.js', 'src/content/guard_notice.js', 'src/content/guard_state.js', 'src/content/guard.js', 'src/content/share_intent.js'];
-const BACKGROUND = ['src/common/host_status.js', 'src/common/managed.js',
-  'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/context_menu.js', 'src/background/guard_badge.js',
+const CONTENT_AFTER_ADAPTERS = ['src/content/editor_io.js', 'src/content/prompt.js', 'src/content/audience.js',
+  'src/content/guard_notice.js', 'src/content/guard_state.js', 'src/content/guard.js', 'src/content/share_intent.js'];
+// The prompt's page is the only file a web page may load (in the frame content/prompt.js
+// makes); its scripts and styles are loaded by the page itself, as extension resources.
+export const PROMPT_PAGE = 'src/prompt/prompt.html';
+const BACKGROUND = ['src/common/host_status.js', 'src/common/managed.js', 'src/common/log_pin.js', 'src/common/privacy_status.js',
+  'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/prompt_relay.js', 'src/background/context_menu.js',
+  'src/background/guard_badge.js',
   'src/common/site_list.js', 'src/background/sites.js'];
 const COPY = ['src', '_locales', 'managed_schema.json'];
 
@@ -68,6 +73,8 @@ export function manifestFor(browser, { version, sites, devKey, httpMatches = fal
     action: { default_title: '__MSG_extName__', default_popup: 'src/popup/popup.html' },
     options_ui: { page: 'src/options/options.html', open_in_tab: true },
     content_scripts: [{ matches, js: contentJs, run_at: 'document_start', all_frames: false }],
+    // Any https site: a site the employee adds in the options gets the prompt too.
+    web_accessible_resources: [{ resources: [PROMPT_PAGE], matches: [...new Set(['https://*/*'].concat(matches))] }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self'; font-src 'none'; media-src 'none'; frame-src 'none'; form-action 'none'",
     },

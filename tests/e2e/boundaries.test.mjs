@@ -7,7 +7,7 @@
 // confirm request says the reminder was shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openFixture, inPrompt, PROMPT, waitPromptState, submissions, modelText, EXTENSION_ID, FIXTURES, POLICY } from './lib/harness.mjs';
+import { launch, openFixture, inPrompt, PROMPT, waitPromptState, promptFocusedId, submissions, modelText, EXTENSION_ID, FIXTURES, POLICY } from './lib/harness.mjs';
 import { typeInComposer, promptGone, waitSubmission, screenshot, words } from './lib/flows.mjs';
 import { MORE, routeMore, intentPrompt } from './lib/more.mjs';
 
@@ -63,15 +63,11 @@ async function typeInstagram(page, text) {
 // Presses Post and waits for whichever comes up: the reminder or the usual prompt.
 async function press(page, submit) {
   await page.click(submit);
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
-  await page.waitForFunction((sel) => {
-    const s = document.querySelector(sel)?.getAttribute('data-state');
-    return s && s !== 'busy' && s !== 'checking';
-  }, PROMPT);
-  return page.getAttribute(PROMPT, 'data-state');
+  await inPrompt(page).locator('.ov-dialog').waitFor();
+  return waitPromptState(page, []);
 }
 
-const reminderText = (page) => page.locator(inPrompt('#ov-boundary-text')).textContent();
+const reminderText = (page) => inPrompt(page).locator('#ov-boundary-text').textContent();
 
 test('options: "Keep work out of" is empty by default, and what the employee adds is stored in storage.local only', async () => {
   const page = await env.context.newPage();
@@ -111,20 +107,20 @@ test('instagram in the list: a post naming the company gets the reminder first; 
   assert.equal(await press(page, MORE.instagram.submit), 'boundary', 'the reminder, not the usual prompt');
   assert.equal(await page.locator(PROMPT).count(), 1, 'only the reminder is on the page');
   assert.equal(await reminderText(page), `This post is about ${POLICY.company} and you keep work out of Instagram.`);
-  assert.equal(await page.locator(inPrompt('#ov-audience')).count(), 0, 'Instagram shows no audience: no line');
+  assert.equal(await inPrompt(page).locator('#ov-audience').count(), 0, 'Instagram shows no audience: no line');
   // The way to the work account: LinkedIn's share box with the same text.
-  const href = await page.getAttribute(inPrompt('a.ov-elsewhere-link[data-platform="linkedin"]'), 'href');
+  const href = await inPrompt(page).getAttribute('a.ov-elsewhere-link[data-platform="linkedin"]', 'href');
   const u = new URL(href);
   assert.equal(u.origin + u.pathname, 'https://www.linkedin.com/feed/');
   assert.equal(u.searchParams.get('shareActive'), 'true');
   assert.equal(u.searchParams.get('text'), WORK_POST);
-  assert.match(await page.locator(inPrompt('a.ov-elsewhere-link')).textContent(), /Share it on LinkedIn instead/);
+  assert.match(await inPrompt(page).locator('a.ov-elsewhere-link').textContent(), /Share it on LinkedIn instead/);
   // Cancel has the focus: a stray Enter keeps work out.
-  assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.id, PROMPT), 'ov-boundary-cancel');
+  assert.equal(await promptFocusedId(page), 'ov-boundary-cancel');
 
   const checkId = (await sent()).filter((m) => m.type === 'check').length;
   assert.ok(checkId >= 1, 'the host checked the post');
-  await page.click(inPrompt('#ov-boundary-cancel'));
+  await inPrompt(page).click('#ov-boundary-cancel');
   await promptGone(page);
   await page.waitForTimeout(300);
   assert.deepEqual(await submissions(page), [], 'nothing reached the site');
@@ -143,18 +139,18 @@ test('instagram: "share anyway" goes on to the usual prompt and checks; the page
   const page = await openInstagram();
   await typeInstagram(page, WORK_POST);
   assert.equal(await press(page, MORE.instagram.submit), 'boundary');
-  await page.click(inPrompt('#ov-boundary-anyway'));
+  await inPrompt(page).click('#ov-boundary-anyway');
 
   const state = await waitPromptState(page, ['ok', 'warn', 'block']);
   assert.notEqual(state, 'block');
-  assert.equal(await page.locator(inPrompt('#ov-boundary-text')).count(), 0, 'the reminder is gone');
+  assert.equal(await inPrompt(page).locator('#ov-boundary-text').count(), 0, 'the reminder is gone');
   // The usual checks: the disclaimer is offered, consent is asked for.
-  assert.ok(await page.isChecked(inPrompt('#ov-disclaimer-on')));
-  const wording = await page.inputValue(inPrompt('#ov-disclaimer-text'));
+  assert.ok(await inPrompt(page).isChecked('#ov-disclaimer-on'));
+  const wording = await inPrompt(page).inputValue('#ov-disclaimer-text');
   assert.ok(Object.values(POLICY.disclaimers).includes(wording), wording);
-  assert.ok(await page.locator(inPrompt('#ov-post')).isDisabled(), 'consent first');
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
+  assert.ok(await inPrompt(page).locator('#ov-post').isDisabled(), 'consent first');
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
 
   const got = await waitSubmission(page);
   await promptGone(page);
@@ -180,12 +176,12 @@ test('instagram: the link opens the same text in LinkedIn\'s share box, where it
   assert.equal(await press(page, MORE.instagram.submit), 'boundary');
   const [linkedin] = await Promise.all([
     env.context.waitForEvent('page'),
-    page.click(inPrompt('a.ov-elsewhere-link[data-platform="linkedin"]')),
+    inPrompt(page).click('a.ov-elsewhere-link[data-platform="linkedin"]'),
   ]);
   await promptGone(page);
   // LinkedIn's share box opens through its share-intent link, held and checked on arrival.
   assert.ok(['ok', 'warn'].includes(await intentPrompt(linkedin)));
-  assert.equal(await linkedin.inputValue(inPrompt('#ov-body')), WORK_POST, 'the text came along');
+  assert.equal(await inPrompt(linkedin).inputValue('#ov-body'), WORK_POST, 'the text came along');
   await linkedin.close();
   assert.deepEqual(await submissions(page), []);
   assert.equal(await modelText(page), WORK_POST);
@@ -201,7 +197,7 @@ test('instagram: a post that is not about work gets no reminder', async () => {
   await typeInstagram(page, PRIVATE_POST);
   const state = await press(page, MORE.instagram.submit);
   assert.notEqual(state, 'boundary');
-  await page.click(inPrompt('#ov-cancel'));
+  await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
   const confirm = await lastConfirm();
   assert.equal(confirm.decision, 'cancelled');
@@ -218,8 +214,8 @@ test('facebook: not in the list, no reminder; in the list, the reminder with the
   // Facebook is not in the list: the usual prompt, with the audience line.
   const first = await press(page, FIXTURES.facebook.submit);
   assert.notEqual(first, 'boundary');
-  assert.equal(await page.locator(inPrompt('#ov-audience')).textContent(), 'Visible to: Public');
-  await page.click(inPrompt('#ov-cancel'));
+  assert.equal(await inPrompt(page).locator('#ov-audience').textContent(), 'Visible to: Public');
+  await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
 
   // Now the employee keeps work out of Facebook too, and picks "Friends" in the composer.
@@ -228,7 +224,7 @@ test('facebook: not in the list, no reminder; in the list, the reminder with the
   assert.equal(await page.textContent(FIXTURES.facebook.audience), 'Friends');
   assert.equal(await press(page, FIXTURES.facebook.submit), 'boundary');
   assert.equal(await reminderText(page), `This post is about ${POLICY.company} and you keep work out of Facebook.`);
-  assert.equal(await page.locator(inPrompt('#ov-audience')).textContent(), 'Visible to: Friends', 'the selector as it stands');
+  assert.equal(await inPrompt(page).locator('#ov-audience').textContent(), 'Visible to: Friends', 'the selector as it stands');
   await screenshot(page, 'boundary-reminder-en.png');
 
   // Esc = cancel: the editor keeps its text, nothing is posted.
@@ -241,12 +237,12 @@ test('facebook: not in the list, no reminder; in the list, the reminder with the
 
   // Again, and share anyway: the usual prompt (audience line still there), then the post.
   assert.equal(await press(page, FIXTURES.facebook.submit), 'boundary');
-  await page.click(inPrompt('#ov-boundary-anyway'));
+  await inPrompt(page).click('#ov-boundary-anyway');
   assert.notEqual(await waitPromptState(page, ['ok', 'warn', 'block']), 'block');
-  assert.equal(await page.locator(inPrompt('#ov-audience')).textContent(), 'Visible to: Friends');
-  await page.uncheck(inPrompt('#ov-disclaimer-on'));
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
+  assert.equal(await inPrompt(page).locator('#ov-audience').textContent(), 'Visible to: Friends');
+  await inPrompt(page).uncheck('#ov-disclaimer-on');
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
   const got = await waitSubmission(page);
   await promptGone(page);
   assert.equal(got, WORK_POST, 'the page received the post as written (disclaimer declined)');
@@ -269,9 +265,9 @@ test('a French browser gets the reminder in French', async () => {
     await page.keyboard.type('Ravie de la nouvelle version de LumiDesk chez Lumetra');
     assert.equal(await press(page, site.submit), 'boundary');
     assert.equal(await reminderText(page), `Cette publication parle de ${POLICY.company} et, sur Instagram, vous tenez le travail à l’écart.`);
-    assert.equal(await page.locator(inPrompt('#ov-boundary-anyway')).textContent(), 'Partager quand même');
-    assert.equal(await page.locator(inPrompt('a.ov-elsewhere-link')).textContent(), 'La partager plutôt sur LinkedIn');
-    await page.click(inPrompt('#ov-boundary-cancel'));
+    assert.equal(await inPrompt(page).locator('#ov-boundary-anyway').textContent(), 'Partager quand même');
+    assert.equal(await inPrompt(page).locator('a.ov-elsewhere-link').textContent(), 'La partager plutôt sur LinkedIn');
+    await inPrompt(page).click('#ov-boundary-cancel');
     await promptGone(page);
     assert.deepEqual(await submissions(page), []);
   } finally {
@@ -285,7 +281,7 @@ test('x: a personal account named by handle gets the reminder; the same site und
   await typeInComposer(page, 'x', WORK_POST);
   assert.equal(await press(page, FIXTURES.x.submit), 'boundary');
   assert.equal(await reminderText(page), `This post is about ${POLICY.company} and you keep work out of @jane_home (X).`);
-  await page.click(inPrompt('#ov-boundary-cancel'));
+  await inPrompt(page).click('#ov-boundary-cancel');
   await promptGone(page);
   assert.equal(await modelText(page), WORK_POST);
 
@@ -293,7 +289,7 @@ test('x: a personal account named by handle gets the reminder; the same site und
   // signed-in @jane_home is not in it, so no reminder.
   await setList({ keep_out: [{ platform: 'x', account: 'jane_other' }], work_on: [] });
   assert.notEqual(await press(page, FIXTURES.x.submit), 'boundary');
-  await page.click(inPrompt('#ov-cancel'));
+  await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
   assert.deepEqual(await submissions(page), []);
   await page.close();

@@ -12,102 +12,24 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { build } from '../../extension/build.mjs';
-import { REPO, HOST_BIN, POLICY_PATH, POLICY } from './lib/harness.mjs';
-import { FIXTURES, FIXTURE_SCRIPT_PATH } from './fixtures/pages.mjs';
-import { MORE, SCRIPT_PATH as MORE_SCRIPT_PATH, fixtureFor } from './fixtures/more_pages.mjs';
-import { bundle } from './lib/more.mjs';
+import { REPO, POLICY } from './lib/harness.mjs';
+import { FIXTURES } from './fixtures/pages.mjs';
 import { CONFIDENTIAL_POST, FIXED_POST, words } from './lib/flows.mjs';
-import * as esbuild from 'esbuild';
+import { startFirefox, firefoxPromptFrame, firefoxPromptState, GECKO_ID } from './lib/firefox.mjs';
 
-const FIREFOX = process.env.OWNVOICE_FIREFOX || '/usr/bin/firefox-esr';
-const GECKO_ID = 'ownvoice@ownvoice.org';
-const P = '#ownvoice-prompt-host >>> ';  // puppeteer's shadow-piercing combinator
-
-let root; let server; let port; let browser;
-
-async function fixtureBundle(entry) {
-  const out = await esbuild.build({
-    entryPoints: [path.join(REPO, 'tests/e2e/fixtures', entry)], bundle: true, write: false, format: 'iife',
-    target: 'firefox115', logLevel: 'silent', define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-  });
-  return out.outputFiles[0].text;
-}
-
-// The first four sites' fixtures (pages.mjs) and the share-link composers (more_pages.mjs).
-async function answer(req, res) {
-  const url = new URL(req.url, `http://${req.headers.host}`);
-  const host = url.hostname;
-  const referer = req.headers.referer ? new URL(req.headers.referer) : null;
-  const send = (type, body) => { res.writeHead(200, { 'content-type': type }); res.end(body); };
-  const https = (u) => new URL(u.pathname + u.search, 'https://' + u.hostname);
-  if (url.pathname === FIXTURE_SCRIPT_PATH) {
-    const site = Object.values(FIXTURES).find((f) => new URL(f.url).hostname === host);
-    if (site && site.entry) return send('text/javascript', await fixtureBundle(site.entry));
-  }
-  if (url.pathname === MORE_SCRIPT_PATH && referer) {
-    const site = fixtureFor(https(referer).href);
-    if (site && site.entry) return send('text/javascript', await bundle(site.entry, 'firefox115'));
-  }
-  const more = fixtureFor(https(url).href);
-  if (more) return send('text/html', more.html);
-  const site = Object.values(FIXTURES).find((f) => new URL(f.url).hostname === host && new URL(f.url).pathname === url.pathname);
-  if (site) return send('text/html', site.html);
-  res.writeHead(404); res.end();
-}
+let ff; let browser;
 
 before(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-firefox-'));
-  const home = path.join(root, 'home');
-  for (const d of ['data', 'state', 'home/.mozilla/native-messaging-hosts']) fs.mkdirSync(path.join(root, d), { recursive: true });
-  fs.writeFileSync(path.join(home, '.mozilla/native-messaging-hosts/org.ownvoice.host.json'), JSON.stringify({
-    name: 'org.ownvoice.host', description: 'OwnVoice', path: HOST_BIN, type: 'stdio', allowed_extensions: [GECKO_ID],
-  }));
-  const dist = build(path.join(root, 'dist'), { httpMatches: true }).dist;
-
-  server = http.createServer((req, res) => { answer(req, res).catch(() => { res.writeHead(500); res.end(); }); });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = server.address().port;
-
-  browser = await puppeteer.launch({
-    browser: 'firefox', executablePath: FIREFOX, headless: true,
-    env: Object.assign({}, process.env, {
-      HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share'),
-      OWNVOICE_SYSTEM_POLICY: POLICY_PATH, OWNVOICE_DATA_DIR: path.join(root, 'data'), OWNVOICE_STATE_DIR: path.join(root, 'state'),
-      OWNVOICE_TEST_FAST_KDF: '1', LANG: 'en_US.UTF-8', LANGUAGE: 'en',
-    }),
-    extraPrefsFirefox: {
-      'network.dns.localDomains': 'x.com,composer.ownvoice.test',
-      'network.stricttransportsecurity.preloadlist': false,
-      'dom.security.https_first': false, 'dom.security.https_only_mode': false,
-      'network.proxy.type': 0, 'intl.locale.requested': 'en-US', 'intl.accept_languages': 'en-US, en',
-      // MV3 host permissions are granted at install, as a person accepting the add-on does.
-      'extensions.originControls.grantByDefault': true,
-    },
-  });
-  await browser.installExtension(path.join(dist, 'firefox'));
+  ff = await startFirefox();
+  browser = ff.browser;
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-  if (root) fs.rmSync(root, { recursive: true, force: true });
-});
+after(async () => { if (ff) await ff.close(); });
 
-const site = (host, pathAndQuery) => `http://${host}:${port}${pathAndQuery}`;
-
-async function promptState(page, states = []) {
-  await page.waitForFunction((wanted) => {
-    const h = document.getElementById('ownvoice-prompt-host');
-    const s = h && h.getAttribute('data-state');
-    return s && (wanted.length ? wanted.includes(s) : s !== 'busy');
-  }, { timeout: 15000 }, states);
-  return page.$eval('#ownvoice-prompt-host', (h) => h.getAttribute('data-state'));
-}
+const site = (host, pathAndQuery) => ff.site(host, pathAndQuery);
+const inPrompt = async (page, selector) => (await firefoxPromptFrame(page)).waitForSelector(selector);
+const promptState = (page, states = []) => firefoxPromptState(page, states);
 const fixtureText = (page) => page.evaluate(() => window.__fixture.modelText());
 const submissions = (page) => page.evaluate(() => window.__fixture.submissions.slice());
 
@@ -121,19 +43,19 @@ async function composerFlow(name, url, composer, submit) {
   await page.click(submit);
   assert.equal(await promptState(page), 'block', `${name}: held and blocked`);
   assert.deepEqual(await submissions(page), []);
-  const mark = await page.waitForSelector(P + 'mark[data-rule~="codenames"]');
+  const mark = await inPrompt(page, 'mark[data-rule~="codenames"]');
   assert.match(await mark.evaluate((m) => m.textContent), /Edelweiss/);
 
-  const body = await page.waitForSelector(P + '#ov-body');
+  const body = await inPrompt(page, '#ov-body');
   await body.evaluate((el) => { el.select(); });
   await page.keyboard.press('Backspace');
   await body.type(FIXED_POST);
-  await (await page.waitForSelector(P + '#ov-recheck')).click();
+  await (await inPrompt(page, '#ov-recheck')).click();
   assert.notEqual(await promptState(page, ['ok', 'warn', 'block']), 'block');
-  const wording = await (await page.waitForSelector(P + '#ov-disclaimer-text')).evaluate((el) => el.value);
+  const wording = await (await inPrompt(page, '#ov-disclaimer-text')).evaluate((el) => el.value);
   assert.ok(Object.values(POLICY.disclaimers).includes(wording), wording);
-  await (await page.waitForSelector(P + '#ov-consent')).click();
-  await (await page.waitForSelector(P + '#ov-post:not([disabled])')).click();
+  await (await inPrompt(page, '#ov-consent')).click();
+  await (await inPrompt(page, '#ov-post:not([disabled])')).click();
   await page.waitForFunction(() => window.__fixture.submissions.length > 0, { timeout: 15000 });
   const [sent] = await submissions(page);
   assert.equal(words(sent), words(FIXED_POST + ' ' + wording), `${name}: the fixed text and the disclaimer reached the site`);
@@ -166,9 +88,9 @@ test('firefox: an X share link brings the prompt first, then the composer with t
   const page = await browser.newPage();
   await page.goto(site('x.com', '/intent/post?' + new URLSearchParams({ text: TEXT })), { waitUntil: 'domcontentloaded' });
   assert.notEqual(await promptState(page), 'block');
-  const wording = await (await page.waitForSelector(P + '#ov-disclaimer-text')).evaluate((el) => el.value);
-  await (await page.waitForSelector(P + '#ov-consent')).click();
-  await (await page.waitForSelector(P + '#ov-post:not([disabled])')).click();
+  const wording = await (await inPrompt(page, '#ov-disclaimer-text')).evaluate((el) => el.value);
+  await (await inPrompt(page, '#ov-consent')).click();
+  await (await inPrompt(page, '#ov-post:not([disabled])')).click();
   await page.waitForFunction(() => !location.hash && window.__fixture && window.__fixture.modelText().length > 0, { timeout: 15000 });
   assert.equal(words(await fixtureText(page)), words(`${TEXT} ${wording}`));
   await page.close();

@@ -14,21 +14,21 @@ test('host not installed: told plainly, then post anyway or cancel', async () =>
     const text = 'Projet Edelweiss et autres nouvelles.';
     await typeInComposer(page, 'x', text);
     assert.equal(await pressPost(page, 'x'), 'unavailable');
-    assert.equal(await page.getAttribute(inPrompt('.ov-host'), 'data-reason'), 'missing');
-    assert.equal(await page.getAttribute(inPrompt('#ov-install'), 'href'), `chrome-extension://${EXTENSION_ID}/src/pages/install.html`);
+    assert.equal(await inPrompt(page).getAttribute('.ov-host', 'data-reason'), 'missing');
+    assert.equal(await inPrompt(page).getAttribute('#ov-install', 'href'), `chrome-extension://${EXTENSION_ID}/src/pages/install.html`);
     assert.deepEqual(await submissions(page), [], 'not silently allowed');
 
-    await page.click(inPrompt('#ov-cancel'));
+    await inPrompt(page).click('#ov-cancel');
     await promptGone(page);
     assert.deepEqual(await submissions(page), [], 'cancel shares nothing');
 
     await pressPost(page, 'x');
-    await page.click(inPrompt('#ov-post-anyway'));
+    await inPrompt(page).click('#ov-post-anyway');
     assert.equal(await waitSubmission(page), text, 'the employee chose to post unchecked, as written');
 
     // The install link opens the extension's own page (no network).
     await pressPost(page, 'x');
-    const [help] = await Promise.all([env.context.waitForEvent('page'), page.click(inPrompt('#ov-install'))]);
+    const [help] = await Promise.all([env.context.waitForEvent('page'), inPrompt(page).click('#ov-install')]);
     await help.waitForLoadState();
     assert.equal(help.url(), `chrome-extension://${EXTENSION_ID}/src/pages/install.html`);
     assert.match(await help.textContent('h1'), /OwnVoice/);
@@ -50,7 +50,7 @@ test('host registered for another extension only: "does not accept this extensio
     const page = await openFixture(env.context, 'facebook');
     await typeInComposer(page, 'facebook', 'Bonjour à tous');
     assert.equal(await pressPost(page, 'facebook'), 'unavailable');
-    assert.equal(await page.getAttribute(inPrompt('.ov-host'), 'data-reason'), 'forbidden');
+    assert.equal(await inPrompt(page).getAttribute('.ov-host', 'data-reason'), 'forbidden');
     assert.deepEqual(await submissions(page), []);
   } finally {
     await env.close();

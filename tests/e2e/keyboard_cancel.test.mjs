@@ -2,25 +2,23 @@
 // and every way of not sharing: Esc, Cancel, Edit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openFixture, inPrompt, PROMPT, waitPromptState, submissions, modelText, FIXTURES } from './lib/harness.mjs';
+import { launch, openFixture, inPrompt, promptFocusedId, waitPromptState, submissions, modelText, FIXTURES } from './lib/harness.mjs';
 import { words, typeInComposer, pressPost, promptGone, waitSubmission } from './lib/flows.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const focusInPrompt = (page) => page.evaluate((sel) => {
-  const host = document.querySelector(sel);
-  return !!host && document.activeElement === host && !!host.shadowRoot.activeElement;
-}, PROMPT);
-const focusedId = (page) => page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.id || null, PROMPT);
+// The page's focus is on the prompt's host and, inside the prompt's frame, on a control.
+const focusInPrompt = async (page) => !!(await promptFocusedId(page));
+const focusedId = (page) => promptFocusedId(page);
 
 test('x: Ctrl+Enter is held; the prompt works with the keyboard alone', async () => {
   const page = await openFixture(env.context, 'x');
   const text = 'Belle journée au salon avec toute l\'équipe.';
   await typeInComposer(page, 'x', text);
   await page.keyboard.press('Control+Enter');
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   assert.notEqual(await waitPromptState(page, []), 'block');
   assert.deepEqual(await submissions(page), []);
   assert.equal(await focusedId(page), 'ov-consent', 'focus starts on the consent checkbox');
@@ -55,7 +53,7 @@ test('Esc cancels: nothing is shared and the composer keeps the text', async () 
   assert.equal(await modelText(page), text);
   // The next Post is checked again (the prompt comes back), not let through.
   assert.equal(await pressPost(page, 'x'), 'block');
-  await page.click(inPrompt('#ov-cancel'));
+  await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
   assert.deepEqual(await submissions(page), []);
   await page.close();
@@ -66,10 +64,10 @@ test('linkedin: Cancel and Edit leave the post unshared and the composer focused
   const text = 'Une belle semaine chez nous.';
   await typeInComposer(page, 'linkedin', text);
   await pressPost(page, 'linkedin');
-  await page.click(inPrompt('#ov-cancel'));
+  await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
   await pressPost(page, 'linkedin');
-  await page.click(inPrompt('#ov-edit'));
+  await inPrompt(page).click('#ov-edit');
   await promptGone(page);
   assert.deepEqual(await submissions(page), []);
   assert.equal(await modelText(page), text);
@@ -82,7 +80,7 @@ test('facebook: Enter on the focused Post div[role=button] is held too', async (
   await typeInComposer(page, 'facebook', 'Le Projet Edelweiss avance.');
   await page.focus(FIXTURES.facebook.submit);
   await page.keyboard.press('Enter');
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   assert.equal(await waitPromptState(page, []), 'block');
   assert.deepEqual(await submissions(page), [], 'the site\'s keyboard handler never ran');
   await page.keyboard.press('Escape');
@@ -96,16 +94,16 @@ test('an editor that ignores the new text: the prompt says so and nothing is sha
   const text = 'Le Projet Edelweiss avance.';
   await typeInComposer(page, 'x', text);
   await pressPost(page, 'x');
-  await page.fill(inPrompt('#ov-body'), 'Le nouveau projet avance.');
-  await page.click(inPrompt('#ov-recheck'));
+  await inPrompt(page).fill('#ov-body', 'Le nouveau projet avance.');
+  await inPrompt(page).click('#ov-recheck');
   await waitPromptState(page, ['ok', 'warn']);
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
-  await page.locator(inPrompt('.ov-error')).waitFor();
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
+  await inPrompt(page).locator('.ov-error').waitFor();
   assert.deepEqual(await submissions(page), [], 'not shared with the wrong text');
   assert.equal(await modelText(page), text, 'the editor kept its text');
   // The employee can still cancel.
-  await page.click(inPrompt('#ov-cancel'));
+  await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
   assert.deepEqual(await submissions(page), []);
   await page.close();

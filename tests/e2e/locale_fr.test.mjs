@@ -14,10 +14,10 @@ test('French browser: the prompt speaks French', async () => {
     const page = await openFixture(env.context, 'linkedin');
     await typeInComposer(page, 'linkedin', CONFIDENTIAL_POST);
     assert.equal(await pressPost(page, 'linkedin'), 'block');
-    assert.equal(await page.textContent(inPrompt('#ov-title')), fr.promptTitle.message);
-    assert.equal(await page.textContent(inPrompt('#ov-status')), fr.verdictBlock.message);
-    assert.equal(await page.textContent(inPrompt('label[for="ov-consent"] span')), fr.consent.message);
-    assert.equal(await page.textContent(inPrompt('#ov-post')), fr.postAsChecked.message);
+    assert.equal(await inPrompt(page).textContent('#ov-title'), fr.promptTitle.message);
+    assert.equal(await inPrompt(page).textContent('#ov-status'), fr.verdictBlock.message);
+    assert.equal(await inPrompt(page).textContent('label[for="ov-consent"] span'), fr.consent.message);
+    assert.equal(await inPrompt(page).textContent('#ov-post'), fr.postAsChecked.message);
     await screenshot(page, 'prompt-fr.png');
   } finally {
     await env.close();

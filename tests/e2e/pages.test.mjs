@@ -67,8 +67,8 @@ test('options: effective policy with sources, log set-up, audit view', async () 
   const page = await openFixture(env.context, 'textarea');
   await typeInComposer(page, 'textarea', 'Bonne journée à toutes et à tous.');
   await pressPost(page, 'textarea');
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
   const sent = await waitSubmission(page);
 
   await options.bringToFront();
@@ -103,9 +103,9 @@ test('options: the employee\'s own disclaimer wording is what the prompt propose
   const page = await openFixture(env.context, 'facebook');
   await typeInComposer(page, 'facebook', 'Quelle belle journée avec l\'équipe.');
   await pressPost(page, 'facebook');
-  assert.equal(await page.inputValue(inPrompt('#ov-disclaimer-text')), mine);
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
+  assert.equal(await inPrompt(page).inputValue('#ov-disclaimer-text'), mine);
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
   const sent = await waitSubmission(page);
   assert.ok(sent.endsWith(mine), JSON.stringify(sent));
   await page.close();
@@ -116,16 +116,16 @@ test('the employee\'s own promotional share, from their log, shows on the next p
   const page = await openFixture(env.context, 'linkedin');
   await typeInComposer(page, 'linkedin', promo);
   await pressPost(page, 'linkedin');
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
   await waitSubmission(page);
 
   await pressPost(page, 'linkedin');  // the same post again
-  const line = await page.textContent(inPrompt('.ov-own-share'));
+  const line = await inPrompt(page).textContent('.ov-own-share');
   const [shared, days, promotional, percent] = line.match(/\d+/g).map(Number);
   assert.ok(promotional >= 1 && shared >= promotional, line);
   assert.equal(days, 30);
   assert.equal(percent, Math.round((promotional / shared) * 100), line);
-  assert.ok(await page.locator(inPrompt('.ov-own-share-over')).count() === 1, 'over the 30% good practice');
+  assert.ok(await inPrompt(page).locator('.ov-own-share-over').count() === 1, 'over the 30% good practice');
   await page.close();
 });

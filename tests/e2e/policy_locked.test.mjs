@@ -28,7 +28,7 @@ test('allow_user_disclaimer false: wording locked in options, the policy\'s word
     const page = await openFixture(env.context, 'x');
     await typeInComposer(page, 'x', 'Quelle belle journée avec l\'équipe.');
     await pressPost(page, 'x');
-    assert.equal(await page.inputValue(inPrompt('#ov-disclaimer-text')), POLICY.disclaimers.fr);
+    assert.equal(await inPrompt(page).inputValue('#ov-disclaimer-text'), POLICY.disclaimers.fr);
   } finally {
     await env.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -50,17 +50,17 @@ for (const [label, link, fixture, carried, arrives = carried] of LINKS) {
     assert.ok(!(await page.locator(site.composer).first().isVisible()), 'no composer shown before the decision');
     assert.ok(!new URL(page.url()).search.includes(encodeURIComponent(carried.split(' ')[0])) || fixture === 'linkedinFeed' && carried === ARTICLE,
       'the text is out of the address the page reads');
-    assert.equal(await page.locator(inPrompt('#ov-body')).count() ? words(await page.inputValue(inPrompt('#ov-body'))) : words(carried), words(carried));
+    assert.equal(await inPrompt(page).locator('#ov-body').count() ? words(await inPrompt(page).inputValue('#ov-body')) : words(carried), words(carried));
     const wording = await proposedWording(page);
     assert.ok(Object.values(POLICY.disclaimers).concat(Object.values(POLICY.short_disclaimers || {})).includes(wording));
-    await page.check(inPrompt('#ov-consent'));
-    await page.click(inPrompt('#ov-post'));
+    await inPrompt(page).check('#ov-consent');
+    await inPrompt(page).click('#ov-post');
 
     await page.waitForSelector(site.composer, { timeout: 15000 });
     await page.waitForFunction(() => window.__fixture && window.__fixture.modelText().length > 0);
     assert.equal(words(await modelText(page)), words(`${arrives} ${wording}`), 'the composer holds the checked text, then the disclaimer');
     assert.ok(!page.url().includes('#ownvoice-checked'), 'the pass mark is gone before the page reads the address');
-    assert.equal(await page.locator(inPrompt('.ov-dialog')).count(), 0, 'no second prompt on opening');
+    assert.equal(await inPrompt(page).locator('.ov-dialog').count(), 0, 'no second prompt on opening');
     await page.close();
   });
 }
@@ -69,13 +69,13 @@ test('a share link with a confidential term: blocked in the prompt, fixed there,
   const page = await env.context.newPage();
   await page.goto('https://bsky.app/intent/compose?' + q({ text: 'Le Projet Edelweiss arrive bientôt' }), { waitUntil: 'commit' });
   assert.equal(await intentPrompt(page), 'block');
-  assert.match(await page.locator(inPrompt('mark[data-rule~="codenames"]')).first().textContent(), /Edelweiss/);
-  await page.fill(inPrompt('#ov-body'), 'Un nouveau projet arrive bientôt');
-  await page.click(inPrompt('#ov-recheck'));
+  assert.match(await inPrompt(page).locator('mark[data-rule~="codenames"]').first().textContent(), /Edelweiss/);
+  await inPrompt(page).fill('#ov-body', 'Un nouveau projet arrive bientôt');
+  await inPrompt(page).click('#ov-recheck');
   assert.notEqual(await waitPromptState(page, ['ok', 'warn', 'block']), 'block');
   const wording = await proposedWording(page);
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
   await page.waitForSelector(MORE.bluesky.composer, { timeout: 15000 });
   await page.waitForFunction(() => window.__fixture && window.__fixture.modelText().length > 0);
   const text = await modelText(page);
@@ -88,7 +88,7 @@ test('a share link cancelled in the prompt: the composer opens empty', async () 
   const page = await env.context.newPage();
   await page.goto('https://x.com/intent/post?' + q({ text: TEXT }), { waitUntil: 'commit' });
   await intentPrompt(page);
-  await page.click(inPrompt('#ov-cancel'));
+  await inPrompt(page).click('#ov-cancel');
   await page.waitForSelector(MORE.xIntent.composer, { timeout: 15000 });
   assert.equal(await modelText(page), '');
   assert.ok(!new URL(page.url()).searchParams.has('text'));

@@ -19,28 +19,28 @@ for (const site of ['x', 'linkedin', 'facebook', 'textarea']) {
 
     assert.equal(await pressPost(page, site), 'block');
     assert.deepEqual(await submissions(page), [], 'nothing reached the site');
-    const mark = page.locator(inPrompt('mark[data-rule~="codenames"]')).first();
+    const mark = inPrompt(page).locator('mark[data-rule~="codenames"]').first();
     assert.match(await mark.textContent(), /Edelweiss/);
     assert.ok((await mark.getAttribute('title')).includes(codenames.description));
-    assert.ok((await page.locator(inPrompt('.ov-findings')).textContent()).includes(codenames.description));
+    assert.ok((await inPrompt(page).locator('.ov-findings').textContent()).includes(codenames.description));
     assert.ok(await isDisabled(page, '#ov-post'));
-    await page.check(inPrompt('#ov-consent'));
+    await inPrompt(page).check('#ov-consent');
     assert.ok(await isDisabled(page, '#ov-post'), 'consent does not lift a block');
     if (site === 'x') await screenshot(page, 'prompt-en.png');
 
-    await page.fill(inPrompt('#ov-body'), FIXED_POST);
+    await inPrompt(page).fill('#ov-body', FIXED_POST);
     assert.ok(await isDisabled(page, '#ov-post'), 'a changed text must be checked again');
-    await page.click(inPrompt('#ov-recheck'));
+    await inPrompt(page).click('#ov-recheck');
     const verdict = await waitPromptState(page, ['ok', 'warn', 'block']);
     assert.notEqual(verdict, 'block');
-    assert.equal(await page.locator(inPrompt('mark[data-rule~="codenames"]')).count(), 0);
+    assert.equal(await inPrompt(page).locator('mark[data-rule~="codenames"]').count(), 0);
 
-    assert.ok(await page.isChecked(inPrompt('#ov-disclaimer-on')));
-    const wording = await page.inputValue(inPrompt('#ov-disclaimer-text'));
+    assert.ok(await inPrompt(page).isChecked('#ov-disclaimer-on'));
+    const wording = await inPrompt(page).inputValue('#ov-disclaimer-text');
     assert.ok(Object.values(POLICY.disclaimers).includes(wording), `proposed disclaimer "${wording}" comes from the policy`);
     if (site === 'x') await screenshot(page, 'prompt-en-disclaimer.png');
     assert.ok(!(await isDisabled(page, '#ov-post')));
-    await page.click(inPrompt('#ov-post'));
+    await inPrompt(page).click('#ov-post');
 
     const sent = await waitSubmission(page);
     await promptGone(page);

@@ -38,16 +38,16 @@ async function heldAndShared(url) {
   const page = await env.context.newPage();
   await page.goto(url);
   await post(page, CONFIDENTIAL_POST);
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   assert.equal(await waitPromptState(page, []), 'block');
-  assert.match(await page.locator(inPrompt('mark[data-rule~="codenames"]')).first().textContent(), /Edelweiss/);
+  assert.match(await inPrompt(page).locator('mark[data-rule~="codenames"]').first().textContent(), /Edelweiss/);
   assert.deepEqual(await submissions(page), []);
-  await page.fill(inPrompt('#ov-body'), FIXED_POST);
-  await page.click(inPrompt('#ov-recheck'));
+  await inPrompt(page).fill('#ov-body', FIXED_POST);
+  await inPrompt(page).click('#ov-recheck');
   assert.notEqual(await waitPromptState(page, ['ok', 'warn', 'block']), 'block');
   const wording = await proposedWording(page);
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
   const sent = await waitSubmission(page);
   await promptGone(page);
   assert.equal(words(sent), words(FIXED_POST + ' ' + wording));
@@ -61,7 +61,7 @@ async function notHeld(url) {
   await post(page, 'Plain words');
   const sent = await waitSubmission(page);
   assert.equal(words(sent), 'Plain words');
-  assert.equal(await page.locator(inPrompt('.ov-dialog')).count(), 0, 'no prompt on a refused site');
+  assert.equal(await inPrompt(page).locator('.ov-dialog').count(), 0, 'no prompt on a refused site');
   await page.close();
 }
 

@@ -27,21 +27,21 @@ for (const name of SITES) {
     assert.equal(words(await modelText(page)), words(CONFIDENTIAL_POST), 'the editor model holds what was typed');
 
     await page.click(site.submit);
-    await page.locator(inPrompt('.ov-dialog')).waitFor();
+    await inPrompt(page).locator('.ov-dialog').waitFor();
     assert.equal(await waitPromptState(page, []), 'block');
     assert.deepEqual(await submissions(page), [], 'nothing reached the site');
-    const mark = page.locator(inPrompt('mark[data-rule~="codenames"]')).first();
+    const mark = inPrompt(page).locator('mark[data-rule~="codenames"]').first();
     assert.match(await mark.textContent(), /Edelweiss/);
     assert.ok((await mark.getAttribute('title')).includes(codenames.description));
     assert.ok(await isDisabled(page, '#ov-post'));
 
-    await page.fill(inPrompt('#ov-body'), FIXED_POST);
-    await page.click(inPrompt('#ov-recheck'));
+    await inPrompt(page).fill('#ov-body', FIXED_POST);
+    await inPrompt(page).click('#ov-recheck');
     assert.notEqual(await waitPromptState(page, ['ok', 'warn', 'block']), 'block');
     const wording = await proposedWording(page);
     assert.ok(Object.values(POLICY.disclaimers).concat(Object.values(POLICY.short_disclaimers || {})).includes(wording), `"${wording}" comes from the policy`);
-    await page.check(inPrompt('#ov-consent'));
-    await page.click(inPrompt('#ov-post'));
+    await inPrompt(page).check('#ov-consent');
+    await inPrompt(page).click('#ov-post');
 
     const sent = await waitSubmission(page);
     await promptGone(page);
@@ -66,20 +66,20 @@ test('buffer: the text is checked against the strictest selected network (X amon
   await page.keyboard.insertText(long);
   assert.equal(await modelText(page), long);
   await page.click(site.submit);
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   await waitPromptState(page, []);
-  const prompt = await page.locator(inPrompt('.ov-dialog')).textContent();
+  const prompt = await inPrompt(page).locator('.ov-dialog').textContent();
   assert.match(prompt, /280/, 'the prompt speaks of X\'s 280 limit');
-  await page.click(inPrompt('#ov-cancel'));
+  await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
   assert.deepEqual(await submissions(page), []);
   // Only LinkedIn selected: the same text passes LinkedIn's rule.
   await page.evaluate(() => document.querySelector('[data-channel-service="twitter"]').setAttribute('aria-pressed', 'false'));
   await page.click(site.submit);
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   await waitPromptState(page, []);
-  assert.doesNotMatch(await page.locator(inPrompt('.ov-dialog')).textContent(), /\b280\b/);
-  await page.click(inPrompt('#ov-cancel'));
+  assert.doesNotMatch(await inPrompt(page).locator('.ov-dialog').textContent(), /\b280\b/);
+  await inPrompt(page).click('#ov-cancel');
   await page.close();
 });
 
@@ -94,12 +94,12 @@ test('bluesky: near the 300-grapheme limit the short disclaimer is proposed, and
   await page.keyboard.insertText(post);
   assert.equal(await modelText(page), post);
   await page.click(site.submit);
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   assert.notEqual(await waitPromptState(page, []), 'block');
   const wording = await proposedWording(page);
   assert.equal(wording, POLICY.short_disclaimers.en, 'the short form, since the long one would not fit');
-  await page.check(inPrompt('#ov-consent'));
-  await page.click(inPrompt('#ov-post'));
+  await inPrompt(page).check('#ov-consent');
+  await inPrompt(page).click('#ov-post');
   const sent = await waitSubmission(page);
   assert.ok(sent.endsWith(wording));
   assert.ok(graphemes(sent) <= 300, `${graphemes(sent)} graphemes`);
@@ -115,17 +115,17 @@ test('instagram: more than 30 hashtags breaks Instagram\'s rule, and the prompt 
   const caption = 'Holiday pictures ' + Array.from({ length: 31 }, (_, i) => '#tag' + i).join(' ');
   await page.keyboard.insertText(caption);
   await page.click(site.submit);
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   await waitPromptState(page, []);
-  assert.match(await page.locator(inPrompt('.ov-dialog')).textContent(), /too long for this platform/);
-  await page.click(inPrompt('#ov-cancel'));
+  assert.match(await inPrompt(page).locator('.ov-dialog').textContent(), /too long for this platform/);
+  await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
   // 30 hashtags are allowed.
   await page.fill(site.composer, 'Holiday pictures ' + Array.from({ length: 30 }, (_, i) => '#tag' + i).join(' '));
   await page.click(site.submit);
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   await waitPromptState(page, []);
-  assert.doesNotMatch(await page.locator(inPrompt('.ov-dialog')).textContent(), /too long for this platform/);
-  await page.click(inPrompt('#ov-cancel'));
+  assert.doesNotMatch(await inPrompt(page).locator('.ov-dialog').textContent(), /too long for this platform/);
+  await inPrompt(page).click('#ov-cancel');
   await page.close();
 });

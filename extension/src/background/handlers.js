@@ -6,10 +6,18 @@
   const OV = root.OwnVoice;
   const api = root.browser || root.chrome;
 
+  // Debug diagnostics are the employee's alone: their own switch in the options page
+  // (storage.local `debug`), never managed storage, sent as `debug: true` on every
+  // request while on (PROTOCOL.md). Read before the first request goes out.
+  let debugOn = false;
+  const debugReady = api.storage.local.get({ debug: false })
+    .then((p) => { debugOn = !!p && p.debug === true; }, () => { debugOn = false; });
+
   const host = new OV.HostConnection({
     connectNative: (name) => api.runtime.connectNative(name),
     lastError: () => (api.runtime.lastError ? api.runtime.lastError.message : null),
     extensionVersion: api.runtime.getManifest().version,
+    requestFields: () => (debugOn ? { debug: true } : null),
   });
   // Whether the policy lets the employee word the disclaimer: asked once per host
   // connection, in parallel with the first check. If the host cannot say, the policy's
@@ -48,7 +56,34 @@
   api.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') managedCache = null;
     if (area === 'local') prefsCache = null;
+    if (area === 'local' && changes.debug) debugOn = changes.debug.newValue === true;
   });
+
+  // The log pin (common/log_pin.js): compared with a fresh `hello` whenever the privacy
+  // status is asked for and before every `confirm`; one comparison at a time, so two
+  // hellos never race to write the pin.
+  let pinChain = Promise.resolve();
+  function withPin(update) {
+    const run = pinChain.then(async () => {
+      const got = await api.storage.local.get({ [OV.logPin.STORAGE_KEY]: null });
+      const before = got[OV.logPin.STORAGE_KEY] || null;
+      const out = await update(before);
+      if (JSON.stringify(out.pin) !== JSON.stringify(before)) {
+        if (out.pin) await api.storage.local.set({ [OV.logPin.STORAGE_KEY]: out.pin });
+        else await api.storage.local.remove(OV.logPin.STORAGE_KEY);
+      }
+      return out;
+    });
+    pinChain = run.catch(() => {});
+    return run;
+  }
+
+  // -> {hello, pin: {status, pin, blocked}}
+  async function helloAndPin() {
+    const hello = await host.freshHello();
+    const pin = await withPin(async (stored) => OV.logPin.compare(stored, hello && hello.log));
+    return { hello, pin };
+  }
   managedSettings();
   prefs();
 
@@ -103,12 +138,20 @@
 
     async 'ov.confirm'(msg) {
       try {
-        return { ok: true, result: await host.request({
+        // Someone replaced the log or its key since the employee set it up: nothing more
+        // is written to it until they accept the new key (popup), whatever they decide.
+        const { pin } = await helloAndPin();
+        if (pin.blocked) return { ok: true, result: { logged: false, reason: 'log_key_' + pin.status } };
+        const result = await host.request({
           type: 'confirm', check_id: String(msg.check_id), decision: msg.decision,
           final_text: String(msg.final_text || ''), consent: msg.consent === true,
           // The employee's boundary reminder was shown before this decision (boundary_prompt.js).
           ...(msg.boundary_reminder === true ? { boundary_reminder: true } : {}),
-        }) };
+        });
+        if (result && result.logged && Number.isInteger(result.seq)) {
+          await withPin(async (stored) => ({ pin: OV.logPin.logged(stored, result.seq) }));
+        }
+        return { ok: true, result };
       } catch (e) {
         return { ok: false, error: unavailable(e) };
       }
@@ -117,6 +160,31 @@
     async 'ov.hello'(msg, sender) {
       if (!pageSender(sender)) throw new Error('not allowed');
       try { return { ok: true, hello: (await warm()).hello }; } catch (e) { return { ok: false, error: unavailable(e) }; }
+    },
+
+    // What the popup's "Privacy status" and every prompt show (common/privacy_status.js).
+    async 'ov.privacy'(msg, sender) {
+      if (!pageSender(sender)) throw new Error('not allowed');
+      try {
+        const { hello, pin } = await helloAndPin();
+        return { ok: true, privacy: OV.privacyStatus.fromHello(hello, pin), debugSetting: debugOn };
+      } catch (e) {
+        return { ok: false, error: unavailable(e), privacy: OV.privacyStatus.fromHello(null, null), debugSetting: debugOn };
+      }
+    },
+
+    // The employee accepts the log's key as it is now (they re-created the log
+    // themselves, or rotated its key): logging resumes.
+    async 'ov.acceptLogKey'(msg, sender) {
+      if (!pageSender(sender)) throw new Error('not allowed');
+      try {
+        const hello = await host.freshHello();
+        await withPin(async () => ({ pin: OV.logPin.accept(hello && hello.log) }));
+        const { pin } = await helloAndPin();
+        return { ok: true, privacy: OV.privacyStatus.fromHello(hello, pin) };
+      } catch (e) {
+        return { ok: false, error: unavailable(e) };
+      }
     },
 
     async 'ov.policy'(msg, sender) {
@@ -135,7 +203,13 @@
       const ops = ['status', 'init', 'show', 'verify', 'export', 'erase'];
       if (!ops.includes(msg.op)) throw new Error('unknown log operation');
       try {
-        return { ok: true, result: await host.request(Object.assign({}, msg.params || {}, { type: 'log.' + msg.op })) };
+        const result = await host.request(Object.assign({}, msg.params || {}, { type: 'log.' + msg.op }));
+        // The employee set the log up here, themselves: its key is the one to pin.
+        if (msg.op === 'init') {
+          const hello = await host.freshHello();
+          await withPin(async () => ({ pin: OV.logPin.accept(hello && hello.log) }));
+        }
+        return { ok: true, result };
       } catch (e) {
         return { ok: false, error: unavailable(e) };
       }
@@ -144,9 +218,9 @@
 
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!sender || sender.id !== api.runtime.id || !msg || !Object.prototype.hasOwnProperty.call(handlers, msg.type)) return false;
-    handlers[msg.type](msg, sender).then(sendResponse, (e) => sendResponse({ state: 'unavailable', reason: 'error', message: String(e && e.message || e) }));
+    debugReady.then(() => handlers[msg.type](msg, sender)).then(sendResponse, (e) => sendResponse({ state: 'unavailable', reason: 'error', message: String(e && e.message || e) }));
     return true;
   });
 
-  OV.background = { host, handlers };
+  OV.background = { host, handlers, helloAndPin };
 })(globalThis);

@@ -18,7 +18,8 @@
 
   class HostConnection {
     // deps: {connectNative(name) -> port, lastError() -> string|null, name, extensionVersion,
-    //        helloTimeoutMs, requestTimeoutMs, setTimeout, clearTimeout}
+    //        helloTimeoutMs, requestTimeoutMs, setTimeout, clearTimeout,
+    //        requestFields() -> fields added to every request (the employee's {debug: true})}
     constructor(deps) {
       this.deps = Object.assign({
         name: 'org.ownvoice.host', helloTimeoutMs: 5000, requestTimeoutMs: 15000,
@@ -48,8 +49,7 @@
         const message = (p && p.error && p.error.message) || this.deps.lastError() || 'disconnected';
         this.reset(port, new HostError(OV.hostStatus.classifyDisconnect(message), message));
       });
-      this.ready = this.send({ type: 'hello', protocol: OV.hostStatus.PROTOCOL, extension_version: this.deps.extensionVersion },
-        this.deps.helloTimeoutMs)
+      this.ready = this.send(this.helloRequest(), this.deps.helloTimeoutMs)
         .then((hello) => {
           if (!OV.hostStatus.compatible(hello)) {
             throw new HostError('incompatible', 'host protocol ' + (hello && hello.protocol));
@@ -62,6 +62,19 @@
           throw e;
         });
       return this.ready;
+    }
+
+    helloRequest() {
+      return { type: 'hello', protocol: OV.hostStatus.PROTOCOL, extension_version: this.deps.extensionVersion };
+    }
+
+    // A new `hello` on the open connection: what the host says now (log key, debug,
+    // sandbox), not what it said when it started.
+    async freshHello() {
+      if (!this.ready) return this.connect();  // its own hello is fresh
+      const hello = await this.request(this.helloRequest(), this.deps.helloTimeoutMs);
+      if (OV.hostStatus.compatible(hello)) this.hello = hello;
+      return hello;
     }
 
     // On a fresh connection the request is sent right behind `hello`, without waiting
@@ -86,7 +99,8 @@
         }, timeoutMs);
         this.pending.set(id, { resolve, reject, timer });
         try {
-          port.postMessage(Object.assign({}, message, { id }));
+          const fields = this.deps.requestFields ? this.deps.requestFields() : null;
+          port.postMessage(Object.assign({}, message, fields, { id }));
         } catch (e) {
           this.deps.clearTimeout(timer);
           this.pending.delete(id);

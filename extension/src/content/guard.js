@@ -15,7 +15,6 @@
   let flowActive = false;
   let passThrough = null;    // the control we re-click ourselves after the decision
   let warmed = false;
-  let activePrompt = null;   // the open prompt's controller
   const SHOW_CHECKING_AFTER_MS = 150;
 
   function t(key, subs) {
@@ -106,16 +105,6 @@
     hold(event, matchShortcut(event) || matchKeyActivation(event));
   }
 
-  // Keys and focus changes inside the prompt are stopped here, before any listener of
-  // the site (shortcuts, Esc-closes-the-modal, focus locks) sees them; default actions
-  // (typing, Space on a checkbox, Enter on a button) still happen.
-  function shieldPrompt(event) {
-    if (!activePrompt || !inPrompt(event)) return false;
-    event.stopImmediatePropagation();
-    if (event.type === 'keydown') activePrompt.onKey(event);
-    return true;
-  }
-
   async function check(text, platform) {
     try {
       const reply = await send({ type: 'ov.check', text, platform, url: location.href });
@@ -126,10 +115,13 @@
     }
   }
 
-  // extra: fields added to the request ({boundary_reminder: true}, boundary_prompt.js).
+  // extra: what the prompt adds to the request ({boundary_reminder: true} when the
+  // employee's reminder was shown, src/prompt/prompt_frame.js); nothing else passes.
   function confirm(checkId, decision, finalText, consent, extra) {
     if (!checkId) return Promise.resolve(null);
-    return send(Object.assign({ type: 'ov.confirm', check_id: checkId, decision, final_text: finalText, consent }, extra))
+    const reminded = !!extra && extra.boundary_reminder === true;
+    return send(Object.assign({ type: 'ov.confirm', check_id: checkId, decision, final_text: finalText, consent },
+      reminded ? { boundary_reminder: true } : {}))
       .catch(() => null);  // the decision log must never stand between the employee and their post
   }
 
@@ -162,32 +154,21 @@
       // if the result is slower (a host starting), then fills in.
       const pending = check(text, match.adapter.platform);
       const early = await Promise.race([pending, new Promise((r) => setTimeout(() => r(null), SHOW_CHECKING_AFTER_MS))]);
+      // The employee's boundary reminder, when it applies, is shown by the prompt itself
+      // (src/prompt/): their list never enters this page.
       const prompt = OV.prompt.show({
         doc: document, t, originalText: text, response: early || { state: 'checking' },
         recheck: (body) => check(body, match.adapter.platform),
         userDisclaimer: s.userDisclaimer || {},
         installUrl: s.installUrl,
-        openInstall: () => send({ type: 'ov.openInstall' }).catch(() => {}),
         audience: OV.audience.read(match.adapter, match.composers[0]),
+        where: { platform: match.adapter.platform, account: OV.audience.account(match.adapter, match.composers[0]) },
       });
-      activePrompt = prompt;
       if (!early) prompt.update(await pending);
-      // The employee's own boundaries come first (boundary_prompt.js): on an account they
-      // keep work out of, the prompt steps aside for the reminder and comes back on
-      // "share anyway"; "cancel" leaves the composer as it is.
-      const boundary = await OV.boundaryPrompt.before({ doc: document, t, adapter: match.adapter, composer: match.composers[0],
-        text, response: early || await pending, prompt, onShow: (p) => { activePrompt = p; } });
-      activePrompt = prompt;
-      if (boundary.action === 'cancel') {
-        prompt.close();
-        confirm(boundary.checkId, 'cancelled', text, false, boundary.extra);
-        match.composers[0].focus();
-        return;
-      }
       for (;;) {
         const outcome = await prompt.decided;
         if (outcome.action === 'cancel') {
-          confirm(outcome.checkId, 'cancelled', text, false, boundary.extra);
+          confirm(outcome.checkId, 'cancelled', text, false, outcome.extra);
           match.composers[0].focus();
           return;
         }
@@ -204,14 +185,15 @@
             continue;
           }
         }
-        await confirm(outcome.checkId, outcome.decision, outcome.finalText, outcome.consent, boundary.extra);
+        await confirm(outcome.checkId, outcome.decision, outcome.finalText, outcome.consent, outcome.extra);
         prompt.close();
         release(match);
         return;
       }
     } finally {
       flowActive = false;
-      activePrompt = null;
+      // The next prompt's page, loaded while nothing is going on.
+      if (warmed) setTimeout(() => OV.prompt.prepare(document), 200);
     }
   }
 
@@ -222,14 +204,14 @@
     if (warmed) return;
     warmed = true;
     send({ type: 'ov.warm' }).catch(() => {});
+    OV.prompt.prepare(document);  // the prompt's page, loaded before it is needed
   }
 
   // Added now, before the site's scripts run; a site IT left out is skipped once the
   // settings arrive.
   function allowed() { return !settings || settings.allowedHere !== false; }
   root.addEventListener('click', (e) => { if (allowed()) onClick(e); }, true);
-  root.addEventListener('keydown', (e) => { if (!shieldPrompt(e) && allowed()) onKeydown(e); }, true);
-  for (const type of ['keyup', 'keypress', 'focusin', 'focusout']) root.addEventListener(type, shieldPrompt, true);
+  root.addEventListener('keydown', (e) => { if (allowed()) onKeydown(e); }, true);
   loadSettings().then((s) => {
     OV.guardState.start({ adapters, allowedHere: s.allowedHere !== false, onComposerSeen });
   });

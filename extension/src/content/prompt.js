@@ -1,318 +1,139 @@
-// The in-page prompt shown when the employee presses Post: what the host found, the
-// disclaimer to add (editable), the promotional warning, and the consent checkbox.
-// Lives in a shadow root so the page's styles and scripts leave it alone; usable with
-// the keyboard only (focus stays inside, Esc cancels).
+// Opens the prompt over the page, out of the page's reach. The prompt itself (what the
+// host found, the employer's rule descriptions, the disclaimer, the consent, the
+// employee's own boundary reminder) is an extension page, src/prompt/prompt.html, shown
+// in a frame: the site's scripts cannot read another origin's document, and the frame
+// sits in a CLOSED shadow root, so they cannot reach the frame element either (to move
+// it, hide it or read its address). All this script puts in the page's DOM is that one
+// empty host element.
 //
-// show(options) returns a controller: {decided: Promise<outcome>, busy(), fail(), close()}.
-// outcome.action is 'post' | 'post_anyway' | 'edit' | 'cancel'.
+// The frame and this script talk over extension ports joined by the background
+// (background/prompt_relay.js), both named with a secret this script put in the frame's
+// address: the page can neither read nor inject those messages (no window.postMessage).
+//
+// show(options) returns a controller: {decided: Promise<outcome>, update(response),
+// busy(on), fail(message), close(), host}. outcome.action is 'post' | 'post_anyway' |
+// 'edit' | 'cancel'; outcome.extra holds fields for `confirm` (prompt_frame.js).
 (function (root) {
   'use strict';
   const OV = (root.OwnVoice = root.OwnVoice || {});
-  const { el } = OV.resultView;
+  const api = root.browser || root.chrome;
 
   const HOST_ID = 'ownvoice-prompt-host';
+  const PAGE = 'src/prompt/prompt.html';
+  const FRAME_STYLE = 'all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; '
+    + 'width: 100vw !important; height: 100vh !important; border: 0 !important; margin: 0 !important; padding: 0 !important; '
+    + 'z-index: 2147483647 !important; visibility: inherit !important; pointer-events: inherit !important; opacity: 1 !important; color-scheme: light !important; '
+    + 'background: transparent !important;';
 
-  function adoptStyles(shadow, doc) {
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(OV.promptCss);
-      shadow.adoptedStyleSheets = [sheet];
-    } catch (_) {
-      shadow.append(el(doc, 'style', { text: OV.promptCss }));
-    }
+  function secret() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  // The frame, its host and its port, made ahead of time (prepare) so that a Post click
+  // only has to send the result to a page already loaded: loading an extension page
+  // costs more than the whole check with a warm host. Until shown, the host has no id,
+  // is hidden and takes no clicks, and the frame waits (no keepalive, nothing read).
+  let prepared = null;
+
+  function create(doc) {
+    const host = doc.createElement('div');
+    host.setAttribute('style', 'all: initial !important; display: block !important; position: fixed !important; '
+      + 'inset: 0 !important; z-index: 2147483647 !important; visibility: hidden !important; pointer-events: none !important;');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const key = secret();
+    const frame = doc.createElement('iframe');
+    frame.setAttribute('style', FRAME_STYLE);
+    frame.src = api.runtime.getURL(PAGE) + '#' + key;
+    shadow.append(frame);
+    // Messages wait in the background until the frame has joined.
+    const port = api.runtime.connect({ name: 'ov-prompt-page:' + key });
+    const p = { doc, host, frame, port, dead: false, onMessage: null, onDisconnect: null };
+    port.onMessage.addListener((msg) => { if (p.onMessage) p.onMessage(msg); });
+    port.onDisconnect.addListener(() => {
+      p.dead = true;
+      if (p.onDisconnect) p.onDisconnect(); else host.remove();
+    });
+    (doc.body || doc.documentElement).append(host);
+    return p;
+  }
+
+  function prepare(doc) {
+    doc = doc || document;
+    if (prepared && !prepared.dead && prepared.host.isConnected && prepared.doc === doc) return;
+    if (prepared) prepared.host.remove();
+    prepared = create(doc);
   }
 
   // options: {doc, t, originalText, response, recheck(text) -> Promise<response>,
-  //           userDisclaimer: {en?, fr?}, installUrl, audience?: "Public" (audience.js)}
-  // response: {state: 'ok', result, allowUserDisclaimer} | {state: 'unavailable', reason, message}
+  //           userDisclaimer: {en?, fr?}, installUrl, audience?: "Public" (audience.js),
+  //           where?: {platform, account} (for the employee's boundary reminder)}
+  // response: {state: 'ok', result, allowUserDisclaimer} | {state: 'checking'} |
+  //           {state: 'unavailable', reason, message}
   function show(options) {
     const doc = options.doc || document;
-    const t = options.t;
     const old = doc.getElementById(HOST_ID);
     if (old) old.remove();
+    const p = prepared && !prepared.dead && prepared.host.isConnected && prepared.doc === doc ? prepared : create(doc);
+    if (p !== prepared && prepared) prepared.host.remove();
+    prepared = null;
+    const { host, frame } = p;
+    host.id = HOST_ID;
+    frame.setAttribute('title', options.t ? options.t('promptTitle') : 'OwnVoice');
+    host.style.setProperty('visibility', 'visible', 'important');
+    host.style.removeProperty('pointer-events');
 
-    const host = el(doc, 'div', { id: HOST_ID });
-    const shadow = host.attachShadow({ mode: 'open' });
-    adoptStyles(shadow, doc);
-
-    const refs = { status: null, row: null };
-    const state = {
-      response: options.response,
-      checkedText: options.originalText,
-      body: options.originalText,
-      consent: false,
-      disclaimerOn: true,
-      disclaimerWording: null,  // null = the proposal's own wording
-      disclosureOn: false,
-      busy: false,
-      error: null,
+    let port = p.port;
+    let finished = false;
+    let resolveDecided;
+    const controller = {
+      host,
+      decided: new Promise((resolve) => { resolveDecided = resolve; }),
+      update(response) { post({ type: 'update', response }); },
+      busy(on) { post({ type: 'busy', on: !!on }); },
+      fail(message) {
+        finished = false;
+        post({ type: 'fail', message: String(message || '') });
+        return (controller.decided = new Promise((resolve) => { resolveDecided = resolve; }));
+      },
+      close,
     };
 
-    let resolveDecided;
-    const decided = new Promise((resolve) => { resolveDecided = resolve; });
-    let finished = false;
+    function post(message) {
+      if (port) { try { port.postMessage(message); } catch (_) { /* frame gone */ } }
+    }
+
     function finish(outcome) {
       if (finished) return;
       finished = true;
+      if (outcome.action === 'cancel' || outcome.action === 'edit') close();
       resolveDecided(outcome);
     }
 
-    const backdrop = el(doc, 'div', { class: 'ov-backdrop' });
-    const dialog = el(doc, 'div', {
-      class: 'ov-dialog', role: 'dialog', 'aria-modal': 'true', tabindex: '-1',
-      'aria-labelledby': 'ov-title', 'aria-describedby': 'ov-status',
+    async function onMessage(msg) {
+      if (!msg || typeof msg !== 'object') return;
+      if (msg.type === 'ready') {
+        frame.focus();  // the frame then focuses its first control itself
+      } else if (msg.type === 'recheck' && options.recheck) {
+        const text = String(msg.text || '');
+        post({ type: 'rechecked', text, response: await options.recheck(text) });
+      } else if (msg.type === 'decided' && msg.outcome && typeof msg.outcome.action === 'string') {
+        finish(msg.outcome);
+      }
+    }
+    p.onMessage = onMessage;
+    // The frame went away without a decision (the page removed it, the tab is closing,
+    // the browser stopped the background): nothing is shared.
+    p.onDisconnect = () => { port = null; finish({ action: 'cancel', checkId: null }); };
+    if (p.dead) p.onDisconnect();
+    post({
+      type: 'init', text: options.originalText, response: options.response, userDisclaimer: options.userDisclaimer || {},
+      installUrl: options.installUrl, audience: options.audience || null, where: options.where || null,
     });
-    backdrop.append(dialog);
-    shadow.append(backdrop);
 
-    // What happens in the prompt is none of the site's business: its bubbling listeners
-    // (click-outside-to-close, shortcuts) never hear of it. Keys are also stopped before
-    // the site's capturing listeners, by guard.js, which then calls onKey.
-    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend',
-      'keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'change', 'focusin', 'focusout', 'paste', 'copy', 'cut']) {
-      shadow.addEventListener(type, (e) => e.stopPropagation());
-    }
-
-    function result() { return state.response && state.response.state === 'ok' ? state.response.result : null; }
-
-    function proposal() {
-      const r = result();
-      if (!r || !r.disclaimer || r.disclaimer.present || !r.disclaimer.proposed_text) return null;
-      const ins = OV.disclaimer.insertionOf(state.checkedText, r.disclaimer.proposed_text);
-      if (!ins) return null;
-      const custom = state.response.allowUserDisclaimer !== false && options.userDisclaimer
-        ? options.userDisclaimer[r.disclaimer.language] : null;
-      const wording = state.disclaimerWording ?? (custom || OV.disclaimer.splitInsertion(ins.text).wording);
-      return OV.disclaimer.withWording(ins, wording);
-    }
-
-    function disclosure() {
-      const r = result();
-      return r && r.promotional && r.promotional.promotional && r.promotional.disclosure ? r.promotional.disclosure : '';
-    }
-
-    function finalText() {
-      return OV.promptState.finalText(state.body, state.disclaimerOn ? proposal() : null,
-        state.disclosureOn ? disclosure() : '');
-    }
-
-    function controls() {
-      return OV.promptState.controls({
-        host: state.busy || state.response.state === 'checking' ? 'checking' : state.response.state === 'ok' ? 'ok' : 'unavailable',
-        checkedText: state.checkedText,
-        currentText: state.body,
-        result: result(),
-        consent: state.consent,
-      });
-    }
-
-    function render() {
-      const focusedId = shadow.activeElement ? shadow.activeElement.id : null;
-      dialog.replaceChildren();
-      refs.status = null;
-      dialog.append(el(doc, 'h2', { id: 'ov-title', text: t('promptTitle') }));
-      // Who will see the post, as the composer shows it (audience.js): one line.
-      if (options.audience) dialog.append(el(doc, 'p', { class: 'ov-audience', id: 'ov-audience', text: t('audienceLine', [options.audience]) }));
-      if (state.response.state === 'ok') renderChecked();
-      else if (state.response.state === 'checking') renderChecking();
-      else renderUnavailable();
-      if (state.error) dialog.append(el(doc, 'p', { class: 'ov-error', role: 'alert', text: state.error }));
-      dialog.append(renderButtons());
-      host.setAttribute('data-state', state.busy ? 'busy' : state.response.state === 'ok' ? (result().verdict || 'ok')
-        : state.response.state === 'checking' ? 'checking' : 'unavailable');
-      if (focusedId) {
-        const again = shadow.getElementById(focusedId);
-        if (again && !again.disabled) again.focus();
-      }
-    }
-
-    function renderChecked() {
-      const r = result();
-      const c = controls();
-      const status = c.reason === 'recheck_needed' ? t('recheckNeeded') : OV.resultView.verdictText(t, r);
-      refs.status = el(doc, 'p', {
-        id: 'ov-status', class: 'ov-status ov-' + (r.verdict || 'ok'), role: 'status', 'aria-live': 'polite', text: status,
-      });
-      dialog.append(refs.status);
-      // The post as checked, highlighted, when something in it is worth pointing at.
-      if (OV.resultView.hasSpans(r.findings)) dialog.append(OV.resultView.highlighted(doc, t, state.checkedText, r.findings));
-      const tooLong = OV.resultView.lengthNote(doc, t, r.length);
-      if (tooLong) dialog.append(tooLong);
-      const list = OV.resultView.findingsList(doc, t, r.findings, r.promotional);
-      if (list) dialog.append(el(doc, 'h3', { text: t('findingsHeading') }), list);
-
-      const promo = OV.resultView.promotional(doc, t, r.promotional);
-      if (promo) {
-        const d = disclosure();
-        if (d) {
-          const box = el(doc, 'input', { type: 'checkbox', id: 'ov-disclosure' });
-          box.checked = state.disclosureOn;
-          box.addEventListener('change', () => { state.disclosureOn = box.checked; });
-          promo.append(el(doc, 'p', { text: t('promoDisclosure') }),
-            el(doc, 'label', { class: 'ov-inline', for: 'ov-disclosure' }, box, el(doc, 'span', { text: d })));
-        }
-        dialog.append(promo);
-      }
-
-      // The post itself, editable; changing it asks for a new check before sharing.
-      const area = el(doc, 'textarea', { id: 'ov-body', 'aria-label': t('postLabel') });
-      area.value = state.body;
-      area.rows = Math.min(10, Math.max(3, state.body.split('\n').length + 1));
-      area.addEventListener('input', () => {
-        state.body = area.value;
-        refresh();
-      });
-      dialog.append(el(doc, 'label', { for: 'ov-body', text: t('postLabel') }), area);
-      dialog.append(el(doc, 'p', { class: 'ov-note', text: t('editHint') }));
-
-      renderDisclaimer(r);
-      if (r.truncated) dialog.append(el(doc, 'p', { class: 'ov-note', text: t('truncated') }));
-
-      const consent = el(doc, 'input', { type: 'checkbox', id: 'ov-consent' });
-      consent.checked = state.consent;
-      consent.addEventListener('change', () => { state.consent = consent.checked; refresh(); });
-      dialog.append(el(doc, 'div', { class: 'ov-consent' },
-        el(doc, 'label', { class: 'ov-inline', for: 'ov-consent' }, consent, el(doc, 'span', { text: t('consent') }))));
-    }
-
-    function renderDisclaimer(r) {
-      const d = r.disclaimer;
-      if (!d) return;
-      dialog.append(el(doc, 'h3', { text: t('disclaimerHeading') }));
-      if (d.present) { dialog.append(el(doc, 'p', { class: 'ov-note', text: t('disclaimerPresent') })); return; }
-      const p = proposal();
-      if (!p && state.disclaimerWording === null) {
-        dialog.append(el(doc, 'p', { class: 'ov-note', text: d.fits === false ? t('disclaimerNoFit') : t('disclaimerNone') }));
-        return;
-      }
-      const box = el(doc, 'input', { type: 'checkbox', id: 'ov-disclaimer-on' });
-      box.checked = state.disclaimerOn;
-      box.addEventListener('change', () => { state.disclaimerOn = box.checked; wording.disabled = !box.checked; });
-      const wording = el(doc, 'input', { type: 'text', id: 'ov-disclaimer-text', 'aria-label': t('disclaimerLabel') });
-      wording.value = p ? OV.disclaimer.splitInsertion(p.text).wording : '';
-      wording.disabled = !state.disclaimerOn;
-      wording.addEventListener('input', () => { state.disclaimerWording = wording.value; });
-      dialog.append(el(doc, 'label', { class: 'ov-inline', for: 'ov-disclaimer-on' }, box, el(doc, 'span', { text: t('disclaimerAdd') })),
-        wording);
-      if (d.fits === false) dialog.append(el(doc, 'p', { class: 'ov-note', text: t('disclaimerNoFit') }));
-    }
-
-    // Shown when the check takes long enough to be noticed (a host starting up): the
-    // click visibly did something, and the employee may cancel.
-    function renderChecking() {
-      dialog.append(el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'status', 'aria-live': 'polite', text: t('promptChecking') }));
-    }
-
-    function renderUnavailable() {
-      const reason = state.response.reason || 'error';
-      const key = reason === 'missing' ? 'hostMissing' : reason === 'forbidden' ? 'hostForbidden'
-        : reason === 'incompatible' ? 'hostIncompatible' : 'hostError';
-      const box = el(doc, 'div', { class: 'ov-host', 'data-reason': reason },
-        el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'alert', text: t(key, [state.response.message || reason]) }),
-        el(doc, 'p', { text: t('hostDecide') }));
-      const link = el(doc, 'a', { id: 'ov-install', href: options.installUrl, target: '_blank', rel: 'noopener', text: t('installLink') });
-      // A web page may not open an extension page itself: the background opens it.
-      if (options.openInstall) link.addEventListener('click', (e) => { e.preventDefault(); options.openInstall(); });
-      box.append(el(doc, 'p', {}, link));
-      dialog.append(box);
-    }
-
-    function button(id, label, enabled, onClick, primary) {
-      const b = el(doc, 'button', { id, type: 'button', class: primary ? 'ov-primary' : null, text: label });
-      b.disabled = !enabled;
-      b.addEventListener('click', onClick);
-      return b;
-    }
-
-    // Updates the status line and the buttons without rebuilding the text fields, so
-    // typing keeps its caret.
-    function refresh() {
-      const r = result();
-      if (refs.status && r) {
-        const c = controls();
-        refs.status.textContent = c.reason === 'recheck_needed' ? t('recheckNeeded') : OV.resultView.verdictText(t, r);
-      }
-      const focusedId = shadow.activeElement ? shadow.activeElement.id : null;
-      const oldRow = refs.row;
-      renderButtons();
-      oldRow.replaceWith(refs.row);
-      if (focusedId && refs.row.querySelector('#' + focusedId)) {
-        const again = shadow.getElementById(focusedId);
-        if (!again.disabled) again.focus();
-      }
-    }
-
-    function renderButtons() {
-      const c = controls();
-      const row = el(doc, 'div', { class: 'ov-buttons' });
-      refs.row = row;
-      row.append(button('ov-cancel', t('cancel'), !state.busy, cancel));
-      if (state.response.state === 'checking') {
-        // Cancel only.
-      } else if (state.response.state === 'ok') {
-        row.append(button('ov-edit', t('edit'), !state.busy, () => { close(); finish({ action: 'edit' }); }));
-        if (c.recheck) row.append(button('ov-recheck', t('recheck'), !state.busy, recheck, !c.post));
-        row.append(button('ov-post', t('postAsChecked'), c.post, post, true));
-      } else {
-        row.append(button('ov-recheck', t('retry'), !state.busy, recheck));
-        row.append(button('ov-post-anyway', t('postAnyway'), c.postAnyway, () => finish({ action: 'post_anyway' }), true));
-      }
-      return row;
-    }
-
-    async function recheck() {
-      state.busy = true;
-      state.error = null;
-      render();
-      const text = state.body;
-      const response = await options.recheck(text);
-      state.busy = false;
-      state.response = response;
-      state.checkedText = text;
-      state.disclaimerWording = null;
-      render();
-      const next = shadow.getElementById(controls().post ? 'ov-post' : 'ov-consent') || shadow.getElementById('ov-body');
-      if (next) next.focus();
-    }
-
-    function post() {
-      if (!controls().post) return;
-      const r = result();
-      finish({
-        action: 'post',
-        checkId: r.check_id,
-        body: state.body,
-        finalText: finalText(),
-        decision: OV.promptState.decision(options.originalText, state.body),
-        consent: state.consent,
-      });
-    }
-
-    function cancel() {
-      const r = result();
-      close();
-      finish({ action: 'cancel', checkId: r ? r.check_id : null });
-    }
-
-    function focusables() {
-      return Array.from(shadow.querySelectorAll('button, input, textarea, a[href]'))
-        .filter((n) => !n.disabled && n.getClientRects().length > 0);
-    }
-
-    function onKeydown(e) {
-      if (e.key === 'Escape') { e.preventDefault(); cancel(); return; }
-      if (e.key !== 'Tab') return;
-      const items = focusables();
-      if (!items.length) { e.preventDefault(); dialog.focus(); return; }
-      const first = items[0];
-      const last = items[items.length - 1];
-      const active = shadow.activeElement;
-      if (e.shiftKey && (active === first || active === dialog || !active)) { e.preventDefault(); last.focus(); }
-      else if (!e.shiftKey && (active === last || !active)) { e.preventDefault(); first.focus(); }
-    }
-
-    // Focus that wanders out (a click on the page behind) is brought back, but a site
-    // with its own focus lock is not fought forever.
+    // Focus that wanders out (a click on the page behind) is brought back to the
+    // prompt, but a site with its own focus lock is not fought forever.
     let pulls = 0;
     let pullsSince = 0;
     function onFocusIn(e) {
@@ -320,52 +141,24 @@
       const now = performance.now();
       if (now - pullsSince > 1000) { pulls = 0; pullsSince = now; }
       if (++pulls > 3) return;
-      const items = focusables();
-      (items[0] || dialog).focus();
+      frame.focus();
     }
 
+    // Hidden at once, removed a moment later: the click that decided is still being
+    // delivered to the frame, and tearing the frame down under it can leave the
+    // browser's input pipeline (and automation driving it) waiting.
     function close() {
       doc.removeEventListener('focusin', onFocusIn, true);
-      host.remove();
+      if (port) { const q = port; port = null; try { q.disconnect(); } catch (_) { /* gone */ } }
+      host.style.setProperty('visibility', 'hidden', 'important');
+      host.style.setProperty('pointer-events', 'none', 'important');
+      setTimeout(() => host.remove(), 100);
     }
 
-    render();
-    (doc.body || doc.documentElement).append(host);
-    // For the click-to-prompt measurement: when the result is in the DOM, and on screen
-    // after the next frame.
-    function stampResult() {
-      if (state.response.state === 'checking' || host.hasAttribute('data-rendered-at')) return;
-      host.setAttribute('data-rendered-at', String(performance.now()));
-      requestAnimationFrame(() => setTimeout(() => host.setAttribute('data-painted-at', String(performance.now())), 0));
-    }
-    stampResult();
-    const r = result();
-    // Unavailable host: focus the dialog itself, so the message is read first and no
-    // stray Enter posts unchecked.
-    const first = r && r.verdict === 'block' ? shadow.getElementById('ov-body')
-      : r ? shadow.getElementById('ov-consent') : null;
-    (first || dialog).focus();
+    frame.focus();
     doc.addEventListener('focusin', onFocusIn, true);
-
-    return {
-      decided,
-      host,
-      onKey: onKeydown,
-      // The result that was still on its way when the prompt opened.
-      update(response) {
-        if (finished) return;
-        state.response = response;
-        render();
-        stampResult();
-        const r = result();
-        const next = r && r.verdict === 'block' ? shadow.getElementById('ov-body') : r ? shadow.getElementById('ov-consent') : null;
-        (next || dialog).focus();
-      },
-      busy(on) { state.busy = on; render(); },
-      fail(message) { finished = false; state.error = message; state.busy = false; render(); return (this.decided = new Promise((res) => { resolveDecided = res; })); },
-      close,
-    };
+    return controller;
   }
 
-  OV.prompt = { show, HOST_ID };
+  OV.prompt = { show, prepare, HOST_ID, PAGE };
 })(globalThis);

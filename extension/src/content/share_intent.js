@@ -82,14 +82,7 @@
       userDisclaimer: settings.userDisclaimer || {},
       installUrl: settings.installUrl,
     });
-    prompt.host.style.setProperty('visibility', 'visible', 'important');
-    // The prompt leaves Tab and Esc to its embedder (guard.js does it for composers).
-    const onKey = (e) => {
-      if (e.composedPath().includes(prompt.host)) prompt.onKey(e);
-    };
-    root.addEventListener('keydown', onKey, true);
     const outcome = await prompt.decided;
-    root.removeEventListener('keydown', onKey, true);
     if (outcome.action === 'cancel') {
       await confirm(outcome.checkId, 'cancelled', link.text, false);
       reveal();

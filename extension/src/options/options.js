@@ -14,9 +14,12 @@
 
   const send = (msg) => api.runtime.sendMessage(msg);
 
+  // The host's own words, with its code; a passphrase it refused says so plainly.
   function errorText(reply) {
     const e = reply && reply.error;
-    return e ? (e.code ? e.code + ': ' : '') + e.message : 'no reply';
+    if (!e) return 'no reply';
+    const raw = (e.code ? e.code + ': ' : '') + e.message;
+    return e.code === 'passphrase_too_short' ? t('optionsPassphraseTooShort', [raw]) : raw;
   }
 
   function table(node, head, rows) {
@@ -83,6 +86,34 @@
     return reply.result;
   }
 
+  function download(data, type, name) {
+    const url = URL.createObjectURL(new Blob([data], { type }));
+    const a = el(document, 'a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // Every page of the log (common/log_export.js), then one file; a failure half-way
+  // saves nothing and says how far it got.
+  async function exportLog(params, file) {
+    $('log-message').textContent = '';
+    let entries = 0;
+    try {
+      const out = await OV.logExport.collect(async (p) => {
+        const reply = await send({ type: 'ov.log', op: 'export', params: p });
+        if (!reply || !reply.ok) throw new Error(errorText(reply));
+        entries += Number.isInteger(reply.result.entries) ? reply.result.entries : 0;
+        return reply.result;
+      }, params);
+      download(out.data, file.type, file.name);
+      $('log-message').textContent = t('optionsExportDone', [String(out.entries), String(out.pages)]);
+    } catch (e) {
+      $('log-message').textContent = t('optionsExportPartial', [String(entries), String(e && e.message || e)]);
+    }
+  }
+
   $('init').addEventListener('click', async () => {
     const a = takePassphrase('init-pass');
     const b = takePassphrase('init-pass2');
@@ -102,20 +133,30 @@
     if (r) $('log-message').textContent = JSON.stringify(r);
   });
 
-  $('export').addEventListener('click', async () => {
-    const r = await logRequest('export', { passphrase: takePassphrase('pass'), format: 'jsonl' });
-    if (!r) return;
-    const url = URL.createObjectURL(new Blob([r.data], { type: 'application/x-ndjson' }));
-    const a = el(document, 'a', { href: url, download: 'ownvoice-log.jsonl' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  });
+  // Plain text: readable by anyone who can read the file (the warning says so).
+  $('export').addEventListener('click', () => exportLog({ passphrase: takePassphrase('pass'), format: 'jsonl' },
+    { type: 'application/x-ndjson', name: 'ownvoice-log.jsonl' }));
 
+  // Encrypted under a passphrase of its own (ownvoice log decrypt-export reads it back).
+  $('export-encrypted').addEventListener('click', () => exportLog(
+    { passphrase: takePassphrase('pass'), format: 'jsonl', encrypt_passphrase: takePassphrase('export-pass') },
+    { type: 'text/plain', name: 'ownvoice-log.jsonl.ovenc' }));
+
+  // Erase says whether the file was scrubbed (rebuilt, journal emptied), never just "done".
   $('erase').addEventListener('click', async () => {
-    const r = await logRequest('erase', { passphrase: takePassphrase('pass') });
-    if (r) { $('log-message').textContent = JSON.stringify(r); logStatus(); }
+    $('log-message').textContent = '';
+    const reply = await send({ type: 'ov.log', op: 'erase', params: { passphrase: takePassphrase('pass') } });
+    if (reply && reply.ok) {
+      const r = reply.result;
+      const scrubbed = !r.scrubbed || (r.scrubbed.vacuum !== false && r.scrubbed.wal_checkpoint !== false);
+      $('log-message').textContent = scrubbed ? t('optionsEraseDone', [String(r.erased)])
+        : t('optionsEraseScrubFailed', [JSON.stringify(r.scrubbed)]);
+    } else if (reply && reply.error && reply.error.code === 'log_scrub_failed') {
+      $('log-message').textContent = t('optionsEraseScrubFailed', [reply.error.message]);
+    } else {
+      $('log-message').textContent = errorText(reply);
+    }
+    logStatus();
   });
 
   loadPrefs();

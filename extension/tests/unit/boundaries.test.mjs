@@ -108,10 +108,17 @@ test('the employer cannot set or read the list: not in the managed schema, not i
   const managed = { boundaries: { keep_out: [{ platform: 'instagram' }] }, keep_out: ['instagram'], rules: [{ id: 'r', terms: ['z'] }] };
   assert.ok(!JSON.stringify(OV.managed.managedPolicy(managed)).includes('instagram'));
   // The code that holds or shows the list never touches managed storage nor the host.
-  for (const f of ['src/common/boundaries.js', 'src/content/boundary_prompt.js', 'src/options/boundaries_options.js']) {
+  for (const f of ['src/common/boundaries.js', 'src/prompt/prompt_views.js', 'src/options/boundaries_options.js']) {
     const src = fs.readFileSync(path.join(EXTENSION, f), 'utf8').replace(/\/\/.*$/gm, '');
     assert.ok(!/storage\.managed|sendMessage|connectNative/.test(src), f);
   }
+  // The prompt's frame reads the list; it asks the background only for the privacy
+  // status, and tells the content script only that it is there and the decision.
+  const frame = fs.readFileSync(path.join(EXTENSION, 'src/prompt/prompt_frame.js'), 'utf8').replace(/\/\/.*$/gm, '');
+  assert.ok(!/storage\.managed|connectNative/.test(frame));
+  assert.deepEqual([...frame.matchAll(/sendMessage\(\{ type: '([^']+)'/g)].map((m) => m[1]).sort(), ['ov.privacy']);
+  assert.deepEqual([...frame.matchAll(/send\(\{ type: '([^']+)'/g)].map((m) => m[1]).sort(), ['decided', 'keepalive', 'ready', 'recheck']);
+  assert.ok(!/content\/boundar/.test(fs.readFileSync(path.join(EXTENSION, 'build.mjs'), 'utf8')), 'no content script holds the list');
   // The check request the background sends carries no list.
   const handlers = fs.readFileSync(path.join(EXTENSION, 'src/background/handlers.js'), 'utf8');
   assert.ok(!/boundaries|keep_out/.test(handlers));

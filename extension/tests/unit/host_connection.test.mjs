@@ -116,3 +116,21 @@ test('classifications of browser messages', () => {
   assert.equal(compatible(HELLO), true);
   assert.equal(compatible({ protocol: 1, capabilities: ['check'] }), false);
 });
+
+test("the employee's debug switch: every request, hello included, carries debug: true while on, none while off", async () => {
+  let debug = false;
+  const { c, ports } = conn((m, port) => {
+    if (m.type === 'hello') return port.reply({ id: m.id, ok: true, type: 'hello', result: Object.assign({ debug: m.debug === true }, HELLO) });
+    port.reply({ id: m.id, ok: true, result: {} });
+  }, { requestFields: () => (debug ? { debug: true } : null) });
+  await c.request({ type: 'check', text: 'a' });
+  debug = true;
+  await c.request({ type: 'check', text: 'b' });
+  const hello = await c.freshHello();
+  debug = false;
+  await c.request({ type: 'ping' });
+  const sent = ports[0].sent.map((m) => [m.type, m.debug === true]);
+  assert.deepEqual(sent, [['hello', false], ['check', false], ['check', true], ['hello', true], ['ping', false]]);
+  assert.equal(hello.debug, true, 'a fresh hello reports what the host says now');
+  assert.ok(ports[0].sent.every((m) => !('debug' in m) || m.debug === true), 'never debug: false, never another value');
+});

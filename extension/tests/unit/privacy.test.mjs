@@ -67,6 +67,10 @@ for (const browser of ['chromium', 'firefox']) {
       // The employee's site list (Mastodon instances, generic sites) and refusals.
       'sites.js: { employeeSites, mastodonInstances });', 'sites.js: { refusedSites: [...set] });',
       // The employee's own "keep work out of" list (never sent anywhere).
-      'boundaries_options.js: { boundaries });'].sort());
+      'boundaries_options.js: { boundaries });',
+      // The log pin: the log key's fingerprint and the last sequence number seen
+      // (common/log_pin.js); the debug switch.
+      'handlers.js: { [OV.logPin.STORAGE_KEY]: out.pin });',
+      'options_privacy.js: { debug: box.checked });'].sort());
   });
 }

@@ -19,12 +19,12 @@ export async function typeInComposer(page, site, text) {
 
 export async function pressPost(page, site) {
   await page.click(FIXTURES[site].submit);
-  await page.locator(inPrompt('.ov-dialog')).waitFor();
+  await inPrompt(page).locator('.ov-dialog').waitFor();
   return waitPromptState(page, []);
 }
 
 export async function isDisabled(page, selector) {
-  return page.locator(inPrompt(selector)).isDisabled();
+  return inPrompt(page).locator(selector).isDisabled();
 }
 
 export async function promptGone(page) {

@@ -111,21 +111,91 @@ export async function openFixture(context, name, query = '') {
   return page;
 }
 
-// The prompt lives in an open shadow root; Playwright's CSS engine pierces it.
+// The prompt is an extension page (src/prompt/prompt.html) in a frame that sits in a
+// closed shadow root: the page's own scripts, and Playwright's CSS engine, cannot reach
+// in. The tests reach the frame as a browser's automation does, through the page's frame
+// tree, found by its address. All the page's DOM holds is the host element.
 export const PROMPT = '#ownvoice-prompt-host';
-export const inPrompt = (selector) => `${PROMPT} ${selector}`;
+export const PROMPT_URL = `chrome-extension://${EXTENSION_ID}/src/prompt/prompt.html`;
 
+// The prompt's frame now, or null: the one showing a prompt (the extension loads the
+// next prompt's page ahead of time, hidden, in state 'waiting'; a closed one says
+// 'closed' until it is removed).
+export async function promptFrameNow(page) {
+  const frames = page.frames().filter((f) => f.url().startsWith(PROMPT_URL) && !f.isDetached());
+  for (const f of frames.reverse()) {
+    let state = null;
+    try { state = await f.evaluate(() => document.documentElement.getAttribute('data-state')); } catch (_) { continue; }
+    if (state && state !== 'waiting' && state !== 'closed') return f;
+  }
+  return null;
+}
+
+export async function promptFrame(page, timeout = 10000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const f = await promptFrameNow(page);
+    if (f) return f;
+    if (Date.now() > until) throw new Error('no prompt frame within ' + timeout + ' ms');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// inPrompt(page).click('#ov-post'), .locator('.ov-dialog').waitFor(), ...: the same calls
+// as on a Playwright page, made in the prompt's frame (found again at every call: the
+// reminder and the prompt, or two prompts, are different frames).
+const FRAME_CALLS = ['click', 'check', 'uncheck', 'fill', 'inputValue', 'isChecked', 'isDisabled', 'textContent',
+  'getAttribute', 'waitForSelector', 'evaluate', 'waitForFunction', 'focus', 'press', 'type'];
+export function inPrompt(page) {
+  const api = {};
+  for (const name of FRAME_CALLS) api[name] = async (...args) => (await promptFrame(page))[name](...args);
+  api.locator = (selector) => lazyLocator(page, selector, (l) => l);
+  return api;
+}
+
+function lazyLocator(page, selector, pick) {
+  const get = async (timeout) => pick((await promptFrame(page, timeout)).locator(selector));
+  return {
+    first: () => lazyLocator(page, selector, (l) => pick(l).first()),
+    waitFor: async (options = {}) => (await get(options.timeout || 10000)).waitFor(options),
+    async count() { const f = await promptFrameNow(page); return f ? pick(f.locator(selector)).count() : 0; },
+    isDisabled: async () => (await get()).isDisabled(),
+    isChecked: async () => (await get()).isChecked(),
+    textContent: async () => (await get()).textContent(),
+    inputValue: async () => (await get()).inputValue(),
+    getAttribute: async (name) => (await get()).getAttribute(name),
+    click: async (options) => (await get()).click(options),
+    evaluate: async (fn, arg) => (await get()).evaluate(fn, arg),
+    evaluateAll: async (fn, arg) => (await get()).evaluateAll(fn, arg),
+  };
+}
+
+// The prompt's state (its page's data-state): 'checking', 'busy', 'ok', 'warn',
+// 'block', 'unavailable', 'boundary'; null when no prompt is open.
 export async function promptState(page) {
-  return page.getAttribute(PROMPT, 'data-state');
+  const f = await promptFrameNow(page);
+  if (!f) return null;
+  try { return await f.evaluate(() => document.documentElement.getAttribute('data-state')); } catch (_) { return null; }
 }
 
 export async function waitPromptState(page, predicate, timeout = 10000) {
-  const handle = await page.waitForFunction(({ sel, states }) => {
-    const el = document.querySelector(sel);
-    const s = el && el.getAttribute('data-state');
-    return s && (states.length === 0 ? s !== 'busy' && s !== 'checking' : states.includes(s)) ? s : null;
-  }, { sel: PROMPT, states: predicate }, { timeout });
-  return handle.jsonValue();
+  const until = Date.now() + timeout;
+  for (;;) {
+    const s = await promptState(page);
+    if (s && s !== 'waiting' && s !== 'closed' && (predicate.length === 0 ? s !== 'busy' && s !== 'checking' : predicate.includes(s))) return s;
+    if (Date.now() > until) throw new Error(`prompt state ${s}, waited for ${predicate.length ? predicate.join('|') : 'a result'}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// The element id focused in the prompt, when the page's focus is on the prompt's host
+// (a frame in a closed shadow root: the page sees its host focused), else null.
+export async function promptFocusedId(page) {
+  const hostFocused = await page.evaluate((sel) => { const h = document.querySelector(sel); return !!h && document.activeElement === h; }, PROMPT);
+  if (!hostFocused) return null;
+  const f = await promptFrameNow(page);
+  if (!f) return null;
+  return f.evaluate(() => (document.hasFocus() && document.activeElement && document.activeElement !== document.body ? document.activeElement.id || '(no id)' : null));
 }
 
 export async function submissions(page) {

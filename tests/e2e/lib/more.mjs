@@ -40,14 +40,14 @@ export async function routeMore(context) {
 
 // The disclaimer the prompt proposes, as it stands in the prompt.
 export async function proposedWording(page) {
-  assert.ok(await page.isChecked(inPrompt('#ov-disclaimer-on')), 'the disclaimer is offered, ticked');
-  return page.inputValue(inPrompt('#ov-disclaimer-text'));
+  assert.ok(await inPrompt(page).isChecked('#ov-disclaimer-on'), 'the disclaimer is offered, ticked');
+  return inPrompt(page).inputValue('#ov-disclaimer-text');
 }
 
 export const graphemes = (s) => [...new Intl.Segmenter().segment(s)].length;
 
 // Waits for the prompt a share link brings up before any composer.
 export async function intentPrompt(page) {
-  await page.locator(inPrompt('.ov-dialog')).waitFor({ timeout: 15000 });
+  await inPrompt(page).locator('.ov-dialog').waitFor({ timeout: 15000 });
   return waitPromptState(page, []);
 }

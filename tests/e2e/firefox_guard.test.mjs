@@ -19,6 +19,7 @@ import { FIXTURES, FIXTURE_SCRIPT_PATH } from './fixtures/pages.mjs';
 import { SCRIPT_PATH as MORE_SCRIPT_PATH, fixtureFor } from './fixtures/more_pages.mjs';
 import { bundle } from './lib/more.mjs';
 import { SITES, VARIANT_PARAM, variantHtml, fixtureHtml } from './lib/variants.mjs';
+import { firefoxPromptFrame } from './lib/firefox.mjs';
 
 const FIREFOX = process.env.OWNVOICE_FIREFOX || '/usr/bin/firefox-esr';
 const GECKO_ID = 'ownvoice@ownvoice.org';
@@ -26,7 +27,6 @@ const UUID = '3c9f8a62-5d1e-4b7a-9f0e-0f7e6d1c2b17';  // pinned, so the test can
 const SUBSET = ['x', 'linkedin', 'facebook', 'mastodon'];
 const BADGE = { guarded: '✓', unguarded: '!' };
 const EDITABLE = '[contenteditable="true"]:not([tabindex="-1"]), textarea';
-const P = '#ownvoice-prompt-host >>> ';
 
 let root; let server; let port; let browser; let extPage;
 
@@ -143,9 +143,10 @@ for (const name of SUBSET) {
     await page.keyboard.type('A quiet note about our weekend hike');
     const box = await page.evaluate(() => { const r = window.__variantPost.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
     await page.mouse.click(box.x, box.y);
-    await page.waitForSelector(P + '.ov-dialog', { timeout: 15000 });
+    const prompt = await firefoxPromptFrame(page);
+    await prompt.waitForSelector('.ov-dialog', { timeout: 15000 });
     assert.deepEqual(await page.evaluate(() => window.__fixture.submissions.slice()), [], 'held before the site saw it');
-    await (await page.waitForSelector(P + '#ov-cancel')).click();
+    await (await prompt.waitForSelector('#ov-cancel')).click();
     await page.close();
   });
 

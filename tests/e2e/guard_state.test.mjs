@@ -84,16 +84,16 @@ for (const name of Object.keys(SITES)) {
     await page.locator(EDITABLE).first().click();
     await page.keyboard.type('A quiet note about our weekend hike');
     await clickPost(page);
-    await page.locator(inPrompt('.ov-dialog')).waitFor({ timeout: 10000 });
+    await inPrompt(page).locator('.ov-dialog').waitFor({ timeout: 10000 });
     assert.deepEqual(await submissions(page), [], 'held before the site saw it');
-    await page.click(inPrompt('#ov-cancel'));
+    await inPrompt(page).click('#ov-cancel');
     await promptGone(page);
     if (SITES[name].keyboard) {
       await page.locator(EDITABLE).first().click();
       await page.keyboard.press('Control+Enter');
-      await page.locator(inPrompt('.ov-dialog')).waitFor({ timeout: 10000 });
+      await inPrompt(page).locator('.ov-dialog').waitFor({ timeout: 10000 });
       assert.deepEqual(await submissions(page), [], 'Ctrl+Enter held too');
-      await page.click(inPrompt('#ov-cancel'));
+      await inPrompt(page).click('#ov-cancel');
       await promptGone(page);
     }
     await page.close();

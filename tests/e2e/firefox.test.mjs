@@ -67,7 +67,7 @@ before(async () => {
   fs.writeFileSync(path.join(home, '.mozilla/native-messaging-hosts/org.ownvoice.host.json'), JSON.stringify({
     name: 'org.ownvoice.host', description: 'OwnVoice', path: HOST_BIN, type: 'stdio', allowed_extensions: [GECKO_ID],
   }));
-  const dist = build(path.join(root, 'dist'), { httpMatches: true }).dist;
+  const dist = build(path.join(root, 'dist'), { flavour: 'dev', httpMatches: true }).dist;
 
   server = http.createServer((req, res) => { answer(req, res).catch(() => { res.writeHead(500); res.end(); }); });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -142,7 +142,7 @@ async function composerFlow(name, url, composer, submit) {
 }
 
 test('web-ext lint: the Firefox build has no errors and no warnings', () => {
-  const dir = path.join(REPO, 'extension/dist/firefox');
+  const dir = path.join(REPO, 'extension/dist/dev/firefox');
   const out = execFileSync(process.execPath, [path.join(REPO, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const report = JSON.parse(out.slice(out.indexOf('{')));

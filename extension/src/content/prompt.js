@@ -205,10 +205,9 @@
 
     function renderUnavailable() {
       const reason = state.response.reason || 'error';
-      const key = reason === 'missing' ? 'hostMissing' : reason === 'forbidden' ? 'hostForbidden'
-        : reason === 'incompatible' ? 'hostIncompatible' : 'hostError';
+      const said = OV.hostStatus.messageFor(state.response);
       const box = el(doc, 'div', { class: 'ov-host', 'data-reason': reason },
-        el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'alert', text: t(key, [state.response.message || reason]) }),
+        el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'alert', text: t(said.key, said.args) }),
         el(doc, 'p', { text: t('hostDecide') }));
       const link = el(doc, 'a', { id: 'ov-install', href: options.installUrl, target: '_blank', rel: 'noopener', text: t('installLink') });
       // A web page may not open an extension page itself: the background opens it.

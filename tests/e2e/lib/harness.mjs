@@ -44,9 +44,11 @@ export function checkPrerequisites(needHost = true) {
   }
 }
 
-// options: {host: true|false (register the host), lang: 'en'|'fr', env: {}}
+// options: {host: true|false (register the host), lang: 'en'|'fr', env: {},
+//           extensionDir: another build of the extension with the same key (default EXTENSION_DIR)}
 export async function launch(options = {}) {
   checkPrerequisites(options.host !== false);
+  const extensionDir = options.extensionDir || EXTENSION_DIR;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-e2e-'));
   const profile = path.join(root, 'profile');
   const home = path.join(root, 'home');
@@ -78,7 +80,7 @@ export async function launch(options = {}) {
     args: [
       '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run',
       `--lang=${lang}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
     ],
   });
   await context.route('**/*', async (route) => {

@@ -10,7 +10,8 @@
 // The version comes from the top-level CMakeLists.txt (one version for host and
 // extension). Content scripts and host permissions come from the site adapters' first
 // line (`// ownvoice-site: {...}`), so adding a site is adding one adapter file.
-// Usage: node extension/build.mjs [--flavour release|dev] [--out DIR]
+// Usage: node extension/build.mjs [--flavour release|dev] [--out DIR] [--browser chromium|firefox]
+//                                 [--gecko-update-url URL]   (the self-hosted Firefox build)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +54,9 @@ export function readSites(adapterDir) {
 // httpMatches (end-to-end tests in Firefox only, which cannot answer https requests
 // for a site locally): every match is also added with http://, so fixture pages served
 // by a local http server under the sites' names run the content scripts.
-export function manifestFor(browser, { version, sites, devKey, httpMatches = false }) {
+// geckoUpdateUrl: the self-hosted Firefox build names its updates.json (never the AMO one,
+// which AMO refuses).
+export function manifestFor(browser, { version, sites, devKey, httpMatches = false, geckoUpdateUrl = null }) {
   let matches = [...new Set(sites.flatMap((s) => s.matches.concat(devKey ? s.devMatches : [])))];
   if (httpMatches) matches = matches.concat(matches.map((m) => m.replace(/^https:/, 'http:')));
   const contentJs = [...COMMON, ...CONTENT_BEFORE_ADAPTERS, ...sites.map((s) => s.file), ...CONTENT_AFTER_ADAPTERS];
@@ -88,7 +91,8 @@ export function manifestFor(browser, { version, sites, devKey, httpMatches = fal
     // and transmits nothing (Firefox asks every add-on to say); 128 already brought
     // optional_host_permissions (sites added at run time).
     m.browser_specific_settings = {
-      gecko: { id: 'ownvoice@ownvoice.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: 'ownvoice@ownvoice.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] },
+        ...(geckoUpdateUrl ? { update_url: geckoUpdateUrl } : {}) },
       gecko_android: { strict_min_version: '142.0' },
     };
   }
@@ -100,20 +104,20 @@ function copyInto(dest) {
 }
 
 // flavour 'dev' adds the development key and the test-only site; 'release' never does.
-export function build(dist, { flavour = 'release', httpMatches = false } = {}) {
+export function build(dist, { flavour = 'release', httpMatches = false, geckoUpdateUrl = null, browsers = ['chromium', 'firefox'] } = {}) {
   if (!FLAVOURS.includes(flavour)) throw new Error(`unknown flavour ${flavour} (${FLAVOURS.join(', ')})`);
   if (httpMatches && flavour !== 'dev') throw new Error('httpMatches is for the dev flavour only');
   dist = dist || distFor(flavour);
   const version = projectVersion(fs.readFileSync(path.join(REPO, 'CMakeLists.txt'), 'utf8'));
   const sites = readSites(path.join(HERE, 'src/content/adapters'));
   const devKey = flavour === 'dev' ? fs.readFileSync(path.join(HERE, 'dev-public-key.b64'), 'utf8').trim() : null;
-  for (const browser of ['chromium', 'firefox']) {
+  for (const browser of browsers) {
     const out = path.join(dist, browser);
     // Only the two folders this build owns: --out may name a folder holding other things.
     fs.rmSync(out, { recursive: true, force: true });
     fs.mkdirSync(out, { recursive: true });
     copyInto(out);
-    const manifest = manifestFor(browser, { version, sites, devKey, httpMatches });
+    const manifest = manifestFor(browser, { version, sites, devKey, httpMatches, geckoUpdateUrl });
     fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     if (browser === 'chromium') {
       // A classic service worker loads the same files Firefox lists as background scripts.
@@ -125,15 +129,18 @@ export function build(dist, { flavour = 'release', httpMatches = false } = {}) {
 }
 
 export function parseArgs(argv) {
-  const opts = { flavour: 'release', out: null };
+  const opts = { flavour: 'release', out: null, geckoUpdateUrl: null, browsers: ['chromium', 'firefox'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--flavour' || a === '--flavor') opts.flavour = argv[++i];
     else if (a.startsWith('--flavour=')) opts.flavour = a.slice('--flavour='.length);
     else if (a === '--out') opts.out = path.resolve(argv[++i] || '');
+    else if (a === '--gecko-update-url') opts.geckoUpdateUrl = argv[++i];
+    else if (a === '--browser') opts.browsers = [argv[++i]];
     else throw new Error(`unknown argument ${a}; usage: node extension/build.mjs [--flavour release|dev] [--out DIR]`);
   }
   if (!FLAVOURS.includes(opts.flavour)) throw new Error(`unknown flavour ${opts.flavour} (${FLAVOURS.join(', ')})`);
+  for (const b of opts.browsers) if (!['chromium', 'firefox'].includes(b)) throw new Error(`unknown browser ${b} (chromium, firefox)`);
   return opts;
 }
 
@@ -145,6 +152,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error('error: ' + e.message);
     process.exit(64);
   }
-  const r = build(opts.out, { flavour: opts.flavour });
+  const r = build(opts.out, { flavour: opts.flavour, geckoUpdateUrl: opts.geckoUpdateUrl, browsers: opts.browsers });
   console.log(`built OwnVoice extension ${r.version} (${r.flavour} flavour, ${r.sites} site adapters) into ${path.relative(process.cwd(), r.dist) || r.dist}`);
 }

@@ -31,6 +31,9 @@ const BACKGROUND = ['src/common/host_status.js', 'src/common/managed.js',
   'src/background/host_connection.js', 'src/background/handlers.js', 'src/background/context_menu.js',
   'src/common/site_list.js', 'src/background/sites.js'];
 const COPY = ['src', '_locales', 'managed_schema.json'];
+// The PNGs only (scripts/make_icons.sh renders them from icons/ownvoice.svg).
+export const ICON_SIZES = ['16', '32', '48', '128'];
+const ICONS = Object.fromEntries(ICON_SIZES.map((n) => [n, `icons/icon-${n}.png`]));
 
 export function projectVersion(cmakeText) {
   const m = /project\(\s*OwnVoice\s+VERSION\s+(\d+\.\d+\.\d+)/.exec(cmakeText);
@@ -73,7 +76,8 @@ export function manifestFor(browser, { version, sites, devKey, httpMatches = fal
     // scripts there (background/sites.js).
     optional_permissions: ['scripting'],
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: '__MSG_extName__', default_popup: 'src/popup/popup.html' },
+    icons: ICONS,
+    action: { default_title: '__MSG_extName__', default_popup: 'src/popup/popup.html', default_icon: ICONS },
     options_ui: { page: 'src/options/options.html', open_in_tab: true },
     content_scripts: [{ matches, js: contentJs, run_at: 'document_start', all_frames: false }],
     content_security_policy: {
@@ -101,6 +105,8 @@ export function manifestFor(browser, { version, sites, devKey, httpMatches = fal
 
 function copyInto(dest) {
   for (const item of COPY) fs.cpSync(path.join(HERE, item), path.join(dest, item), { recursive: true });
+  fs.mkdirSync(path.join(dest, 'icons'));
+  for (const icon of Object.values(ICONS)) fs.copyFileSync(path.join(HERE, icon), path.join(dest, icon));
 }
 
 // flavour 'dev' adds the development key and the test-only site; 'release' never does.

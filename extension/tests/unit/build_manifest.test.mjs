@@ -92,6 +92,20 @@ test('release builds drop the development key and the test-only site', () => {
   assert.ok(chromium.host_permissions.some((o) => o.includes('ownvoice.test')));
 });
 
+test('icons at 16, 32, 48 and 128 px: real PNGs of those sizes, named in both manifests', () => {
+  for (const [name, m] of [['chromium', chromium], ['firefox', firefox]]) {
+    assert.deepEqual(Object.keys(m.icons).sort(), ['128', '16', '32', '48']);
+    assert.deepEqual(m.action.default_icon, m.icons);
+    for (const [size, file] of Object.entries(m.icons)) {
+      const png = fs.readFileSync(path.join(dist, name, file));
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', file);
+      assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR', file);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(size), Number(size)], file);
+    }
+  }
+  assert.ok(!fs.existsSync(path.join(dist, 'chromium/icons/ownvoice.svg')), 'the drawing stays out of the package');
+});
+
 test('the managed schema follows Chromium\'s rules (object at the top, no additionalProperties there, one type per node)', () => {
   const schema = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'managed_schema.json'), 'utf8'));
   assert.equal(schema.type, 'object');

@@ -168,6 +168,7 @@
         userDisclaimer: s.userDisclaimer || {},
         installUrl: s.installUrl,
         openInstall: () => send({ type: 'ov.openInstall' }).catch(() => {}),
+        openWelcome: () => send({ type: 'ov.openWelcome' }).catch(() => {}),
         audience: OV.audience.read(match.adapter, match.composers[0]),
       });
       activePrompt = prompt;

@@ -167,6 +167,12 @@
 
       renderDisclaimer(r);
       if (r.truncated) dialog.append(el(doc, 'p', { class: 'ov-note', text: t('truncated') }));
+      // No private log yet: offered once ever (background/welcome.js decides), never again.
+      if (state.response.offerLogSetup && options.openWelcome) {
+        const setUp = el(doc, 'a', { id: 'ov-log-offer', href: '#', text: t('logOfferLink') });
+        setUp.addEventListener('click', (e) => { e.preventDefault(); options.openWelcome(); });
+        dialog.append(el(doc, 'p', { class: 'ov-note', id: 'ov-log-offer-note' }, el(doc, 'span', { text: t('logOffer') + ' ' }), setUp));
+      }
 
       const consent = el(doc, 'input', { type: 'checkbox', id: 'ov-consent' });
       consent.checked = state.consent;

@@ -67,6 +67,9 @@ for (const browser of ['chromium', 'firefox']) {
       // The employee's site list (Mastodon instances, generic sites) and refusals.
       'sites.js: { employeeSites, mastodonInstances });', 'sites.js: { refusedSites: [...set] });',
       // The employee's own "keep work out of" list (never sent anywhere).
-      'boundaries_options.js: { boundaries });'].sort());
+      'boundaries_options.js: { boundaries });',
+      // First run: the welcome page's wording (as the options) and two flags, no text.
+      'welcome.js: { disclaimers, welcomeDone: true });', 'welcome.js: { logOfferShown: true });',
+      'welcome.js: { logOfferShown: true });'].sort());
   });
 }

@@ -1,0 +1,107 @@
+// First run against the real host: the welcome page shows that the host answers, what
+// the example policy screens for and where each rule comes from, sets up the encrypted
+// log, and saves the employee's wording and boundaries; the first prompt without a log
+// offers to set one up, once, and never again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { launch, openFixture, inPrompt, EXTENSION_ID, HOST_BIN, POLICY, POLICY_PATH } from './lib/harness.mjs';
+import { typeInComposer, pressPost, promptGone } from './lib/flows.mjs';
+
+const WELCOME = `chrome-extension://${EXTENSION_ID}/src/pages/welcome.html`;
+const HOST_VERSION = /(\d+\.\d+\.\d+)/.exec(execFileSync(HOST_BIN, ['--version'], { encoding: 'utf8' }))[1];
+
+test('welcome page: host answers, the policy with its sources, log set-up, wording and boundaries saved', async () => {
+  const env = await launch();
+  try {
+    const page = await env.context.newPage();
+    await page.goto(WELCOME);
+    await page.waitForSelector('#connection[data-state="ok"]');
+    assert.match(await page.textContent('#host-status'), new RegExp(`OwnVoice app ${HOST_VERSION.replace(/\./g, '\\.')} answers`));
+
+    await page.waitForSelector('#rules tr.rule');
+    assert.match(await page.textContent('#policy-summary'), new RegExp(`${POLICY.company} policy ${POLICY.version}: ${POLICY.rules.length} rules`));
+    const rows = await page.locator('#rules tr.rule').count();
+    assert.equal(rows, POLICY.rules.length);
+    for (const rule of POLICY.rules) {
+      const row = page.locator(`#rules tr.rule[data-rule="${rule.id}"]`);
+      assert.equal(await row.locator('td').first().textContent(), rule.description || rule.id);
+      // The example policy is the system layer in these tests (OWNVOICE_SYSTEM_POLICY).
+      assert.equal(await row.locator('td.source').textContent(), `your IT department's file ${POLICY_PATH}`);
+    }
+    assert.equal(await page.getAttribute('#disclaimer-en', 'placeholder'), POLICY.disclaimers.en);
+
+    await page.waitForSelector('#log[data-initialized="false"]');
+    await page.fill('#init-pass', 'one two three four');
+    await page.fill('#init-pass2', 'one two three FOUR');
+    await page.click('#init');
+    await page.waitForFunction(() => document.querySelector('#log-message').textContent.length > 0);
+    assert.equal(await page.getAttribute('#log', 'data-initialized'), 'false', 'two different passphrases: nothing created');
+    await page.fill('#init-pass', 'one two three four');
+    await page.fill('#init-pass2', 'one two three four');
+    await page.click('#init');
+    await page.waitForSelector('#log[data-initialized="true"]');
+    assert.equal(await page.inputValue('#init-pass'), '', 'the passphrase is not kept in the page');
+    assert.ok(await page.isHidden('#log-init'));
+
+    await page.fill('#disclaimer-en', 'My views, nobody else\'s.');
+    await page.selectOption('#boundary-platform', 'instagram');
+    await page.fill('#boundary-account', '@me_at_home');
+    await page.click('#boundary-add');
+    await page.waitForSelector('#boundary-list li.boundary-entry[data-account="me_at_home"]');
+    await page.click('#save');
+    await page.waitForFunction(() => document.querySelector('#saved').textContent.length > 0);
+    const stored = await env.worker.evaluate(() => chrome.storage.local.get(null));
+    assert.deepEqual(stored.disclaimers, { en: 'My views, nobody else\'s.' });
+    assert.deepEqual(stored.boundaries.keep_out, [{ platform: 'instagram', account: 'me_at_home' }]);
+    assert.equal(stored.logOfferShown, true, 'a log exists: the prompt will not offer one');
+
+    // The host really has a log now.
+    const status = await env.worker.evaluate(() => globalThis.ownvoiceHost.request({ type: 'log.status' }));
+    assert.equal(status.initialized, true);
+  } finally {
+    await env.close();
+  }
+});
+
+test('without a log, the first prompt offers to set one up, once; the link opens the welcome page', async () => {
+  const env = await launch();
+  try {
+    const page = await openFixture(env.context, 'x');
+    await typeInComposer(page, 'x', 'Bonne journée à tous.');
+    await pressPost(page, 'x');
+    await page.waitForSelector(inPrompt('#ov-log-offer'));
+    const [welcome] = await Promise.all([env.context.waitForEvent('page'), page.click(inPrompt('#ov-log-offer'))]);
+    await welcome.waitForLoadState();
+    assert.equal(welcome.url(), WELCOME);
+    await page.bringToFront();
+    await page.click(inPrompt('#ov-cancel'));
+    await promptGone(page);
+
+    // Again, and on another site: no second offer.
+    await pressPost(page, 'x');
+    assert.equal(await page.locator(inPrompt('#ov-log-offer')).count(), 0, 'offered once, not again');
+    await page.click(inPrompt('#ov-cancel'));
+    const other = await openFixture(env.context, 'linkedin');
+    await typeInComposer(other, 'linkedin', 'Une autre publication.');
+    await pressPost(other, 'linkedin');
+    assert.equal(await other.locator(inPrompt('#ov-log-offer')).count(), 0);
+  } finally {
+    await env.close();
+  }
+});
+
+test('welcome page in French', async () => {
+  const env = await launch({ lang: 'fr' });
+  try {
+    const page = await env.context.newPage();
+    await page.goto(WELCOME);
+    await page.waitForSelector('#connection[data-state="ok"]');
+    assert.equal(await page.textContent('h1'), 'Bienvenue dans OwnVoice');
+    assert.match(await page.textContent('#host-status'), /L'application OwnVoice .* répond/);
+    await page.waitForSelector('#rules tr.rule');
+    assert.match(await page.textContent('#rules td.source'), /le fichier de votre service informatique/);
+  } finally {
+    await env.close();
+  }
+});

@@ -58,6 +58,8 @@ if [[ -z $BASE_URL ]]; then
   loud "no --base-url: the self-hosted files name $BASE_URL; rebuild with the address IT serves them from"
 fi
 BASE_URL=${BASE_URL%/}
+# Firefox accepts only an https update_url, and browsers should not fetch code over http.
+[[ $BASE_URL == https://* ]] || die "--base-url must be an https:// address (got $BASE_URL)"
 
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}
 DEST="$OUT/$VERSION"

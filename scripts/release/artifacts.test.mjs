@@ -36,10 +36,12 @@ function listFiles(dir) {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath || d.path, d.name)));
 }
-function lint(dir) {
+// selfHosted: the add-on names its own update_url, which only self-hosted add-ons may.
+function lint(dir, selfHosted) {
   let out;
   try {
-    out = execFileSync(process.execPath, [WEB_EXT, 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'],
+    out = execFileSync(process.execPath, [WEB_EXT, 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery',
+      ...(selfHosted ? ['--self-hosted'] : [])],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     out = e.stdout;  // web-ext exits 1 on errors; the report says which
@@ -82,7 +84,11 @@ for (const [name, browser] of PACKAGES) {
     const manifest = JSON.parse(manifestText);
     assert.equal(manifest.version, VERSION);
     assert.equal(manifest.key, undefined, 'no development key');
-    assert.ok(!/ownvoice\.test|127\.0\.0\.1|localhost|http:\/\//.test(manifestText), 'no test-only address');
+    // The self-hosted build names IT's update server (https, checked below); nothing else.
+    const gecko = manifest.browser_specific_settings && manifest.browser_specific_settings.gecko;
+    const withoutUpdateUrl = gecko && gecko.update_url ? manifestText.replace(JSON.stringify(gecko.update_url), '""') : manifestText;
+    assert.ok(!/ownvoice\.test|127\.0\.0\.1|localhost|http:\/\//.test(withoutUpdateUrl), 'no test-only address');
+    if (gecko && gecko.update_url) assert.match(gecko.update_url, /^https:\/\/[^/]+\/.*updates\.json$/);
     assert.equal(browser === 'chromium' ? manifest.background.service_worker : manifest.background.scripts.length > 0, browser === 'chromium' ? 'background.js' : true);
     for (const size of ['16', '32', '48', '128']) {
       if (manifest.icons) assert.ok(files.includes(manifest.icons[size]), `icon ${size}`);
@@ -90,7 +96,7 @@ for (const [name, browser] of PACKAGES) {
   });
 
   test(`${name}: web-ext lint`, () => {
-    const report = lint(path.join(scratch, name));
+    const report = lint(path.join(scratch, name), name.includes('selfhosted'));
     // web-ext is Firefox's linter: on the Chromium zip it checks every script, page and
     // locale the same way, and reports three things that are true of any Chromium-only
     // manifest (a service worker without Firefox's background.scripts, no gecko id, no
@@ -127,7 +133,7 @@ test('the CRX is signed, carries the store zip, and updates.xml and the template
   const updateUrl = xml.match(/codebase='([^']+)\/ownvoice-/)[1] + '/updates.xml';
   const chrome = JSON.parse(fs.readFileSync(file('enterprise-self-hosted/linux/chrome/ownvoice.json'), 'utf8'));
   assert.deepEqual(chrome.ExtensionInstallForcelist, [`${crx.id};${updateUrl}`]);
-  const firefox = JSON.parse(fs.readFileSync(file('enterprise-self-hosted/linux/firefox/policies.json'), 'utf8'));
+  const firefox = JSON.parse(fs.readFileSync(file('enterprise-self-hosted/firefox/policies.json'), 'utf8'));
   assert.ok(firefox.policies.ExtensionSettings['ownvoice@ownvoice.org'].install_url.endsWith(`/ownvoice-${VERSION}-firefox-selfhosted.xpi`));
   assert.ok(fs.readFileSync(file('enterprise-self-hosted/EXTENSION_ID.txt'), 'utf8').includes(crx.id));
   for (const f of listFiles(path.join(DIR, 'enterprise-self-hosted'))) {

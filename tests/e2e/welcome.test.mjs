@@ -5,8 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { launch, openFixture, inPrompt, EXTENSION_ID, HOST_BIN, POLICY, POLICY_PATH } from './lib/harness.mjs';
-import { typeInComposer, pressPost, promptGone } from './lib/flows.mjs';
+import { typeInComposer, pressPost, promptGone, screenshot } from './lib/flows.mjs';
+
+// The stores' screenshot size (Chrome Web Store and Edge: 1280x800).
+const STORE_SIZE = { width: 1280, height: 800 };
 
 const WELCOME = `chrome-extension://${EXTENSION_ID}/src/pages/welcome.html`;
 const HOST_VERSION = /(\d+\.\d+\.\d+)/.exec(execFileSync(HOST_BIN, ['--version'], { encoding: 'utf8' }))[1];
@@ -56,6 +60,12 @@ test('welcome page: host answers, the policy with its sources, log set-up, wordi
     assert.deepEqual(stored.boundaries.keep_out, [{ platform: 'instagram', account: 'me_at_home' }]);
     assert.equal(stored.logOfferShown, true, 'a log exists: the prompt will not offer one');
 
+    await page.setViewportSize(STORE_SIZE);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const shot = await screenshot(page, 'store-welcome-en-1280x800.png');
+    const png = fs.readFileSync(shot);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1280, 800], 'store size');
+
     // The host really has a log now.
     const status = await env.worker.evaluate(() => globalThis.ownvoiceHost.request({ type: 'log.status' }));
     assert.equal(status.initialized, true);
@@ -71,6 +81,8 @@ test('without a log, the first prompt offers to set one up, once; the link opens
     await typeInComposer(page, 'x', 'Bonne journée à tous.');
     await pressPost(page, 'x');
     await page.waitForSelector(inPrompt('#ov-log-offer'));
+    await page.setViewportSize(STORE_SIZE);
+    await screenshot(page, 'store-prompt-en-1280x800.png');
     const [welcome] = await Promise.all([env.context.waitForEvent('page'), page.click(inPrompt('#ov-log-offer'))]);
     await welcome.waitForLoadState();
     assert.equal(welcome.url(), WELCOME);

@@ -6,7 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { launch, openFixture, inPrompt, EXTENSION_ID, HOST_BIN, POLICY, POLICY_PATH } from './lib/harness.mjs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, openFixture, inPrompt, EXTENSION_ID, EXTENSION_DIR, HOST_BIN, POLICY, POLICY_PATH, REPO } from './lib/harness.mjs';
+import { build } from '../../extension/build.mjs';
 import { typeInComposer, pressPost, promptGone, screenshot } from './lib/flows.mjs';
 
 // The stores' screenshot size (Chrome Web Store and Edge: 1280x800).
@@ -115,5 +118,33 @@ test('welcome page in French', async () => {
     assert.match(await page.textContent('#rules td.source'), /le fichier de votre service informatique/);
   } finally {
     await env.close();
+  }
+});
+
+test('the release flavour opens the welcome page by itself on install; the dev flavour does not', async () => {
+  // The release build, given the development key only so that it keeps the id the host
+  // accepts (a store or CRX install gets its id from its own key); its code is untouched.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-welcome-'));
+  const dir = path.join(build(scratch, { flavour: 'release', browsers: ['chromium'] }).dist, 'chromium');
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  manifest.key = fs.readFileSync(path.join(REPO, 'extension/dev-public-key.b64'), 'utf8').trim();
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  assert.match(fs.readFileSync(path.join(dir, 'src/flavour.js'), 'utf8'), /flavour = "release"/);
+  const env = await launch({ extensionDir: dir });
+  try {
+    const opened = env.context.pages().find((p) => p.url() === WELCOME) ||
+      await env.context.waitForEvent('page', { predicate: (p) => p.url() === WELCOME, timeout: 15000 });
+    await opened.waitForSelector('#connection[data-state="ok"]');
+  } finally {
+    await env.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  assert.match(fs.readFileSync(path.join(EXTENSION_DIR, 'src/flavour.js'), 'utf8'), /flavour = "dev"/);
+  const dev = await launch();
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.ok(!dev.context.pages().some((p) => p.url() === WELCOME), 'no tab opens by itself in the dev flavour');
+  } finally {
+    await dev.close();
   }
 });

@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=$(cd "${1:?usage: scripts/check_release.sh dist/<version>}" && pwd)
 VERSION=$(basename "$DIR")
+for tool in node unzip sha256sum dpkg-deb; do command -v $tool >/dev/null || { echo "check_release: $tool is missing (apt-get install $tool)" >&2; exit 1; }; done
+[[ -x node_modules/web-ext/bin/web-ext.js ]] || { echo "check_release: web-ext is missing: npm ci --no-audit --no-fund" >&2; exit 1; }
 
 echo "=== artifacts of $VERSION ==="
 OWNVOICE_RELEASE_DIR="$DIR" node --test scripts/release/artifacts.test.mjs

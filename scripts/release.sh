@@ -51,7 +51,7 @@ if [[ -n $(git status --porcelain) ]]; then
   else git status --short >&2; die "the tree has uncommitted changes; commit or stash them (a release is built from a commit)"; fi
 fi
 grep -qE "^## \[?$VERSION\]?( |$)" CHANGELOG.md || die "CHANGELOG.md has no section for $VERSION"
-for tool in cmake cpack node zip jq dpkg-deb sha256sum; do command -v $tool >/dev/null || die "$tool is missing (scripts/deps.sh test)"; done
+for tool in cmake cpack node zip dpkg-deb sha256sum; do command -v $tool >/dev/null || die "$tool is missing (scripts/deps.sh test)"; done
 [[ -x node_modules/web-ext/bin/web-ext.js ]] || die "web-ext is missing: npm ci --no-audit --no-fund"
 if [[ -z $BASE_URL ]]; then
   BASE_URL="https://REPLACE_WITH_YOUR_SERVER/ownvoice/$VERSION"
@@ -109,8 +109,9 @@ cp "$STAGE"/xpi/*.xpi "$DEST"/
 step "self-hosted: CRX3 signed with $KEY, updates.xml, updates.json"
 node scripts/release/selfhosted.mjs --zip "$DEST/ownvoice-$VERSION-chromium.zip" --key "$KEY" --version "$VERSION" \
   --base-url "$BASE_URL" --out "$DEST" --xpi "$DEST/ownvoice-$VERSION-firefox-selfhosted.xpi" > "$STAGE/selfhosted.json"
-CRX_ID=$(jq -r .id "$STAGE/selfhosted.json")
-if [[ $(jq -r .keyCreated "$STAGE/selfhosted.json") = true ]]; then
+json() { node -e "process.stdout.write(String(JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))[process.argv[2]]))" "$1" "$2"; }
+CRX_ID=$(json "$STAGE/selfhosted.json" id)
+if [[ $(json "$STAGE/selfhosted.json" keyCreated) = true ]]; then
   loud "NEW signing key created at $KEY (extension id $CRX_ID): back it up now; docs/release.md says where IT keeps it"
 fi
 echo "self-hosted Chromium extension id: $CRX_ID"

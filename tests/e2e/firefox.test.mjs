@@ -64,7 +64,7 @@ async function composerFlow(name, url, composer, submit) {
 }
 
 test('web-ext lint: the Firefox build has no errors and no warnings', () => {
-  const dir = path.join(REPO, 'extension/dist/firefox');
+  const dir = path.join(REPO, 'extension/dist/dev/firefox');
   const out = execFileSync(process.execPath, [path.join(REPO, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const report = JSON.parse(out.slice(out.indexOf('{')));

@@ -17,7 +17,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const CLI = process.env.OWNVOICE_CLI;
 const HOST = process.env.OWNVOICE_HOST_BIN;
 const BROWSER = process.env.OWNVOICE_CHROMIUM || '/usr/bin/chromium';
-const EXTENSION = path.join(REPO, 'extension/dist/chromium');
+const EXTENSION = path.join(REPO, 'extension/dist/dev/chromium');
 
 function ownvoice(home, ...args) {
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'),
@@ -52,7 +52,7 @@ async function helloFromExtension(home) {
 // The extension is built by extension/build.mjs (npm test does it too); build it when
 // this test runs first, so it is not skipped for want of a build step.
 if (!fs.existsSync(path.join(EXTENSION, 'manifest.json')) && fs.existsSync(path.join(REPO, 'node_modules'))) {
-  execFileSync(process.execPath, [path.join(REPO, 'extension/build.mjs')], { cwd: REPO, stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(REPO, 'extension/build.mjs'), '--flavour', 'dev'], { cwd: REPO, stdio: 'ignore' });
 }
 
 const ready = CLI && HOST && fs.existsSync(CLI) && fs.existsSync(HOST) && fs.existsSync(BROWSER) &&

@@ -6,17 +6,16 @@
 # nothing is left. Also builds the .rpm and checks its contents and scripts.
 # Needs root, dpkg and python3; changes the machine while it runs.
 # usage: test_deb.sh <source dir> <binary dir>
+#   OWNVOICE_DEB=FILE  test that .deb (scripts/check_release.sh passes dist/<v>/'s) instead
+#                      of building one; the .rpm checks then use the .rpm beside it.
+# The package is built in build/release (preset `release`), the tree scripts/release.sh
+# uses: one Release build for both.
 set -eu
 SRC=$(cd "$1" && pwd)
 BIN=$2
 DEV_ID=$(tr -d ' \n' < "$SRC/extension/DEV_EXTENSION_ID")
 OTHER_ID=abcdefghijklmnopabcdefghijklmnop
-# Beside the tree under test (same depth, same build type and warning flags) so that
-# ccache serves this release-flavoured build from the objects that tree already compiled.
-PKG_BUILD="$BIN-package"
-cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$BIN/CMakeCache.txt" 2>/dev/null; }
-BUILD_TYPE=$(cache_value CMAKE_BUILD_TYPE); BUILD_TYPE=${BUILD_TYPE:-Release}
-WERROR=$(cache_value OWNVOICE_WERROR); WERROR=${WERROR:-OFF}
+PKG_BUILD="$SRC/build/release"
 WORK=$(mktemp -d)
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -41,13 +40,18 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-note "building the package in $PKG_BUILD"
-export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$SRC}" CCACHE_NOHASHDIR=1
-cmake -S "$SRC" -B "$PKG_BUILD" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DOWNVOICE_WERROR="$WERROR" \
-  -DOWNVOICE_TESTS=OFF -DOWNVOICE_BENCHMARKS=OFF >/dev/null
-cmake --build "$PKG_BUILD" -j2 --target ownvoice ownvoice-host >/dev/null
-(cd "$PKG_BUILD" && cpack -G DEB >/dev/null)
-DEB=$(ls "$PKG_BUILD"/ownvoice_*.deb | head -n1)
+if [ -n "${OWNVOICE_DEB:-}" ]; then
+  DEB=$OWNVOICE_DEB
+  PKG_DIR=$(dirname "$DEB")
+  note "testing the given package $DEB"
+else
+  note "building the package in $PKG_BUILD"
+  (cd "$SRC" && cmake --preset release >/dev/null)
+  cmake --build "$PKG_BUILD" -j2 >/dev/null
+  PKG_DIR="$WORK/packages"
+  (cd "$PKG_BUILD" && cpack -G DEB -B "$PKG_DIR" >/dev/null)
+  DEB=$(ls "$PKG_DIR"/ownvoice_*.deb | head -n1)
+fi
 [ -f "$DEB" ] || fail "no .deb produced"
 dpkg-deb --info "$DEB" > "$WORK/deb-info"
 dpkg-deb --contents "$DEB" > "$WORK/deb-contents"
@@ -123,9 +127,12 @@ if ! diff -u "$WORK/before" "$WORK/after"; then fail "the purge left something b
 find /etc /usr/lib /usr/lib64 /var/lib -name 'org.ownvoice.host*.json' 2>/dev/null | grep . && fail "a manifest survived the purge"
 
 if command -v rpmbuild >/dev/null && command -v rpm >/dev/null; then
-  note "building the .rpm"
-  (cd "$PKG_BUILD" && cpack -G RPM >/dev/null)
-  RPM=$(ls "$PKG_BUILD"/ownvoice-*.rpm | head -n1)
+  if [ -z "${OWNVOICE_DEB:-}" ]; then
+    note "building the .rpm"
+    (cd "$PKG_BUILD" && cpack -G RPM -B "$PKG_DIR" >/dev/null)
+  fi
+  RPM=$(ls "$PKG_DIR"/ownvoice-*.rpm | head -n1)
+  [ -f "$RPM" ] || fail "no .rpm beside $DEB"
   rpm -qpl "$RPM" > "$WORK/rpm-files"
   grep -qx /usr/bin/ownvoice-host "$WORK/rpm-files" || fail "ownvoice-host is not in the .rpm"
   grep -qx /etc/ownvoice/policy.json "$WORK/rpm-files" || fail "policy.json is not in the .rpm"

@@ -57,7 +57,7 @@ TEST(AllowedCallers, DevelopmentIdMatchesTheExtensionsRecord) {
 
 // extension/build.mjs writes the key into the built manifest (not committed).
 TEST(AllowedCallers, ManifestKeyWhenPresentIsTheSameKey) {
-  for (const char* name : {"dist/chromium/manifest.json", "manifest.json"}) {
+  for (const char* name : {"dist/dev/chromium/manifest.json", "manifest.json"}) {
     const std::string text = read_file(std::string(OWNVOICE_SOURCE_DIR) + "/extension/" + name);
     if (text.empty()) continue;
     const auto manifest = nlohmann::json::parse(text, nullptr, false);

@@ -47,10 +47,18 @@ TEST_F(Requests, PolicyFlagWorksLikeTheEnvironmentVariable) {
   EXPECT_EQ(parse(r.frames[0])["result"]["policy"]["version"], "lumetra-2026-11");
 }
 
-TEST_F(Requests, HelloWithAnotherProtocolIsAMismatch) {
-  const HostRun r = run(frame(R"({"id":1,"type":"hello","protocol":2})"));
-  ASSERT_EQ(r.frames.size(), 1u);
-  EXPECT_EQ(parse(r.frames[0]), error_reply(1, "protocol_mismatch", "this host speaks protocol 1, not 2"));
+// Protocol agreement: a newer (or older) extension learns which protocol and version this
+// host speaks, so it can say which side to update; unknown hello fields are ignored.
+TEST_F(Requests, HelloWithAnotherProtocolAnswersWithTheHostsOwn) {
+  const HostRun r = run(frame(R"({"id":1,"type":"hello","protocol":2,"extension_version":"9.0.0","wants":["x"]})") +
+                        frame(R"({"id":2,"type":"hello","protocol":0})"));
+  ASSERT_EQ(r.frames.size(), 2u);
+  for (const auto& f : r.frames) {
+    const json reply = parse(f);
+    ASSERT_EQ(reply["ok"], true) << reply.dump();
+    EXPECT_EQ(reply["result"]["protocol"], ownvoice::kProtocolVersion);
+    EXPECT_EQ(reply["result"]["host_version"], ownvoice::kVersion);
+  }
 }
 
 TEST_F(Requests, CheckReturnsExactlyTheEnginesResult) {

@@ -92,7 +92,9 @@
   }
 
   function unavailable(e) {
-    return { state: 'unavailable', reason: e.reason || 'error', message: e.message || String(e), code: e.code || null };
+    return { state: 'unavailable', reason: e.reason || 'error', message: e.message || String(e), code: e.code || null,
+      // Which side to update when the two disagree on the protocol (hostStatus.messageFor).
+      hostVersion: (e.details && e.details.hostVersion) || null, extensionVersion: api.runtime.getManifest().version };
   }
 
   async function warm() {

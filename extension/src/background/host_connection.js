@@ -3,16 +3,20 @@
 // host answers in a few milliseconds where starting one costs tens.
 // Requests carry an id; replies are matched by it; each request has a timeout; a
 // disconnect fails every pending request with a reason people can be told
-// (missing / forbidden / crashed / incompatible / timeout).
+// (missing / forbidden / crashed / incompatible / host_outdated / extension_outdated /
+// timeout).
 (function (root) {
   'use strict';
   const OV = (root.OwnVoice = root.OwnVoice || {});
 
   class HostError extends Error {
-    constructor(reason, message, code) {
+    // details: {hostVersion, hostProtocol} when the host answered hello but the two
+    // disagree on the protocol.
+    constructor(reason, message, code, details) {
       super(message || reason);
       this.reason = reason;
       this.code = code || null;
+      this.details = details || null;
     }
   }
 
@@ -51,8 +55,10 @@
       });
       this.ready = this.send(this.helloRequest(), this.deps.helloTimeoutMs)
         .then((hello) => {
-          if (!OV.hostStatus.compatible(hello)) {
-            throw new HostError('incompatible', 'host protocol ' + (hello && hello.protocol));
+          const disagreement = OV.hostStatus.agreement(hello);
+          if (disagreement) {
+            throw new HostError(disagreement.reason, 'host protocol ' + disagreement.hostProtocol + ', extension protocol ' +
+              OV.hostStatus.PROTOCOL, null, disagreement);
           }
           this.hello = hello;
           return hello;

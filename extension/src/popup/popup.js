@@ -16,10 +16,8 @@
     resultText = '';
     $('copy').disabled = true;
     if (!reply || reply.state !== 'ok') {
-      const reason = reply ? reply.reason : 'error';
-      const key = reason === 'missing' ? 'hostMissing' : reason === 'forbidden' ? 'hostForbidden'
-        : reason === 'incompatible' ? 'hostIncompatible' : 'hostError';
-      box.append(OV.resultView.el(document, 'p', { class: 'error', text: t(key, [reply ? reply.message : '']) }),
+      const said = OV.hostStatus.messageFor(reply || { reason: 'error' });
+      box.append(OV.resultView.el(document, 'p', { class: 'error', 'data-reason': reply ? reply.reason : 'error', text: t(said.key, said.args) }),
         OV.resultView.el(document, 'a', { href: api.runtime.getURL('src/pages/install.html'), target: '_blank', text: t('installLink') }));
       return;
     }

@@ -150,7 +150,7 @@
       if (state.response.state === 'ok') {
         refs.status = V.status(ctx);
         parts.push(refs.status, ...V.checkedPost(ctx), ...V.findings(ctx), V.promotional(ctx), ...V.body(ctx),
-          ...V.disclaimer(ctx), V.truncated(ctx), V.consent(ctx));
+          ...V.disclaimer(ctx), V.truncated(ctx), V.logOffer(ctx), V.consent(ctx));
       } else if (state.response.state === 'checking') {
         parts.push(V.checking(ctx));
       } else {

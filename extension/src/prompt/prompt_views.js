@@ -115,6 +115,17 @@
     return ctx.result().truncated ? el(ctx.doc, 'p', { class: 'ov-note', text: ctx.t('truncated') }) : null;
   }
 
+  // No private log yet: offered once ever (background/welcome.js decides), never again.
+  // An extension page may open the welcome page itself.
+  function logOffer(ctx) {
+    const { doc, t, state } = ctx;
+    if (!state.response.offerLogSetup) return null;
+    const api = globalThis.browser || globalThis.chrome;
+    const setUp = el(doc, 'a', { id: 'ov-log-offer', href: api.runtime.getURL('src/pages/welcome.html'), target: '_blank',
+      rel: 'noopener', text: t('logOfferLink') });
+    return el(doc, 'p', { class: 'ov-note', id: 'ov-log-offer-note' }, el(doc, 'span', { text: t('logOffer') + ' ' }), setUp);
+  }
+
   // Consent: only a person's own click or key ticks it; a script-made event is undone.
   function consent(ctx) {
     const { doc, t, state } = ctx;
@@ -139,12 +150,12 @@
   function unavailable(ctx) {
     const { doc, t, state } = ctx;
     const reason = state.response.reason || 'error';
-    const key = reason === 'missing' ? 'hostMissing' : reason === 'forbidden' ? 'hostForbidden'
-      : reason === 'incompatible' ? 'hostIncompatible' : 'hostError';
+    // Which words, and which side to update when the versions disagree (host_status.js).
+    const said = OV.hostStatus.messageFor(state.response);
     // An extension page may open the install page itself.
     const link = el(doc, 'a', { id: 'ov-install', href: ctx.installUrl, target: '_blank', rel: 'noopener', text: t('installLink') });
     return el(doc, 'div', { class: 'ov-host', 'data-reason': reason },
-      el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'alert', text: t(key, [state.response.message || reason]) }),
+      el(doc, 'p', { id: 'ov-status', class: 'ov-status', role: 'alert', text: t(said.key, said.args) }),
       el(doc, 'p', { text: t('hostDecide') }),
       el(doc, 'p', {}, link));
   }
@@ -208,7 +219,7 @@
   }
 
   OV.promptViews = {
-    title, privacyNotices, audience, status, statusText, checkedPost, findings, promotional, body, disclaimer, truncated,
+    title, privacyNotices, audience, status, statusText, checkedPost, findings, promotional, body, disclaimer, truncated, logOffer,
     consent, checking, unavailable, error, buttons, boundaryReminder,
   };
 })(globalThis);

@@ -1,5 +1,5 @@
-// The build: one version from CMake, the fewest permissions, the pinned development id,
-// and a Firefox manifest Firefox accepts.
+// The build: one version from CMake, the fewest permissions, the pinned development id
+// in the dev flavour only, and a Firefox manifest Firefox accepts.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXTENSION } from './load.mjs';
-import { build, projectVersion, readSites, manifestFor } from '../../build.mjs';
+import { build, projectVersion, readSites, manifestFor, parseArgs } from '../../build.mjs';
 
 const REPO = path.resolve(EXTENSION, '..');
-const dist = build(fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-build-'))).dist;
+const dist = build(fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-build-')), { flavour: 'dev' }).dist;
 const chromium = JSON.parse(fs.readFileSync(path.join(dist, 'chromium/manifest.json'), 'utf8'));
 const firefox = JSON.parse(fs.readFileSync(path.join(dist, 'firefox/manifest.json'), 'utf8'));
+const releaseDist = build(fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-build-'))).dist;
+const shipped = ['chromium', 'firefox'].map((b) => [b, fs.readFileSync(path.join(releaseDist, b, 'manifest.json'), 'utf8')]);
 
 test('both manifests carry the version of the top-level CMakeLists.txt', () => {
   const version = projectVersion(fs.readFileSync(path.join(REPO, 'CMakeLists.txt'), 'utf8'));
@@ -62,12 +64,46 @@ test('every file a manifest names exists in its build', () => {
   }
 });
 
+test('the default (release) flavour ships no development key and no test-only site', () => {
+  for (const [browser, text] of shipped) {
+    const m = JSON.parse(text);
+    assert.equal(m.key, undefined, browser);
+    assert.ok(!/ownvoice\.test|localhost|127\.0\.0\.1|http:\/\//.test(text), `${browser}: test-only address in ${text}`);
+    assert.deepEqual(m.content_scripts[0].matches, m.host_permissions);
+  }
+  // Same files otherwise: the flavour changes the manifest, not the code.
+  assert.deepEqual(JSON.parse(shipped[0][1]).content_scripts[0].js, chromium.content_scripts[0].js);
+});
+
+test('build.mjs arguments: release by default, dev on request, anything else refused', () => {
+  assert.equal(parseArgs([]).flavour, 'release');
+  assert.equal(parseArgs(['--flavour', 'dev']).flavour, 'dev');
+  assert.equal(parseArgs(['--flavour=dev']).flavour, 'dev');
+  assert.throws(() => parseArgs(['--flavour', 'debug']), /unknown flavour/);
+  assert.throws(() => parseArgs(['--release']), /unknown argument/);
+  assert.throws(() => build(os.tmpdir(), { flavour: 'release', httpMatches: true }), /dev flavour only/);
+});
+
 test('release builds drop the development key and the test-only site', () => {
   const sites = readSites(path.join(EXTENSION, 'src/content/adapters'));
   const release = manifestFor('chromium', { version: '1.2.3', sites, devKey: null });
   assert.equal(release.key, undefined);
   assert.ok(!release.host_permissions.some((o) => o.includes('ownvoice.test')));
   assert.ok(chromium.host_permissions.some((o) => o.includes('ownvoice.test')));
+});
+
+test('icons at 16, 32, 48 and 128 px: real PNGs of those sizes, named in both manifests', () => {
+  for (const [name, m] of [['chromium', chromium], ['firefox', firefox]]) {
+    assert.deepEqual(Object.keys(m.icons).sort(), ['128', '16', '32', '48']);
+    assert.deepEqual(m.action.default_icon, m.icons);
+    for (const [size, file] of Object.entries(m.icons)) {
+      const png = fs.readFileSync(path.join(dist, name, file));
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', file);
+      assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR', file);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(size), Number(size)], file);
+    }
+  }
+  assert.ok(!fs.existsSync(path.join(dist, 'chromium/icons/ownvoice.svg')), 'the drawing stays out of the package');
 });
 
 test('the managed schema follows Chromium\'s rules (object at the top, no additionalProperties there, one type per node)', () => {

@@ -62,7 +62,7 @@ test('on a fresh connection the request follows hello at once, and counts only i
   const refused = old.c.request({ type: 'check', text: 'a' });
   await new Promise((r) => setTimeout(r, 5));
   const [h2, c2] = old.ports[0].sent;
-  old.ports[0].reply({ id: h2.id, ok: true, result: { protocol: 9, capabilities: [] } });
+  old.ports[0].reply({ id: h2.id, ok: true, result: { protocol: 1, capabilities: [] } });
   old.ports[0].reply({ id: c2.id, ok: true, result: { verdict: 'ok' } });
   await assert.rejects(refused, (e) => e.reason === 'incompatible');
 });
@@ -86,10 +86,51 @@ test('forbidden origin and a wrong protocol are told apart', async () => {
   const forbidden = conn((m, port) => port.drop('Access to the specified native messaging host is forbidden.'));
   await assert.rejects(forbidden.c.request({ type: 'check' }), (e) => e.reason === 'forbidden');
   const old = conn((m, port) => port.reply({ id: m.id, ok: true, result: { protocol: 0, capabilities: ['check'] } }));
-  await assert.rejects(old.c.request({ type: 'check' }), (e) => e.reason === 'incompatible');
+  await assert.rejects(old.c.request({ type: 'check' }), (e) => e.reason === 'host_outdated');
   assert.equal(old.ports[0].disconnected, true);
   const mismatch = conn((m, port) => port.reply({ id: m.id, ok: false, error: { code: 'protocol_mismatch', message: 'speaks 2' } }));
   await assert.rejects(mismatch.c.request({ type: 'check' }), (e) => e.reason === 'incompatible');
+});
+
+test('protocol agreement: the side that is behind is named, with the host version, and nothing is sent on', async () => {
+  // An older host (protocol 0) answering a newer extension, with a field this extension
+  // does not know: the unknown field is ignored, the protocol decides.
+  const older = conn((m, port) => {
+    if (m.type === 'hello') port.reply({ id: m.id, ok: true, result: { protocol: 0, host_version: '0.0.9', capabilities: ['check', 'confirm'], future_field: {} } });
+  });
+  await assert.rejects(older.c.request({ type: 'check', text: 'a' }), (e) =>
+    e.reason === 'host_outdated' && e.details.hostVersion === '0.0.9' && e.details.hostProtocol === 0);
+  assert.equal(older.ports[0].disconnected, true, 'the connection is closed: no request runs against it');
+  assert.equal(older.c.hello, null);
+
+  const newer = conn((m, port) => {
+    if (m.type === 'hello') port.reply({ id: m.id, ok: true, result: Object.assign({}, HELLO, { protocol: 2, host_version: '0.3.0' }) });
+  });
+  await assert.rejects(newer.c.request({ type: 'check', text: 'a' }), (e) =>
+    e.reason === 'extension_outdated' && e.details.hostVersion === '0.3.0');
+
+  // A host newer in version but on the same protocol works, whatever else it adds.
+  const same = conn((m, port) => {
+    if (m.type === 'hello') return port.reply({ id: m.id, ok: true, result: Object.assign({}, HELLO, { host_version: '0.9.0', debug: true }) });
+    port.reply({ id: m.id, ok: true, result: { verdict: 'ok' } });
+  });
+  assert.equal((await same.c.request({ type: 'check', text: 'a' })).verdict, 'ok');
+});
+
+test('what the popup and the prompt say for each reason: which side to update, to which version', () => {
+  const { messageFor, agreement } = OV.hostStatus;
+  assert.equal(agreement(HELLO), null);
+  assert.deepEqual(agreement({ protocol: 0, host_version: '0.0.9', capabilities: [] }), { reason: 'host_outdated', hostProtocol: 0, hostVersion: '0.0.9' });
+  assert.equal(agreement({ protocol: 2, capabilities: ['check', 'confirm'] }).reason, 'extension_outdated');
+  assert.equal(agreement({ protocol: 'x' }).reason, 'incompatible');
+  assert.equal(agreement(null).reason, 'incompatible');
+  assert.deepEqual(messageFor({ reason: 'host_outdated', hostVersion: '0.1.0', extensionVersion: '0.2.0' }),
+    { key: 'hostOutdated', args: ['0.1.0', '0.2.0'] });
+  assert.deepEqual(messageFor({ reason: 'extension_outdated', hostVersion: '0.3.0', extensionVersion: '0.2.0' }),
+    { key: 'extensionOutdated', args: ['0.2.0', '0.3.0'] });
+  assert.deepEqual(messageFor({ reason: 'missing' }), { key: 'hostMissing', args: [] });
+  assert.deepEqual(messageFor({ reason: 'timeout', message: 'slow' }), { key: 'hostError', args: ['slow'] });
+  assert.deepEqual(messageFor(null), { key: 'hostError', args: ['error'] });
 });
 
 test('a silent host times out; a crash fails pending requests and resets', async () => {

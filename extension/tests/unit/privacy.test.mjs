@@ -71,6 +71,9 @@ for (const browser of ['chromium', 'firefox']) {
       // The log pin: the log key's fingerprint and the last sequence number seen
       // (common/log_pin.js); the debug switch.
       'handlers.js: { [OV.logPin.STORAGE_KEY]: out.pin });',
-      'options_privacy.js: { debug: box.checked });'].sort());
+      'options_privacy.js: { debug: box.checked });',
+      // First run: the welcome page's wording (as the options) and two flags, no text.
+      'welcome.js: { disclaimers, welcomeDone: true });', 'welcome.js: { logOfferShown: true });',
+      'welcome.js: { logOfferShown: true });'].sort());
   });
 }

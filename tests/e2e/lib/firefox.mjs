@@ -60,7 +60,7 @@ export async function startFirefox() {
   fs.writeFileSync(path.join(home, '.mozilla/native-messaging-hosts/org.ownvoice.host.json'), JSON.stringify({
     name: 'org.ownvoice.host', description: 'OwnVoice', path: HOST_BIN, type: 'stdio', allowed_extensions: [GECKO_ID],
   }));
-  const dist = build(path.join(root, 'dist'), { httpMatches: true }).dist;
+  const dist = build(path.join(root, 'dist'), { flavour: 'dev', httpMatches: true }).dist;
 
   const server = http.createServer((req, res) => { answer(req, res).catch(() => { res.writeHead(500); res.end(); }); });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -12,7 +12,7 @@ import { FIXTURES, FIXTURE_SCRIPT_PATH } from '../fixtures/pages.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(HERE, '../../..');
-export const EXTENSION_DIR = path.join(REPO, 'extension/dist/chromium');
+export const EXTENSION_DIR = path.join(REPO, 'extension/dist/dev/chromium');
 export const EXTENSION_ID = fs.readFileSync(path.join(REPO, 'extension/DEV_EXTENSION_ID'), 'utf8').trim();
 export const HOST_BIN = process.env.OWNVOICE_HOST_BIN || path.join(REPO, 'build/host/app/ownvoice-host');
 export const POLICY_PATH = path.join(REPO, 'examples/policy.example.json');
@@ -37,16 +37,18 @@ async function fixtureScript(entry) {
 
 export function checkPrerequisites(needHost = true) {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension at ${EXTENSION_DIR}: run node extension/build.mjs`);
+    throw new Error(`no built extension at ${EXTENSION_DIR}: run node extension/build.mjs --flavour dev`);
   }
   if (needHost && !fs.existsSync(HOST_BIN)) {
     throw new Error(`no ownvoice-host at ${HOST_BIN}: build it (cmake --build build --target ownvoice-host) or set OWNVOICE_HOST_BIN`);
   }
 }
 
-// options: {host: true|false (register the host), lang: 'en'|'fr', env: {}}
+// options: {host: true|false (register the host), lang: 'en'|'fr', env: {},
+//           extensionDir: another build of the extension with the same key (default EXTENSION_DIR)}
 export async function launch(options = {}) {
   checkPrerequisites(options.host !== false);
+  const extensionDir = options.extensionDir || EXTENSION_DIR;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-e2e-'));
   const profile = path.join(root, 'profile');
   const home = path.join(root, 'home');
@@ -78,7 +80,7 @@ export async function launch(options = {}) {
     args: [
       '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run',
       `--lang=${lang}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
     ],
   });
   await context.route('**/*', async (route) => {

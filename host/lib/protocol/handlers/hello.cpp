@@ -9,10 +9,11 @@
 namespace ownvoice::protocol {
 
 nlohmann::json handle_hello(Session& session, const Request& request) {
+  // Another protocol is not an error: the reply says which one this host speaks and the
+  // extension, knowing both, tells the employee which side to update (PROTOCOL.md,
+  // "Protocol agreement"). An error here would leave it unable to say.
   if (const auto protocol = request.optional_integer("protocol"); protocol && *protocol != kProtocolVersion) {
-    throw ProtocolError(ErrorCode::ProtocolMismatch, "this host speaks protocol " +
-                                                         std::to_string(kProtocolVersion) + ", not " +
-                                                         std::to_string(*protocol));
+    session.logger().warn("hello: the extension speaks protocol {}, this host {}", *protocol, kProtocolVersion);
   }
   if (const auto version = request.optional_string("extension_version")) {
     session.logger().info("hello from extension {}", version->substr(0, 32));

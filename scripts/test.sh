@@ -4,7 +4,8 @@
 #      log reliability, install, corpus precision/recall);
 #   2. the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. each libFuzzer target for a bounded time (FUZZ_SECONDS, default 30);
-#   4. the extension's unit tests and the browser end-to-end tests (Chromium, Firefox).
+#   4. the extension's unit tests and the browser end-to-end tests (Chromium, Firefox);
+#   5. the release artifacts (scripts/release.sh) and their checks (scripts/check_release.sh).
 # Everything the suite needs is installed first (Debian packages, then node_modules from
 # package-lock.json), so the steps can run in any order on a fresh machine.
 set -euo pipefail
@@ -46,6 +47,10 @@ if [[ -f package.json ]]; then
   step "extension and browser end-to-end tests"
   OWNVOICE_HOST_BIN="$root/build/ci/host/app/ownvoice-host" OWNVOICE_CLI_BIN="$root/build/ci/host/app/ownvoice" npm test
 fi
+step "release artifacts (scripts/release.sh into dist/, then their checks)"
+scripts/release.sh --base-url https://ci.invalid/ownvoice
+scripts/check_release.sh "dist/$(sed -nE 's/^project\(OwnVoice VERSION ([0-9.]+).*/\1/p' CMakeLists.txt)"
+
 step "done"
 echo "whole suite: $(( $(date +%s) - start )) s"
 command -v ccache >/dev/null && ccache --show-stats 2>/dev/null | grep -iE 'hit|miss' | head -4 || true

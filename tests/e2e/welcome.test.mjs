@@ -95,13 +95,13 @@ test('without a log, the first prompt offers to set one up, once; the link opens
 
     // Again, and on another site: no second offer.
     await pressPost(page, 'x');
-    await waitPromptState(page, (s) => ['ok', 'warn', 'block'].includes(s));  // a result shown, not a prompt still loading
+    await waitPromptState(page, ['ok', 'warn', 'block']);  // a result shown, not a prompt still loading
     assert.equal(await inPrompt(page).locator('#ov-log-offer').count(), 0, 'offered once, not again');
     await inPrompt(page).click('#ov-cancel');
     const other = await openFixture(env.context, 'linkedin');
     await typeInComposer(other, 'linkedin', 'Une autre publication.');
     await pressPost(other, 'linkedin');
-    await waitPromptState(other, (s) => ['ok', 'warn', 'block'].includes(s));
+    await waitPromptState(other, ['ok', 'warn', 'block']);
     assert.equal(await inPrompt(other).locator('#ov-log-offer').count(), 0);
   } finally {
     await env.close();

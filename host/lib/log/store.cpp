@@ -453,12 +453,17 @@ class Store::Impl {
   bool checkpoint_wal() {
     // TRUNCATE: copy every frame back and cut the -wal file to zero bytes, so no old page
     // image (with an erased entry or an old wrapped key) stays in it.
-    for (int attempt = 0; attempt < 50; ++attempt) {
+    // Each attempt waits at most 100 ms for readers (not the connection's busy timeout), so
+    // a reader that never lets go costs about 5 s in all, then the failure is reported.
+    db->exec("PRAGMA busy_timeout=100");
+    bool done = false;
+    for (int attempt = 0; attempt < 25 && !done; ++attempt) {
       auto st = db->prepare("PRAGMA wal_checkpoint(TRUNCATE)");
-      if (st.step() && st.column_int(0) == 0) return true;
-      ::usleep(100 * 1000);
+      done = st.step() && st.column_int(0) == 0;
+      if (!done) ::usleep(100 * 1000);
     }
-    return false;
+    db->exec(("PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms)).c_str());
+    return done;
   }
 
   // The share window (see the schema note): created on first use; a share_days table left
@@ -474,12 +479,17 @@ class Store::Impl {
       st.bind(1, today_period());
       st.run();
     }
-    auto legacy = db->prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='share_days'");
-    if (!legacy.step()) return;
-    auto rows = db->prepare("SELECT day, shared, promotional FROM share_days");
     struct Day { std::string day; std::int64_t shared, promotional; };
     std::vector<Day> days;
-    while (rows.step()) days.push_back({rows.column_text(0), rows.column_int(1), rows.column_int(2)});
+    {
+      // Statements finished before DROP TABLE (a pending one would make it fail as locked).
+      auto legacy = db->prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='share_days'");
+      if (!legacy.step()) return;
+    }
+    {
+      auto rows = db->prepare("SELECT day, shared, promotional FROM share_days");
+      while (rows.step()) days.push_back({rows.column_text(0), rows.column_int(1), rows.column_int(2)});
+    }
     for (const auto& d : days) add_share(days_from_civil(d.day) / kSharePeriodDays, d.shared, d.promotional);
     db->exec("DROP TABLE share_days");
   }

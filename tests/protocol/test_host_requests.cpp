@@ -29,6 +29,9 @@ TEST_F(Requests, HelloIsAnsweredExactly) {
         {"host_version", ownvoice::kVersion},
         {"capabilities", {"check", "confirm", "policy", "log"}},
         {"policy", {{"version", "lumetra-2026-11"}, {"company", "Lumetra"}, {"rules", 6}, {"rejected_layers", json::array()}}},
+        {"debug", false},
+        {"sandbox", {{"network", "enforced"}, {"mechanism", "seccomp"}, {"reason", ""}}},
+        {"diagnostics", {{"level", "default"}}},
         {"log", {{"initialized", false}}}}}};
   EXPECT_EQ(parse(r.frames[0]), expected);
 }

@@ -6,8 +6,17 @@
 #include "cli/cmd_log.hpp"
 #include "cli/commands.hpp"
 #include "ownvoice/version.hpp"
+#include "protocol/process_hardening.hpp"
+#ifdef OWNVOICE_TEST_HOOKS
+#include "test_hooks.hpp"
+#endif
 
 int main(int argc, char** argv) {
+  // The CLI decrypts the log: no core file, not dumpable (host/lib/protocol/process_hardening.hpp).
+  (void)ownvoice::protocol::harden_process();
+#ifdef OWNVOICE_TEST_HOOKS
+  ownvoice::app::apply_test_environment();
+#endif
   CLI::App app{"OwnVoice: checks a post before you share it (disclaimer, confidential terms, promotional tone).\n"
                "Nothing leaves this machine.", "ownvoice"};
   app.set_version_flag("--version", std::string("ownvoice ") + ownvoice::kVersion);

@@ -88,11 +88,11 @@ python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['ok'] is T
 
 # One request through the installed host, as the browser sends it: 32-bit native-endian
 # length, then UTF-8 JSON; the reply is framed the same way.
-roundtrip() { # <caller argument> <request json> -> reply json on stdout
-  python3 - "$1" "$2" <<'PY'
+roundtrip() { # <request json> <argument>... (as the browser starts the host) -> reply json on stdout
+  python3 - "$@" <<'PY'
 import json, struct, subprocess, sys
-body = sys.argv[2].encode()
-p = subprocess.run(["/usr/bin/ownvoice-host", sys.argv[1]], input=struct.pack("=I", len(body)) + body,
+body = sys.argv[1].encode()
+p = subprocess.run(["/usr/bin/ownvoice-host"] + sys.argv[2:], input=struct.pack("=I", len(body)) + body,
                    capture_output=True, timeout=30)
 out = p.stdout
 assert len(out) >= 4, ("no reply", p.returncode, p.stderr[-500:])
@@ -101,19 +101,25 @@ assert len(out) == 4 + n, ("extra or missing bytes on stdout", len(out), n)
 print(out[4:].decode())
 PY
 }
+FIREFOX_ARGS="/usr/lib/mozilla/native-messaging-hosts/org.ownvoice.host.json ownvoice@ownvoice.org"
 
 note "hello and check through /usr/bin/ownvoice-host"
-roundtrip "chrome-extension://$DEV_ID/" '{"id": 1, "type": "hello", "protocol": 1}' > "$WORK/hello.json"
+# As Firefox starts it (manifest path, add-on id): the release add-on id is built in.
+roundtrip '{"id": 1, "type": "hello", "protocol": 1}' $FIREFOX_ARGS > "$WORK/hello.json"
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['ok'] and r['id']==1 and r['result']['protocol']==1, r" "$WORK/hello.json"
-roundtrip "chrome-extension://$DEV_ID/" '{"id": 2, "type": "check", "text": "Great day at the conference!", "platform": "linkedin"}' > "$WORK/check.json"
+roundtrip '{"id": 2, "type": "check", "text": "Great day at the conference!", "platform": "linkedin"}' $FIREFOX_ARGS > "$WORK/check.json"
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['ok'] and r['result']['verdict'] in ('ok','warn','block'), r" "$WORK/check.json"
 
+note "the packaged (release-flavour) host refuses the development extension id (its key is public)"
+roundtrip '{"id": 5, "type": "hello"}' "chrome-extension://$DEV_ID/" > "$WORK/dev-refused.json" || true
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['ok'] is False and r['error']['code']=='forbidden_caller', r" "$WORK/dev-refused.json"
+
 note "an administrator allows another extension"
-roundtrip "chrome-extension://$OTHER_ID/" '{"id": 3, "type": "hello"}' > "$WORK/refused.json" || true
+roundtrip '{"id": 3, "type": "hello"}' "chrome-extension://$OTHER_ID/" > "$WORK/refused.json" || true
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['ok'] is False and r['error']['code']=='forbidden_caller', r" "$WORK/refused.json"
 /usr/bin/ownvoice install --system --extension-id "$OTHER_ID" >/dev/null
 grep -q "$OTHER_ID" /etc/opt/chrome/native-messaging-hosts/org.ownvoice.host.json || fail "id not in the manifest"
-roundtrip "chrome-extension://$OTHER_ID/" '{"id": 4, "type": "hello"}' > "$WORK/accepted.json"
+roundtrip '{"id": 4, "type": "hello"}' "chrome-extension://$OTHER_ID/" > "$WORK/accepted.json"
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['ok'] is True, r" "$WORK/accepted.json"
 
 note "upgrade path: reinstalling keeps the added id"

@@ -63,7 +63,7 @@ Run run_cli(const std::string& args) {
 class LogCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    ::setenv("OWNVOICE_TEST_FAST_KDF", "1", 1);
+    log::KdfParams::use_fast_for_tests();  // what a test-hooks main does for OWNVOICE_TEST_FAST_KDF=1
     ::setenv("OWNVOICE_DATA_DIR", dir_.path().c_str(), 1);
   }
   void TearDown() override { ::unsetenv("OWNVOICE_DATA_DIR"); }

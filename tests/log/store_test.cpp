@@ -161,9 +161,10 @@ TEST(LogStore, PromotionalShareNeedsNoSecretAndCountsOnlySharedPostsInWindow) {
   EXPECT_EQ(h->shared, 9);
   EXPECT_EQ(h->promotional, 4);
   EXPECT_EQ(h->window_days, 30);
+  // The 2020 post is outside the two 30-day periods kept (no dates are kept in clear).
   auto ancient = host.promotional_history(365 * 20);
-  EXPECT_EQ(ancient->shared, 10);
-  EXPECT_EQ(ancient->promotional, 5);
+  EXPECT_EQ(ancient->shared, 9);
+  EXPECT_EQ(ancient->promotional, 4);
 }
 
 TEST(LogStore, ChangePassphraseKeepsEntriesReadable) {
@@ -229,7 +230,9 @@ TEST(LogStore, EraseBeforeDateKeepsChainVerifiable) {
   // Numbering continues after an erase.
   EXPECT_EQ(store.append(sample_entry(9)), 5);
   EXPECT_TRUE(store.verify(kPass).ok);
-  EXPECT_EQ(store.promotional_history(365 * 20)->shared, 3);
+  // Only the two latest 30-day periods are counted (no dates are kept in clear): the
+  // entries of early 2026 are outside them, the one just appended is inside.
+  EXPECT_EQ(store.promotional_history(365 * 20)->shared, 1);
   EXPECT_EQ(code_of([&] { (void)store.erase(kPass, "March"); }), ErrorCode::invalid_argument);
 }
 
@@ -372,11 +375,10 @@ TEST(LogStore, RealKdfParametersRoundTrip) {
 }
 
 TEST(LogStore, TestOnlyKdfCostIsAnnouncedWhereverTheEmployeeLooks) {
+  // The variable alone does nothing in the library (only a test-hooks main reads it).
   ::setenv("OWNVOICE_TEST_FAST_KDF", "1", 1);
-  EXPECT_FALSE(KdfParams::standard().weaker_than(KdfParams::fast_for_tests()));
-  EXPECT_TRUE(KdfParams::standard().weaker_than(KdfParams::moderate()));
-  ::unsetenv("OWNVOICE_TEST_FAST_KDF");
   EXPECT_FALSE(KdfParams::standard().weaker_than(KdfParams::moderate()));
+  ::unsetenv("OWNVOICE_TEST_FAST_KDF");
 
   TempDir dir;
   auto store = Store::open(dir.db(), fast_options());

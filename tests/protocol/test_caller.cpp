@@ -42,7 +42,9 @@ TEST(ParseArguments, NoCaller) {
 }
 
 TEST(AllowedCallers, KnownIdsOnly) {
-  EXPECT_TRUE(is_allowed_caller({Browser::Chromium, kDev}, {}));
+  // The development id is a caller only when a test-hooks main passes it in (never by default).
+  EXPECT_FALSE(is_allowed_caller({Browser::Chromium, kDev}, {}));
+  EXPECT_TRUE(is_allowed_caller({Browser::Chromium, kDev}, {kDev}));
   EXPECT_TRUE(is_allowed_caller({Browser::Firefox, "ownvoice@ownvoice.org"}, {}));
   EXPECT_FALSE(is_allowed_caller({Browser::Chromium, "abcdefghijklmnopabcdefghijklmnop"}, {}));
   EXPECT_FALSE(is_allowed_caller({Browser::Firefox, "evil@example.org"}, {}));

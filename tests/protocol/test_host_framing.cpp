@@ -23,7 +23,7 @@ class Framing : public HostTest {};
 TEST_F(Framing, EofBeforeAnyFrameExitsZeroSilently) {
   const HostRun r = run("");
   EXPECT_TRUE(r.out.empty());
-  EXPECT_NE(diagnostic_log().find("stdin closed"), std::string::npos);
+  EXPECT_EQ(diagnostic_log().find("stdin closed"), std::string::npos) << "an exit per post is not logged";
 }
 
 TEST_F(Framing, ZeroLengthFrameIsAnEmptyMessageError) {
@@ -36,14 +36,14 @@ TEST_F(Framing, ZeroLengthFrameIsAnEmptyMessageError) {
 TEST_F(Framing, TruncatedLengthExitsZeroWithNothingOnStdout) {
   const HostRun r = run(header(20).substr(0, 3));
   EXPECT_TRUE(r.out.empty());
-  EXPECT_NE(diagnostic_log().find("stdin ended in the middle of a frame (truncated_length"), std::string::npos)
+  EXPECT_NE(diagnostic_log().find("stdin ended in the middle of a frame (truncated_length)"), std::string::npos)
       << diagnostic_log();
 }
 
 TEST_F(Framing, TruncatedBodyExitsZeroWithNothingOnStdout) {
   const HostRun r = run(header(100) + R"({"id":1,"type":"pi)");
   EXPECT_TRUE(r.out.empty());
-  EXPECT_NE(diagnostic_log().find("stdin ended in the middle of a frame (truncated_body, declared length 100)"),
+  EXPECT_NE(diagnostic_log().find("stdin ended in the middle of a frame (truncated_body)"),
             std::string::npos)
       << diagnostic_log();
 }

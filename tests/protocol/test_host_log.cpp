@@ -27,7 +27,10 @@ TEST_F(Log, FullLifecycleOverTheProtocol) {
             (json{{"initialized", true}}));
   EXPECT_EQ(host.request({{"id", 4}, {"type", "log.init"}, {"passphrase", "again"}})["error"]["code"],
             "log_already_initialized");
-  EXPECT_EQ(host.request({{"id", 5}, {"type", "hello"}})["result"]["log"], (json{{"initialized", true}}));
+  const json hello_log = host.request({{"id", 5}, {"type", "hello"}})["result"]["log"];
+  EXPECT_EQ(hello_log["initialized"], true);
+  EXPECT_EQ(hello_log["last_seq"], 0);
+  EXPECT_EQ(hello_log["key_fingerprint"].get<std::string>().size(), 64u);
 
   const std::string text = "Projet Edelweiss avance. Achetez LumiDesk -20% aujourd'hui !";
   const json check = host.request({{"id", 6}, {"type", "check"}, {"text", text}, {"platform", "x"}, {"url", "https://x.com/compose/post"}});
@@ -67,7 +70,7 @@ TEST_F(Log, FullLifecycleOverTheProtocol) {
   EXPECT_EQ(next["result"]["promotional"]["own_share"]["shared"], 1);
 
   EXPECT_EQ(host.request({{"id", 14}, {"type", "log.erase"}, {"passphrase", "correct horse"}})["result"],
-            (json{{"erased", 1}}));
+            (json{{"erased", 1}, {"scrubbed", {{"vacuum", true}, {"wal_checkpoint", true}}}}));
   EXPECT_EQ(host.request({{"id", 15}, {"type", "log.status"}})["result"]["entries"], 0);
   const HostExit exit = host.wait();
   EXPECT_TRUE(exit.exited);
@@ -75,9 +78,9 @@ TEST_F(Log, FullLifecycleOverTheProtocol) {
 }
 
 TEST_F(Log, PassphraseNeverReachesTheDiagnosticLog) {
-  command.env["OWNVOICE_DEBUG"] = "1";
-  run(frame(R"({"id":1,"type":"log.init","passphrase":"tr0ub4dor&3-unique"})") +
-      frame(R"({"id":2,"type":"log.show","passphrase":"tr0ub4dor&3-unique"})"));
+  // With the employee's debug on, the requests are logged, never the passphrase.
+  run(frame(R"({"id":1,"type":"log.init","passphrase":"tr0ub4dor&3-unique","debug":true})") +
+      frame(R"({"id":2,"type":"log.show","passphrase":"tr0ub4dor&3-unique","debug":true})"));
   const std::string diag = diagnostic_log();
   EXPECT_NE(diag.find("log.init"), std::string::npos);
   EXPECT_EQ(diag.find("tr0ub4dor"), std::string::npos) << diag;

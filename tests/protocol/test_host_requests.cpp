@@ -29,6 +29,9 @@ TEST_F(Requests, HelloIsAnsweredExactly) {
         {"host_version", ownvoice::kVersion},
         {"capabilities", {"check", "confirm", "policy", "log"}},
         {"policy", {{"version", "lumetra-2026-11"}, {"company", "Lumetra"}, {"rules", 6}, {"rejected_layers", json::array()}}},
+        {"debug", false},
+        {"sandbox", {{"network", "enforced"}, {"mechanism", "seccomp"}, {"reason", ""}}},
+        {"diagnostics", {{"level", "default"}}},
         {"log", {{"initialized", false}}}}}};
   EXPECT_EQ(parse(r.frames[0]), expected);
 }
@@ -266,11 +269,13 @@ TEST_F(Requests, DiagnosticLogHasNoPostTextUnlessDebugIsOn) {
   const std::string check = frame(json{{"id", 1}, {"type", "check"}, {"text", "Projet Nordlicht, ne pas diffuser"}, {"platform", "x"}});
   run(check);
   const std::string quiet = diagnostic_log();
-  EXPECT_NE(quiet.find("verdict=block"), std::string::npos) << quiet;
+  EXPECT_EQ(quiet.find("verdict"), std::string::npos) << quiet;  // no per-post line at the default level
   EXPECT_EQ(quiet.find("Nordlicht"), std::string::npos) << quiet;
 
-  command.env["OWNVOICE_DEBUG"] = "1";
-  run(check);
+  // Debug is the employee's, per request (PROTOCOL.md); tests/adversary checks that
+  // OWNVOICE_DEBUG and preferences files cannot turn it on.
+  run(frame(json{{"id", 1}, {"type", "check"}, {"text", "Projet Nordlicht, ne pas diffuser"}, {"platform", "x"},
+                 {"debug", true}}));
   EXPECT_NE(diagnostic_log().find("Nordlicht"), std::string::npos);
 }
 

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -16,8 +17,10 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include "log/error.hpp"
+#include "log/export_crypto.hpp"
 #include "log/passphrase.hpp"
 #include "log/store.hpp"
 
@@ -33,6 +36,7 @@ constexpr int kProblem = 1;
 constexpr int kUsage = 64;
 constexpr int kCorrupt = 65;
 constexpr int kIo = 74;
+constexpr int kNoInput = 66;
 
 struct LogFlags {
   std::string path;  // "" = Store::default_path()
@@ -42,6 +46,10 @@ struct LogFlags {
   bool skip_damaged = false;
   bool all = false;
   bool yes = false;
+  bool rotate = false;
+  bool encrypt = false;
+  int export_passphrase_fd = -1;
+  std::string input;
   std::string before;
   std::string format = "jsonl";
   std::string output;
@@ -56,7 +64,9 @@ int exit_for(ErrorCode code) {
     case ErrorCode::wrong_passphrase: return kLogWrongPassphrase;
     case ErrorCode::io_error: return kIo;
     case ErrorCode::corrupt: return kCorrupt;
-    case ErrorCode::invalid_argument: return kUsage;
+    case ErrorCode::invalid_argument:
+    case ErrorCode::passphrase_too_short: return kUsage;
+    case ErrorCode::scrub_failed: return kIo;
   }
   return kIo;
 }
@@ -214,6 +224,9 @@ void add_log_commands(CLI::App& app, int& exit_code) {
         std::cout << "The log is not set up (run `ownvoice log init`). Expected at " << s.path << "\n";
       } else {
         std::cout << "Log: " << s.path << "\nEntries: " << s.entries << "\n";
+        // Compare these with the Privacy status in the extension's popup: a different key
+        // means someone else's key now receives your entries (PROTOCOL.md hello).
+        std::cout << "Key fingerprint: " << s.key_fingerprint << "\nLast entry number: " << s.last_seq << "\n";
         if (auto h = store.promotional_history(30)) {
           std::cout << "Shared in the last 30 days: " << h->shared << ", of which promotional: " << h->promotional
                     << "\n";
@@ -254,6 +267,11 @@ void add_log_commands(CLI::App& app, int& exit_code) {
   add_filters(*exp, *flags);
   exp->add_option("--format", flags->format, "jsonl (lossless) or csv")->check(CLI::IsMember({"jsonl", "csv"}));
   exp->add_option("--output,-o", flags->output, "write to this file (created readable by you only) instead of stdout");
+  exp->add_flag("--encrypt", flags->encrypt,
+                "seal the export under a passphrase you choose for the file (read it back with `log decrypt-export`)");
+  exp->add_option("--export-passphrase-fd", flags->export_passphrase_fd,
+                  "with --encrypt: read the file's passphrase from this file descriptor")
+      ->check(CLI::NonNegativeNumber);
   exp->callback([flags, &exit_code] {
     run(exit_code, [&] {
       auto store = open_store(*flags);
@@ -261,6 +279,13 @@ void add_log_commands(CLI::App& app, int& exit_code) {
       auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
       std::string data = store.export_as(pass.view(), flags->format, filter_of(*flags));
       pass.clear();
+      if (flags->encrypt) {
+        auto file_pass = ask_new(flags->export_passphrase_fd, "Passphrase for the export file: ");
+        if (!file_pass) return kUsage;
+        std::string sealed = log::seal_export(file_pass->view(), data, log::KdfParams::standard());
+        sodium_memzero(data.data(), data.size());
+        data = std::move(sealed);
+      }
       if (flags->output.empty()) {
         std::cout << data << std::flush;
         return kOk;
@@ -317,14 +342,25 @@ void add_log_commands(CLI::App& app, int& exit_code) {
       auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
       std::optional<std::string> cutoff;
       if (!flags->all) cutoff = flags->before;
-      auto n = store.erase(pass.view(), cutoff);
+      const auto report = store.erase_and_scrub(pass.view(), cutoff);
       pass.clear();
+      const auto n = report.erased;
       std::cout << "Erased " << n << (n == 1 ? " entry\n" : " entries\n");
+      std::cout << "File rebuilt without free pages (VACUUM): " << (report.vacuum ? "yes" : "NO") << "\n"
+                << "Write-ahead log emptied (checkpoint): " << (report.wal_checkpoint ? "yes" : "NO") << "\n";
+      if (!report.problem.empty()) {
+        std::cerr << "ownvoice: the erased entries' old pages may remain on disk: " << report.problem
+                  << "; run the erase again\n";
+        return kIo;
+      }
       return kOk;
     });
   });
 
   auto* passwd = cmd->add_subcommand("passwd", "change the log's passphrase (entries stay readable)");
+  passwd->add_flag("--rotate", flags->rotate,
+                   "also replace the key pair: every entry is re-encrypted and the old key erased, so an old backup "
+                   "plus the old passphrase opens nothing written from now on");
   add_passphrase_fd(*passwd, *flags);
   passwd->add_option("--new-passphrase-fd", flags->new_passphrase_fd, "read the new passphrase from this file descriptor")
       ->check(CLI::NonNegativeNumber);
@@ -335,8 +371,35 @@ void add_log_commands(CLI::App& app, int& exit_code) {
       auto old_pass = ask(flags->passphrase_fd, "Current passphrase: ");
       auto new_pass = ask_new(flags->new_passphrase_fd, "New passphrase: ");
       if (!new_pass) return kUsage;
-      store.change_passphrase(old_pass.view(), new_pass->view());
-      std::cerr << "Passphrase changed.\n";
+      if (flags->rotate) {
+        store.rotate_keys(old_pass.view(), new_pass->view());
+        const auto s = store.status();
+        std::cerr << "Passphrase changed and keys rotated. New key fingerprint: " << s.key_fingerprint
+                  << "\n(confirm it in the extension's Privacy status)\n";
+      } else {
+        store.change_passphrase(old_pass.view(), new_pass->view());
+        std::cerr << "Passphrase changed.\n";
+      }
+      return kOk;
+    });
+  });
+
+  auto* decrypt = cmd->add_subcommand("decrypt-export", "print the clear text of an encrypted export file");
+  decrypt->add_option("file", flags->input, "the encrypted export (one or more BEGIN/END blocks)")->required();
+  add_passphrase_fd(*decrypt, *flags);
+  decrypt->callback([flags, &exit_code] {
+    run(exit_code, [&] {
+      std::ifstream in(flags->input, std::ios::binary);
+      if (!in) {
+        std::cerr << "ownvoice: cannot read " << flags->input << "\n";
+        return kNoInput;
+      }
+      std::ostringstream armored;
+      armored << in.rdbuf();
+      auto pass = ask(flags->passphrase_fd, "Export passphrase: ");
+      const std::string clear = log::open_export(pass.view(), armored.str());
+      pass.clear();
+      std::cout << clear << std::flush;
       return kOk;
     });
   });

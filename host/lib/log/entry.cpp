@@ -65,8 +65,13 @@ nlohmann::json to_json(const VerifyReport& r) {
 }
 
 nlohmann::json to_json(const Status& s) {
-  return nlohmann::json{
+  nlohmann::json j{
       {"initialized", s.initialized}, {"entries", s.entries}, {"path", s.path}, {"warnings", s.warnings}};
+  if (s.initialized) {
+    j["key_fingerprint"] = s.key_fingerprint;
+    j["last_seq"] = s.last_seq;
+  }
+  return j;
 }
 
 }  // namespace ownvoice::log

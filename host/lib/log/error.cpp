@@ -10,6 +10,8 @@ const char* protocol_code(ErrorCode code) {
     case ErrorCode::io_error: return "log_io_error";
     case ErrorCode::corrupt: return "log_corrupt";
     case ErrorCode::invalid_argument: return "invalid_value";
+    case ErrorCode::passphrase_too_short: return "passphrase_too_short";
+    case ErrorCode::scrub_failed: return "log_scrub_failed";
   }
   return "internal";
 }
@@ -22,6 +24,8 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::io_error: return "io_error";
     case ErrorCode::corrupt: return "corrupt";
     case ErrorCode::invalid_argument: return "invalid_argument";
+    case ErrorCode::passphrase_too_short: return "passphrase_too_short";
+    case ErrorCode::scrub_failed: return "scrub_failed";
   }
   return "unknown";
 }

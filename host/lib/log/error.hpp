@@ -12,6 +12,8 @@ enum class ErrorCode {
   io_error,             // log_io_error: disk full, read-only, locked; nothing was lost
   corrupt,              // log_corrupt: damaged file or altered records
   invalid_argument,     // invalid_value: a bad decision, date or format from the caller
+  passphrase_too_short, // passphrase_too_short: under kMinPassphraseLength characters
+  scrub_failed,         // log_scrub_failed: erased, but VACUUM or the WAL checkpoint failed
 };
 
 // The PROTOCOL.md error code ("log_not_initialized", ..., "invalid_value").

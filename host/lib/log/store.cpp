@@ -4,8 +4,11 @@
 //   meta(key, value)          log_id, public_key, kdf_*, wrapped_key, head_seq, head_hash, trust
 //   epochs(id, epk)           one ephemeral public key per writer session
 //   entries(seq, epoch, ct)   the sealed entries; seq is the chain position
-//   share_days(day, shared, promotional)  per-day counts of shared posts, the only plaintext
-//                                         derived from entries (docs/log-crypto.md, "What IT sees")
+//   share_window(id=1, period, cur_shared, cur_promotional, prev_shared, prev_promotional)
+//                             two 30-day totals, the only plaintext derived from entries: no
+//                             date, no per-day count (docs/log-crypto.md, "What IT sees").
+//                             Format-1 logs written before it had share_days(day, ...): it is
+//                             folded into share_window and dropped at the first write.
 //
 // Invariants (each write is one BEGIN IMMEDIATE transaction, so they hold between transactions):
 //   (a) head_seq/head_hash are the seq and chain hash of the newest entry ever appended
@@ -26,6 +29,7 @@
 #include <algorithm>
 #include <thread>
 #include <unordered_map>
+#include <atomic>
 #include <memory>
 #include <sodium.h>
 
@@ -106,10 +110,48 @@ KdfParams KdfParams::fast_for_tests() {
   return KdfParams{crypto_pwhash_OPSLIMIT_MIN, std::size_t{64} * 1024};
 }
 
+namespace {
+// Set only by a test-hooks main (OWNVOICE_TEST_HOOKS); see KdfParams::use_fast_for_tests.
+std::atomic<bool> g_fast_kdf_for_tests{false};
+
+// Days since 1970-01-01 of a "YYYY-MM-DD..." UTC date (Howard Hinnant's days_from_civil).
+std::int64_t days_from_civil(std::string_view date) {
+  auto num = [&](std::size_t pos, std::size_t len) {
+    std::int64_t v = 0;
+    for (std::size_t i = pos; i < pos + len && i < date.size(); ++i) v = v * 10 + (date[i] - '0');
+    return v;
+  };
+  std::int64_t y = num(0, 4);
+  const std::int64_t m = num(5, 2), d = num(8, 2);
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// The share window's period length: the promotional-share figure looks back 30 days.
+constexpr std::int64_t kSharePeriodDays = 30;
+
+}  // namespace
+
+void KdfParams::use_fast_for_tests() { g_fast_kdf_for_tests = true; }
+
 KdfParams KdfParams::standard() {
-  const char* fast = std::getenv("OWNVOICE_TEST_FAST_KDF");
-  if (fast != nullptr && std::string_view(fast) == "1") return fast_for_tests();
+  if (g_fast_kdf_for_tests) return fast_for_tests();
   return moderate();
+}
+
+void require_passphrase_length(std::string_view passphrase) {
+  std::size_t chars = 0;
+  for (const char c : passphrase) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;  // count UTF-8 lead bytes
+  }
+  if (chars < kMinPassphraseChars) {
+    throw Error(ErrorCode::passphrase_too_short,
+                "the passphrase must have at least " + std::to_string(kMinPassphraseChars) + " characters");
+  }
 }
 
 class Store::Impl {
@@ -234,14 +276,14 @@ class Store::Impl {
     return KdfParams{static_cast<std::uint64_t>(ops), static_cast<std::size_t>(mem)};
   }
 
-  // A cost below the real one can only come from OWNVOICE_TEST_FAST_KDF or a test build:
-  // say so wherever the employee looks, since it makes guessing the passphrase cheap.
+  // A cost below the real one can only come from a test-hooks build: say so wherever the
+  // employee looks, since it makes guessing the passphrase cheap.
   std::optional<std::string> weak_kdf_warning() {
     KdfParams p = stored_kdf();
     if (!p.weaker_than(KdfParams::moderate())) return std::nullopt;
     return "the passphrase is protected by a test-only key derivation cost (" + std::to_string(p.opslimit) +
            " pass(es), " + std::to_string(p.memlimit / 1024) +
-           " KiB): run `ownvoice log passwd` (without OWNVOICE_TEST_FAST_KDF) to strengthen it";
+           " KiB): run `ownvoice log passwd` with a release build to strengthen it";
   }
 
   // Passphrase -> the employee's secret key and audit key. Throws wrong_passphrase.
@@ -385,25 +427,114 @@ class Store::Impl {
   // After a committed erase/passwd: rebuild the file without free pages, then empty the WAL.
   // The change itself is already durable, and secure_delete already zeroed the freed cells,
   // so a failure here (e.g. no room for VACUUM's copy) is a warning, not an error.
-  void scrub(const char* why) {
+  struct ScrubStatus {
+    bool vacuum = false;
+    bool wal_checkpoint = false;
+    std::string problem;
+  };
+  ScrubStatus scrub(const char* why) {
+    ScrubStatus s;
     try {
       db->exec("VACUUM");
-      checkpoint_wal();
+      s.vacuum = true;
     } catch (const Error& e) {
-      diag()->warn("log: {} done, but VACUUM/checkpoint failed ({}); retried at the next erase", why,
-                   to_string(e.code()));
+      s.problem = std::string("VACUUM failed (") + e.what() + ")";
     }
+    try {
+      s.wal_checkpoint = checkpoint_wal();
+      if (!s.wal_checkpoint) s.problem += std::string(s.problem.empty() ? "" : "; ") + "the WAL checkpoint stayed busy";
+    } catch (const Error& e) {
+      s.problem += std::string(s.problem.empty() ? "" : "; ") + "the WAL checkpoint failed (" + e.what() + ")";
+    }
+    if (!s.problem.empty()) diag()->warn("log: {} done, but the file was not scrubbed", why);
+    return s;
   }
 
-  void checkpoint_wal() {
+  bool checkpoint_wal() {
     // TRUNCATE: copy every frame back and cut the -wal file to zero bytes, so no old page
     // image (with an erased entry or an old wrapped key) stays in it.
-    for (int attempt = 0; attempt < 50; ++attempt) {
+    // Each attempt waits at most 100 ms for readers (not the connection's busy timeout), so
+    // a reader that never lets go costs about 5 s in all, then the failure is reported.
+    db->exec("PRAGMA busy_timeout=100");
+    bool done = false;
+    for (int attempt = 0; attempt < 25 && !done; ++attempt) {
       auto st = db->prepare("PRAGMA wal_checkpoint(TRUNCATE)");
-      if (st.step() && st.column_int(0) == 0) return;
-      ::usleep(100 * 1000);
+      done = st.step() && st.column_int(0) == 0;
+      if (!done) ::usleep(100 * 1000);
     }
-    diag()->warn("log: WAL checkpoint stayed busy; old pages will be overwritten at the next checkpoint");
+    db->exec(("PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms)).c_str());
+    return done;
+  }
+
+  // The share window (see the schema note): created on first use; a share_days table left
+  // by an earlier version is folded in and dropped, so no per-day count stays in the file.
+  // Inside the caller's write transaction.
+  void ensure_share_window() {
+    db->exec(
+        "CREATE TABLE IF NOT EXISTS share_window(id INTEGER PRIMARY KEY CHECK(id=1), period INTEGER NOT NULL,"
+        " cur_shared INTEGER NOT NULL, cur_promotional INTEGER NOT NULL, prev_shared INTEGER NOT NULL,"
+        " prev_promotional INTEGER NOT NULL)");
+    {
+      auto st = db->prepare("INSERT OR IGNORE INTO share_window VALUES(1, ?, 0, 0, 0, 0)");
+      st.bind(1, today_period());
+      st.run();
+    }
+    struct Day { std::string day; std::int64_t shared, promotional; };
+    std::vector<Day> days;
+    {
+      // Statements finished before DROP TABLE (a pending one would make it fail as locked).
+      auto legacy = db->prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='share_days'");
+      if (!legacy.step()) return;
+    }
+    {
+      auto rows = db->prepare("SELECT day, shared, promotional FROM share_days");
+      while (rows.step()) days.push_back({rows.column_text(0), rows.column_int(1), rows.column_int(2)});
+    }
+    for (const auto& d : days) add_share(days_from_civil(d.day) / kSharePeriodDays, d.shared, d.promotional);
+    db->exec("DROP TABLE share_days");
+  }
+
+  static std::int64_t today_period() {
+    return days_from_civil(timeutil::now_rfc3339()) / kSharePeriodDays;
+  }
+
+  struct ShareWindow {
+    std::int64_t period = 0, cur_shared = 0, cur_promotional = 0, prev_shared = 0, prev_promotional = 0;
+  };
+  ShareWindow read_share_window() {
+    ShareWindow w;
+    auto st = db->prepare(
+        "SELECT period, cur_shared, cur_promotional, prev_shared, prev_promotional FROM share_window WHERE id=1");
+    if (st.step()) {
+      w = {st.column_int(0), st.column_int(1), st.column_int(2), st.column_int(3), st.column_int(4)};
+    }
+    return w;
+  }
+  // The window as seen from `period`: rolled forward, periods older than the previous dropped.
+  static ShareWindow roll(ShareWindow w, std::int64_t period) {
+    if (period == w.period + 1) {
+      w = {period, 0, 0, w.cur_shared, w.cur_promotional};
+    } else if (period > w.period + 1) {
+      w = {period, 0, 0, 0, 0};
+    }
+    return w;
+  }
+  void add_share(std::int64_t period, std::int64_t shared, std::int64_t promotional) {
+    ShareWindow w = read_share_window();
+    if (period > w.period) w = roll(w, period);
+    if (period == w.period) {
+      w.cur_shared += shared;
+      w.cur_promotional += promotional;
+    } else if (period == w.period - 1) {
+      w.prev_shared += shared;
+      w.prev_promotional += promotional;
+    }  // older: outside any window the figure uses
+    auto st = db->prepare(
+        "UPDATE share_window SET period=?, cur_shared=?, cur_promotional=?, prev_shared=?, prev_promotional=? "
+        "WHERE id=1");
+    st.bind(1, w.period).bind(2, w.cur_shared).bind(3, w.cur_promotional).bind(4, w.prev_shared)
+        .bind(5, w.prev_promotional);
+    st.run();
   }
 };
 
@@ -429,6 +560,11 @@ Status Store::status() {
     auto st = impl_->db->prepare("SELECT COUNT(*) FROM entries");
     if (st.step()) s.entries = st.column_int(0);
     if (auto w = impl_->weak_kdf_warning()) s.warnings.push_back(*w);
+    const Bytes pk = impl_->meta_blob("public_key");
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, pk.data(), pk.size());
+    s.key_fingerprint = crypto::to_hex(std::span<const unsigned char>(digest, sizeof digest));
+    s.last_seq = impl_->meta_int("head_seq");
   }
   return s;
 }
@@ -436,6 +572,7 @@ Status Store::status() {
 void Store::init(std::string_view passphrase) {
   if (passphrase.empty()) throw Error(ErrorCode::invalid_argument, "the passphrase must not be empty");
   if (impl_->is_initialized()) throw Error(ErrorCode::already_initialized, "the log is already set up");
+  require_passphrase_length(passphrase);
   KdfParams params = impl_->options.kdf.value_or(KdfParams::standard());
 
   auto& db = impl_->connection(true);
@@ -444,9 +581,8 @@ void Store::init(std::string_view passphrase) {
   db.exec(
       "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value NOT NULL) WITHOUT ROWID;"
       "CREATE TABLE IF NOT EXISTS epochs(id INTEGER PRIMARY KEY, epk BLOB NOT NULL);"
-      "CREATE TABLE IF NOT EXISTS entries(seq INTEGER PRIMARY KEY, epoch INTEGER NOT NULL, ct BLOB NOT NULL);"
-      "CREATE TABLE IF NOT EXISTS share_days(day TEXT PRIMARY KEY, shared INTEGER NOT NULL,"
-      " promotional INTEGER NOT NULL) WITHOUT ROWID;");
+      "CREATE TABLE IF NOT EXISTS entries(seq INTEGER PRIMARY KEY, epoch INTEGER NOT NULL, ct BLOB NOT NULL);");
+  impl_->ensure_share_window();
   {
     auto st = db.prepare("SELECT COUNT(*) FROM meta");
     if (st.step() && st.column_int(0) != 0) throw Error(ErrorCode::already_initialized, "the log is already set up");
@@ -497,11 +633,8 @@ std::int64_t Store::append(const Entry& input) {
   impl.set_meta("head_seq", seq);
   impl.set_meta("head_hash", crypto::chain_hash(seq, impl.epoch_id, ct));
   if (entry.decision != "cancelled") {
-    auto st = impl.db->prepare(
-        "INSERT INTO share_days(day, shared, promotional) VALUES(?, 1, ?) "
-        "ON CONFLICT(day) DO UPDATE SET shared=shared+1, promotional=promotional+excluded.promotional");
-    st.bind(1, std::string_view(entry.time).substr(0, 10)).bind(2, std::int64_t{entry.promotional ? 1 : 0});
-    st.run();
+    impl.ensure_share_window();
+    impl.add_share(days_from_civil(entry.time) / kSharePeriodDays, 1, entry.promotional ? 1 : 0);
   }
   tx.commit();
   diag()->debug("log: appended entry {}", seq);
@@ -511,14 +644,30 @@ std::int64_t Store::append(const Entry& input) {
 std::optional<PromotionalHistory> Store::promotional_history(int window_days) {
   if (window_days < 1) throw Error(ErrorCode::invalid_argument, "window_days must be at least 1");
   if (!impl_->is_initialized()) return std::nullopt;
-  auto st = impl_->db->prepare("SELECT COALESCE(SUM(shared), 0), COALESCE(SUM(promotional), 0) FROM share_days WHERE day >= ?");
-  st.bind(1, timeutil::utc_date_days_ago(window_days - 1));
   PromotionalHistory h;
   h.window_days = window_days;
-  if (st.step()) {
-    h.shared = static_cast<int>(st.column_int(0));
-    h.promotional = static_cast<int>(st.column_int(1));
+  auto table = impl_->db->prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='share_window'");
+  if (!table.step()) {
+    // A log from before share_window: fold its per-day table in now (a write).
+    sql::Transaction tx(*impl_->db);
+    impl_->ensure_share_window();
+    tx.commit();
   }
+  const std::int64_t today = days_from_civil(timeutil::now_rfc3339());
+  const auto w = Impl::roll(impl_->read_share_window(), today / kSharePeriodDays);
+  if (w.period != today / kSharePeriodDays) return h;  // a window from the future: a clock moved back
+  // The current period is counted whole; the previous one in proportion to how much of it
+  // the window still covers (a sliding-window estimate: exact for posts of this period).
+  const std::int64_t days_into = today % kSharePeriodDays + 1;
+  double shared = static_cast<double>(w.cur_shared);
+  double promotional = static_cast<double>(w.cur_promotional);
+  if (window_days > days_into) {
+    const double part = std::min(1.0, static_cast<double>(window_days - days_into) / kSharePeriodDays);
+    shared += part * static_cast<double>(w.prev_shared);
+    promotional += part * static_cast<double>(w.prev_promotional);
+  }
+  h.shared = static_cast<int>(shared + 0.5);
+  h.promotional = static_cast<int>(promotional + 0.5);
   return h;
 }
 
@@ -695,6 +844,16 @@ VerifyReport Store::verify(std::string_view passphrase) {
 }
 
 std::size_t Store::erase(std::string_view passphrase, std::optional<std::string> before) {
+  const EraseReport report = erase_and_scrub(passphrase, std::move(before));
+  if (!report.problem.empty()) {
+    throw Error(ErrorCode::scrub_failed, std::to_string(report.erased) +
+                                             " entries were erased, but their old pages may remain on disk: " +
+                                             report.problem + "; erase again to retry");
+  }
+  return report.erased;
+}
+
+EraseReport Store::erase_and_scrub(std::string_view passphrase, std::optional<std::string> before) {
   if (before && !timeutil::is_date(*before)) throw Error(ErrorCode::invalid_argument, "before must be YYYY-MM-DD");
   auto& impl = *impl_;
   auto unlocked = impl.unlock(passphrase);
@@ -728,14 +887,20 @@ std::size_t Store::erase(std::string_view passphrase, std::optional<std::string>
     }
     if (erased > 0 || !before) {
       if (!before) {
-        impl.db->exec("DELETE FROM entries; DELETE FROM share_days;");
+        impl.db->exec("DELETE FROM entries");
+        impl.ensure_share_window();
+        impl.db->exec("UPDATE share_window SET cur_shared=0, cur_promotional=0, prev_shared=0, prev_promotional=0");
       } else {
         auto st = impl.db->prepare("DELETE FROM entries WHERE seq <= ?");
         st.bind(1, last_seq);
         st.run();
-        auto days = impl.db->prepare("DELETE FROM share_days WHERE day < ?");
-        days.bind(1, std::string_view(*before));
-        days.run();
+        // The totals have no dates: a period that began before the cut-off is cleared
+        // whole (the figure then under-counts, never keeps an erased post).
+        impl.ensure_share_window();
+        const std::int64_t cut = days_from_civil(*before) / kSharePeriodDays;
+        const auto w = impl.read_share_window();
+        if (cut > w.period - 1) impl.db->exec("UPDATE share_window SET prev_shared=0, prev_promotional=0");
+        if (cut > w.period) impl.db->exec("UPDATE share_window SET cur_shared=0, cur_promotional=0");
       }
       impl.db->exec("DELETE FROM epochs WHERE id NOT IN (SELECT DISTINCT epoch FROM entries)");
       if (last_seq > trust.anchor_seq) {
@@ -750,13 +915,14 @@ std::size_t Store::erase(std::string_view passphrase, std::optional<std::string>
     }
     tx.commit();
   }
-  impl.scrub("erase");
+  const auto scrubbed = impl.scrub("erase");
   diag()->info("log: erased {} entries", erased);
-  return erased;
+  return EraseReport{erased, scrubbed.vacuum, scrubbed.wal_checkpoint, scrubbed.problem};
 }
 
 void Store::change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase) {
   if (new_passphrase.empty()) throw Error(ErrorCode::invalid_argument, "the passphrase must not be empty");
+  require_passphrase_length(new_passphrase);
   auto& impl = *impl_;
   auto unlocked = impl.unlock(old_passphrase);
   KdfParams params = impl.options.kdf.value_or(KdfParams::standard());
@@ -766,8 +932,119 @@ void Store::change_passphrase(std::string_view old_passphrase, std::string_view 
     tx.commit();
   }
   // The key wrapped under the old passphrase must not survive in the WAL or in a free page.
-  impl.scrub("passwd");
+  (void)impl.scrub("passwd");
   diag()->info("log: passphrase changed");
+}
+
+void Store::rotate_keys(std::string_view old_passphrase, std::string_view new_passphrase) {
+  require_passphrase_length(new_passphrase);
+  auto& impl = *impl_;
+  auto unlocked = impl.unlock(old_passphrase);
+  KdfParams params = impl.options.kdf.value_or(KdfParams::standard());
+  {
+    sql::Transaction tx(*impl.db);
+    crypto::TrustRecord trust = impl.read_trust(unlocked.unwrapped);
+    // Every entry's plaintext, decrypted with the old key, in chain order. One entry that
+    // does not open stops the rotation before anything is written.
+    std::vector<std::pair<std::int64_t, Bytes>> plain;
+    struct Wipe {
+      std::vector<std::pair<std::int64_t, Bytes>>& p;
+      ~Wipe() {
+        for (auto& e : p) wipe(e.second);
+      }
+    } wipe_on_exit{plain};
+    impl.for_each_entry(unlocked, [&](Impl::Opened& o) {
+      std::optional<crypto::Unframed> u;
+      if (o.plaintext) u = crypto::unframe_plaintext(*o.plaintext);
+      if (!u || u->seq != o.seq) {
+        throw Error(ErrorCode::corrupt, "entry " + std::to_string(o.seq) +
+                                            " cannot be decrypted: run `ownvoice log verify`; nothing was changed");
+      }
+      plain.emplace_back(o.seq, Bytes(u->json.begin(), u->json.end()));
+      return true;
+    });
+
+    auto keys = crypto::generate_keys();
+    impl.public_key = keys.public_key;
+    impl.set_meta("public_key", keys.public_key);
+    impl.store_wrapped(keys.unwrapped, new_passphrase, params);
+    // One new epoch for the re-sealed entries; the old epochs (and their ephemeral keys) go.
+    impl.epoch.reset();
+    impl.epoch_id = 0;
+    impl.db->exec("DELETE FROM epochs");
+    impl.ensure_epoch_row();
+    Hash prev = trust.anchor_hash;
+    for (auto& [seq, json] : plain) {
+      Bytes framed = crypto::frame_plaintext(
+          seq, prev, std::string_view(reinterpret_cast<const char*>(json.data()), json.size()));
+      Bytes ct = crypto::seal_entry(impl.epoch->key, crypto::entry_ad(impl.log_id, impl.epoch_id, seq), framed);
+      wipe(framed);
+      auto st = impl.db->prepare("UPDATE entries SET epoch=?, ct=? WHERE seq=?");
+      st.bind(1, impl.epoch_id).bind_blob(2, ct).bind(3, seq);
+      st.run();
+      prev = crypto::chain_hash(seq, impl.epoch_id, ct);
+    }
+    const std::int64_t head_seq = impl.meta_int("head_seq");
+    if (!plain.empty()) impl.set_meta("head_hash", prev);
+    // The chain as re-sealed is the one the employee just read: checkpoint it.
+    crypto::TrustRecord rotated = trust;
+    if (!plain.empty()) {
+      rotated.checkpoint_seq = plain.back().first;
+      rotated.checkpoint_hash = prev;
+    } else {
+      rotated.checkpoint_seq = trust.anchor_seq;
+      rotated.checkpoint_hash = trust.anchor_hash;
+    }
+    (void)head_seq;
+    impl.set_meta("trust", crypto::seal_trust(keys.unwrapped, impl.log_id, rotated));
+    tx.commit();
+  }
+  // Old wrapped key, old epochs and old ciphertexts must not survive in free pages or the WAL.
+  const auto scrubbed = impl.scrub("passwd --rotate");
+  diag()->info("log: keys rotated");
+  if (!scrubbed.problem.empty()) {
+    throw Error(ErrorCode::scrub_failed, "the keys were rotated, but old key material may remain on disk: " +
+                                             scrubbed.problem + "; run `ownvoice log passwd --rotate` again");
+  }
+}
+
+ExportPage Store::export_page(std::string_view passphrase, std::string_view format, std::int64_t after_seq,
+                              std::size_t limit, std::size_t max_bytes) {
+  if (format != "jsonl" && format != "csv") throw Error(ErrorCode::invalid_argument, "format must be jsonl or csv");
+  if (limit == 0) throw Error(ErrorCode::invalid_argument, "limit must be at least 1");
+  auto entries = read_all(passphrase);
+  ExportPage page;
+  std::vector<Entry> chosen;
+  std::size_t bytes = 0;
+  for (auto& e : entries) {
+    if (e.seq <= after_seq) continue;
+    if (chosen.size() >= limit) {
+      page.truncated = true;
+      break;
+    }
+    const std::vector<Entry> one{e};
+    std::string line = format == "jsonl" ? format_jsonl(one) : format_csv(one);
+    if (format == "csv") line = line.substr(line.find("\r\n") + 2);  // without its header row
+    if (!chosen.empty() && bytes + line.size() > max_bytes) {
+      page.truncated = true;
+      break;
+    }
+    bytes += line.size();
+    chosen.push_back(std::move(e));
+  }
+  std::string data = format == "jsonl" ? format_jsonl(chosen) : format_csv(chosen);
+  if (format == "csv" && after_seq > 0) data = data.substr(data.find("\r\n") + 2);
+  page.data = std::move(data);
+  page.entries = chosen.size();
+  if (!chosen.empty()) {
+    page.first_seq = chosen.front().seq;
+    page.last_seq = chosen.back().seq;
+  }
+  for (auto& e : entries) {
+    sodium_memzero(e.text_checked.data(), e.text_checked.size());
+    sodium_memzero(e.text_shared.data(), e.text_shared.size());
+  }
+  return page;
 }
 
 std::string Store::export_as(std::string_view passphrase, std::string_view format, const Filter& filter) {

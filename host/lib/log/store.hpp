@@ -62,9 +62,10 @@ struct Filter {
   bool skip_damaged = false;         // skip entries that fail to decrypt instead of throwing corrupt
 };
 
-// The employee's own recent sharing, readable WITHOUT the passphrase: only per-day counts of
-// shared posts and of promotional ones (what the public feed already shows). Same fields as
-// engine::PromotionalHistory.
+// The employee's own recent sharing, readable WITHOUT the passphrase. No date and no per-day
+// count is kept in clear: only two 30-day totals (the current period and the previous one,
+// periods counted from 1970-01-01), from which the window is estimated
+// (docs/log-crypto.md, "What IT sees"). Same fields as engine::PromotionalHistory.
 struct PromotionalHistory {
   int shared = 0;       // posts shared (decision shared or edited_shared) in the window
   int promotional = 0;  // of which promotional
@@ -88,8 +89,36 @@ struct Status {
   std::int64_t entries = 0;
   std::string path;
   std::vector<std::string> warnings;  // e.g. the passphrase is protected by a test-only KDF cost
+  std::string key_fingerprint;        // hex SHA-256 of the public key entries are sealed to ("" when not initialized)
+  std::int64_t last_seq = 0;          // seq of the newest entry ever appended (erase does not lower it)
 };
-nlohmann::json to_json(const Status& s);  // {"initialized","entries","path","warnings"}
+// {"initialized","entries","path","warnings"} plus "key_fingerprint","last_seq" when initialized
+nlohmann::json to_json(const Status& s);
+
+// What erase() did to the file after deleting: rebuilt it without free pages (VACUUM) and
+// emptied the WAL (checkpoint TRUNCATE). Both must be true for erased entries to be gone
+// from the disk.
+struct EraseReport {
+  std::size_t erased = 0;
+  bool vacuum = false;
+  bool wal_checkpoint = false;
+  std::string problem;  // which step failed and why ("" when both succeeded)
+};
+
+// One page of an export (PROTOCOL.md log.export).
+struct ExportPage {
+  std::string data;                        // the page in the chosen format
+  std::size_t entries = 0;
+  std::optional<std::int64_t> first_seq;   // seq of the first entry in the page
+  std::optional<std::int64_t> last_seq;
+  bool truncated = false;                  // more entries follow: ask again after last_seq
+};
+
+// The minimum passphrase length, in Unicode code points, enforced by init(),
+// change_passphrase(), rotate_keys() and the encrypted export.
+inline constexpr std::size_t kMinPassphraseChars = 10;
+// Throws Error(passphrase_too_short) when `passphrase` is shorter than kMinPassphraseChars.
+void require_passphrase_length(std::string_view passphrase);
 
 // Argon2id cost. Stored in the log at init()/change_passphrase() time, so a log always
 // unlocks with the parameters it was written with.
@@ -97,13 +126,17 @@ struct KdfParams {
   std::uint64_t opslimit = 0;
   std::size_t memlimit = 0;
   // crypto_pwhash OPSLIMIT_MODERATE / MEMLIMIT_MODERATE (3 passes, 256 MiB, ~0.6 s here);
-  // fast_for_tests() when the environment has OWNVOICE_TEST_FAST_KDF=1 (test suites of the
-  // host and the extension). A log created that way is reported by status() and verify()
+  // fast_for_tests() after use_fast_for_tests() (test suites of the host and the
+  // extension). A log created that way is reported by status() and verify()
   // (warnings), so a cheap cost slipped in through the environment does not go unnoticed.
   static KdfParams standard();
   static KdfParams moderate();  // always the real parameters
   // 1 pass over 64 KiB: insecure, tests and benchmarks only.
   static KdfParams fast_for_tests();
+  // Makes standard() return fast_for_tests() for the rest of the process. Called only by
+  // the mains of a test-hooks build (OWNVOICE_TEST_HOOKS, host/app/test_hooks.cpp) when
+  // OWNVOICE_TEST_FAST_KDF=1; a release binary has no code that calls it.
+  static void use_fast_for_tests();
   [[nodiscard]] bool weaker_than(const KdfParams& other) const {
     return opslimit < other.opslimit || memlimit < other.memlimit;
   }
@@ -165,9 +198,22 @@ class Store {
   [[nodiscard]] VerifyReport verify(std::string_view passphrase);
   // All entries (before = nullopt) or the oldest ones dated before "YYYY-MM-DD" (UTC).
   // Returns the number erased. Overwrites freed pages (secure_delete), VACUUMs, truncates the WAL.
+  // Throws Error(scrub_failed) when the entries were deleted but the file could not be
+  // scrubbed (use erase_and_scrub() to get the count and the scrub status without throwing).
   std::size_t erase(std::string_view passphrase, std::optional<std::string> before = std::nullopt);
+  EraseReport erase_and_scrub(std::string_view passphrase, std::optional<std::string> before = std::nullopt);
   // Re-wraps the same key pair: existing entries stay readable. Throws wrong_passphrase.
   void change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase);
+  // A NEW key pair: every entry is decrypted, re-sealed to the new public key and the chain
+  // rebuilt; the old wrapped key and epochs are deleted and the file scrubbed, so an old
+  // backup plus the old passphrase opens none of the entries written from now on. Throws
+  // wrong_passphrase, corrupt (an entry cannot be decrypted: nothing is changed),
+  // scrub_failed (rotated, but old pages may remain until the next erase/passwd).
+  void rotate_keys(std::string_view old_passphrase, std::string_view new_passphrase);
+  // Entries with seq > after_seq, at most `limit` of them and at most max_bytes of data
+  // (always at least one entry). CSV has its header row only when after_seq is 0.
+  [[nodiscard]] ExportPage export_page(std::string_view passphrase, std::string_view format, std::int64_t after_seq,
+                                       std::size_t limit, std::size_t max_bytes);
   // format "jsonl" (one to_json(Entry) per line) or "csv" (RFC 4180, header row).
   [[nodiscard]] std::string export_as(std::string_view passphrase, std::string_view format,
                                       const Filter& filter = {});

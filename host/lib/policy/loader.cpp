@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
@@ -297,7 +298,41 @@ std::string validate_document(const json& doc, LayerKind kind) {
   return v.errors.empty() ? std::string() : v.errors.front();
 }
 
+namespace {
+
+// Largest bracket nesting outside strings; stops counting past `limit`. Run before the
+// recursive JSON parser so a 100,000-deep file cannot exhaust the stack.
+int nesting_depth(std::string_view text, int limit) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if (c == ']' || c == '}') --depth;
+  }
+  return deepest;
+}
+
+}  // namespace
+
 std::optional<json> parse_policy_text(std::string_view text, const std::string& name, std::string& error) {
+  if (text.size() > kMaxPolicyBytes) {
+    error = name + ": the policy file is " + std::to_string(text.size()) + " bytes; the limit is " +
+            std::to_string(kMaxPolicyBytes);
+    return std::nullopt;
+  }
+  if (nesting_depth(text, kMaxPolicyDepth) > kMaxPolicyDepth) {
+    error = name + ": the policy is nested deeper than " + std::to_string(kMaxPolicyDepth) + " levels";
+    return std::nullopt;
+  }
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
@@ -330,8 +365,16 @@ std::optional<json> read_policy_file(const std::string& path, std::string& error
     error = path + ": cannot be read";
     return std::nullopt;
   }
+  // Read at most one byte past the limit: a huge file is refused without loading it.
+  std::string text(kMaxPolicyBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxPolicyBytes) {
+    error = path + ": the policy file is larger than " + std::to_string(kMaxPolicyBytes) + " bytes (the limit)";
+    return std::nullopt;
+  }
   std::ostringstream ss;
-  ss << in.rdbuf();
+  ss << text;
   return parse_policy_text(ss.str(), path, error);
 }
 

@@ -3,6 +3,7 @@
 // managed policy the extension hands over (browser enterprise policy), and the
 // employee's own preferences where the policy allows them. A broken layer is reported
 // (file, line or field, what is wrong) and skipped; the others still apply.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,11 @@ struct Validation {
   std::vector<std::string> warnings;
 };
 Validation validate(const nlohmann::json& doc, LayerKind kind);
+
+// Limits on a policy file (system, user) and the managed policy: a larger or deeper one is
+// rejected with an error that names the file, before the JSON parser sees it.
+inline constexpr std::size_t kMaxPolicyBytes = 4u * 1024u * 1024u;
+inline constexpr int kMaxPolicyDepth = 32;
 
 // Parses policy text (for files, fuzzing, and the managed layer sent as a string).
 std::optional<nlohmann::json> parse_policy_text(std::string_view text, const std::string& name,

@@ -9,7 +9,9 @@
 namespace ownvoice::protocol {
 
 // Chromium extension id of the development build: derived from the public `key` pinned
-// in extension/dev-public-key.b64 (first 128 bits of SHA-256 of the DER key, hex digits 0-f
+// in extension/dev-public-key.b64. Anyone can put that public key in an unpacked
+// extension's manifest and get this id, so the host accepts it only in a test-hooks build
+// (host/app/test_hooks.cpp), never in a release build (first 128 bits of SHA-256 of the DER key, hex digits 0-f
 // written a-p). tests/protocol/test_allowed_callers.cpp recomputes it from the manifest.
 inline constexpr std::string_view kChromiumDevelopmentId = "hgbilnnlaipdipmikldinehbbgmdkebn";
 

@@ -80,7 +80,6 @@ bool is_allowed_caller(const Caller& caller, const std::vector<std::string>& pol
   switch (caller.browser) {
     case Browser::Chromium:
       if (!is_chromium_id(id)) return false;
-      if (id == kChromiumDevelopmentId) return true;
       if (std::find(kChromiumReleaseIds.begin(), kChromiumReleaseIds.end(), id) != kChromiumReleaseIds.end()) {
         return true;
       }

@@ -27,7 +27,8 @@ struct HostArguments {
 
 HostArguments parse_arguments(const std::vector<std::string>& args);
 
-// True when the caller is a known OwnVoice build or one IT listed in the system policy.
+// True when the caller is a released OwnVoice build or in `policy_ids` (the ids IT listed in
+// the system policy, plus the development id in a test-hooks build only).
 bool is_allowed_caller(const Caller& caller, const std::vector<std::string>& policy_ids);
 
 // A Chromium extension id is 32 letters a-p.

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 #include <spdlog/sinks/null_sink.h>
@@ -11,6 +13,8 @@
 namespace ownvoice::protocol {
 namespace {
 
+namespace fs = std::filesystem;
+
 std::string env(const char* name) {
   const char* v = std::getenv(name);
   return v != nullptr ? std::string(v) : std::string();
@@ -18,6 +22,25 @@ std::string env(const char* name) {
 
 constexpr std::size_t kLogFileBytes = 1024u * 1024u;
 constexpr std::size_t kLogFiles = 3;
+constexpr const char* kStartFile = "host.start";
+
+// Owner-only permissions on a path we own; a no-op for read/write on Windows, where the
+// folder inherits the user's profile ACL.
+void owner_only(const fs::path& path, bool directory) {
+  std::error_code ec;
+  fs::permissions(path, directory ? fs::perms::owner_all : (fs::perms::owner_read | fs::perms::owner_write),
+                  fs::perm_options::replace, ec);
+}
+
+// Creates the file empty and owner-only BEFORE spdlog opens it, so it is never readable
+// by others even for an instant (and an existing wider file is tightened).
+void prepare_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    std::ofstream touch(path, std::ios::app);
+  }
+  owner_only(path, false);
+}
 
 }  // namespace
 
@@ -34,16 +57,15 @@ std::string default_state_dir() {
 #endif
 }
 
-bool debug_from_environment() {
-  return env("OWNVOICE_DEBUG") == "1";
-}
-
-Diagnostics open_diagnostics(const std::string& state_dir, bool debug) {
+Diagnostics open_diagnostics(const std::string& state_dir) {
   Diagnostics out;
-  const std::filesystem::path path = std::filesystem::path(state_dir) / "host.log";
+  out.state_dir = state_dir;
+  const fs::path path = fs::path(state_dir) / "host.log";
   try {
     std::error_code ec;
-    std::filesystem::create_directories(state_dir, ec);
+    fs::create_directories(state_dir, ec);
+    owner_only(state_dir, true);
+    prepare_file(path);
     auto sink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path.string(), kLogFileBytes, kLogFiles);
     out.logger = std::make_shared<spdlog::logger>("ownvoice-host", std::move(sink));
     out.path = path.string();
@@ -51,12 +73,31 @@ Diagnostics open_diagnostics(const std::string& state_dir, bool debug) {
     out.warning = std::string("cannot open the diagnostic log ") + path.string() + ": " + e.what();
     out.logger = std::make_shared<spdlog::logger>("ownvoice-host", std::make_shared<spdlog::sinks::null_sink_mt>());
   }
-  out.logger->set_level(debug ? spdlog::level::debug : spdlog::level::info);
+  out.logger->set_level(spdlog::level::info);
   out.logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%P] %l: %v");
   // A host is killed when the browser closes the port: every line must reach the file.
   out.logger->flush_on(spdlog::level::debug);
   spdlog::set_default_logger(out.logger);
   return out;
+}
+
+void record_start(const Diagnostics& diagnostics, const std::string& summary) {
+  if (diagnostics.path.empty()) return;
+  const fs::path start = fs::path(diagnostics.state_dir) / kStartFile;
+  {
+    std::ifstream in(start, std::ios::binary);
+    std::ostringstream previous;
+    previous << in.rdbuf();
+    if (in && previous.str() == summary) return;
+  }
+  diagnostics.logger->info("start: {}", summary);
+  prepare_file(start);
+  std::ofstream out(start, std::ios::binary | std::ios::trunc);
+  out << summary;
+}
+
+void set_request_debug(spdlog::logger& logger, bool debug) {
+  logger.set_level(debug ? spdlog::level::debug : spdlog::level::info);
 }
 
 }  // namespace ownvoice::protocol

@@ -24,6 +24,8 @@ ErrorCode from_log_error(log::ErrorCode code) {
     case log::ErrorCode::io_error: return ErrorCode::LogIoError;
     case log::ErrorCode::corrupt: return ErrorCode::LogCorrupt;
     case log::ErrorCode::invalid_argument: return ErrorCode::InvalidValue;
+    case log::ErrorCode::passphrase_too_short: return ErrorCode::PassphraseTooShort;
+    case log::ErrorCode::scrub_failed: return ErrorCode::LogScrubFailed;
   }
   return ErrorCode::Internal;
 }
@@ -35,7 +37,7 @@ void wipe(std::string& s) {
 // Passphrases travel inside log.* requests; zero them before the memory is reused.
 void wipe_secrets(json& body) {
   if (!body.is_object()) return;
-  for (const char* key : {"passphrase", "new_passphrase", "old_passphrase"}) {
+  for (const char* key : {"passphrase", "new_passphrase", "old_passphrase", "encrypt_passphrase"}) {
     const auto it = body.find(key);
     if (it != body.end() && it->is_string()) wipe(it->get_ref<std::string&>());
   }
@@ -75,6 +77,9 @@ std::string Dispatcher::answer(Session& session, std::string& body) const {
   Request request;
   try {
     request = parse_request(body, id);
+    // The employee's own debug option, for this request only (PROTOCOL.md).
+    const auto debug = request.body.find("debug");
+    session.set_request_debug(debug != request.body.end() && debug->is_boolean() && debug->get<bool>());
     const HandlerEntry* entry = find(request.type);
     if (entry == nullptr) {
       // The type is the caller's text: quote it only when it is short.
@@ -89,8 +94,8 @@ std::string Dispatcher::answer(Session& session, std::string& body) const {
     reply = make_error(id, from_log_error(e.code()), e.what());
   } catch (const std::exception& e) {
     // Exception texts can quote their input; the log gets them only in debug mode.
-    session.logger().error("internal error answering '{}': {}", request.type.substr(0, 64),
-                           session.debug() ? e.what() : "(details only with OWNVOICE_DEBUG=1)");
+    session.logger().error("error: internal ({})", request.type.substr(0, 64));
+    session.logger().debug("internal error details: {}", e.what());
     reply = make_error(id, ErrorCode::Internal, "internal error in the host; please report it");
   }
   wipe_secrets(request.body);
@@ -100,6 +105,7 @@ std::string Dispatcher::answer(Session& session, std::string& body) const {
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
   session.logger().debug("answered '{}' ({} reply bytes, {} us)", request.type.substr(0, 64), out.size(), micros);
+  session.set_request_debug(false);
   return out;
 }
 

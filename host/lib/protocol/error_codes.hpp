@@ -26,6 +26,8 @@ enum class ErrorCode {
   LogIoError = 16,
   LogCorrupt = 17,
   Internal = 18,
+  PassphraseTooShort = 19,
+  LogScrubFailed = 20,
   // Append new codes here, and to PROTOCOL.md, never above.
 };
 
@@ -50,6 +52,8 @@ constexpr std::string_view to_string(ErrorCode code) {
     case ErrorCode::LogIoError: return "log_io_error";
     case ErrorCode::LogCorrupt: return "log_corrupt";
     case ErrorCode::Internal: return "internal";
+    case ErrorCode::PassphraseTooShort: return "passphrase_too_short";
+    case ErrorCode::LogScrubFailed: return "log_scrub_failed";
   }
   return "internal";
 }

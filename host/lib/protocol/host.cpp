@@ -13,6 +13,7 @@
 #include "protocol/caller.hpp"
 #include "protocol/diagnostics.hpp"
 #include "protocol/frame.hpp"
+#include "protocol/process_hardening.hpp"
 #include "protocol/sandbox.hpp"
 #include "protocol/session.hpp"
 #include "protocol/stdio_channel.hpp"
@@ -76,8 +77,19 @@ int refuse_caller(const Channel& channel, FrameReader& reader, spdlog::logger& l
   return kExitForbiddenCaller;
 }
 
-int serve(const Channel& channel, const HostArguments& args, const std::vector<HandlerEntry>& extra_handlers,
-          Diagnostics& diagnostics) {
+std::string layer_sources(const policy::EffectivePolicy& effective) {
+  std::string out;
+  for (const auto& layer : effective.layers) {
+    if (!out.empty()) out += ", ";
+    out += policy::to_string(layer.kind);
+    if (!layer.path.empty()) out += " " + layer.path;
+    out += !layer.ok ? " rejected" : (layer.present ? " ok" : " absent");
+  }
+  return out;
+}
+
+int serve(const Channel& channel, const HostArguments& args, const HostOptions& host_options,
+          Diagnostics& diagnostics, const HardeningStatus& hardening) {
   spdlog::logger& logger = *diagnostics.logger;
 
   policy::LoadOptions options;
@@ -88,18 +100,25 @@ int serve(const Channel& channel, const HostArguments& args, const std::vector<H
   }
   const std::size_t max_bytes = args.max_message_bytes.value_or(
       base.policy.max_message_bytes > 0 ? base.policy.max_message_bytes : kDefaultMaxMessageBytes);
-  const bool allowed = is_allowed_caller(args.caller, system_allowed_ids(base));
-  // The employee may switch debug on in their preferences (the employer's policy cannot).
-  const bool debug = debug_from_environment() || base.policy.debug;
-  if (debug) logger.set_level(spdlog::level::debug);
+  std::vector<std::string> allowed_ids = system_allowed_ids(base);
+  allowed_ids.insert(allowed_ids.end(), host_options.extra_allowed_ids.begin(), host_options.extra_allowed_ids.end());
+  const bool allowed = is_allowed_caller(args.caller, allowed_ids);
+  // Debug is never read from the environment or from a policy/preferences file (IT can
+  // write both): only a request's own "debug": true turns it on, for that request.
 
   // From here on the process cannot open a connection, whatever code runs in it.
   const SandboxStatus sandbox = install_network_filter();
-  if (sandbox.installed) {
-    logger.info("{}", sandbox.detail);
-  } else {
-    logger.warn("network filter not installed: {}", sandbox.detail);
-  }
+  if (!sandbox.installed) logger.warn("network filter not installed: {}", sandbox.detail);
+  if (!hardening.detail.empty()) logger.warn("process hardening: {}", hardening.detail);
+
+  // The start summary: what a support person needs, nothing about any post. Written only
+  // when it changed since the last start (the host starts once per post).
+  record_start(diagnostics, std::string("ownvoice-host ") + kVersion + "; caller " + browser_name(args.caller.browser) +
+                                (allowed ? " (allowed)" : " (refused)") + "; policy " + layer_sources(base) +
+                                "; network " + (sandbox.installed ? "enforced (" + sandbox.detail + ")"
+                                                                  : "not enforced (" + sandbox.detail + ")") +
+                                "; core dumps " + (hardening.core_dumps_disabled ? "off" : "on") +
+                                "; dumpable " + (hardening.non_dumpable ? "no" : "yes"));
 
   FdSource source(channel.in_fd);
   FrameReader reader(source, max_bytes);
@@ -107,18 +126,16 @@ int serve(const Channel& channel, const HostArguments& args, const std::vector<H
     logger.warn("refusing caller {} '{}'", browser_name(args.caller.browser), args.caller.extension_id.substr(0, 128));
     return refuse_caller(channel, reader, logger);
   }
-  logger.info("serving {} extension {} (policy {}, max message {} bytes)", browser_name(args.caller.browser),
-              args.caller.extension_id, base.policy.version, max_bytes);
 
   HostConfig config;
   config.max_message_bytes = max_bytes;
   config.load_options = options;
   config.caller = args.caller;
-  config.debug = debug;
+  config.sandbox = sandbox;
   Session session(std::move(config), std::move(base), diagnostics.logger);
 
   std::vector<HandlerEntry> handlers = standard_handlers();
-  handlers.insert(handlers.end(), extra_handlers.begin(), extra_handlers.end());
+  handlers.insert(handlers.end(), host_options.extra_handlers.begin(), host_options.extra_handlers.end());
   const Dispatcher dispatcher(std::move(handlers));
 
   for (;;) {
@@ -126,15 +143,15 @@ int serve(const Channel& channel, const HostArguments& args, const std::vector<H
     std::string reply;
     switch (event.status) {
       case FrameStatus::EndOfInput:
-        logger.info("stdin closed: exiting");
+        logger.debug("stdin closed: exiting");
         return kExitOk;
       case FrameStatus::TruncatedLength:
       case FrameStatus::TruncatedBody:
-        logger.warn("stdin ended in the middle of a frame ({}, declared length {}): exiting",
-                    to_string(event.status), event.declared_length);
+        // An error by code only: the declared length would tell the post's size.
+        logger.warn("error: stdin ended in the middle of a frame ({})", to_string(event.status));
         return kExitOk;
       case FrameStatus::TooLarge:
-        logger.warn("refused a {}-byte message (limit {})", event.declared_length, max_bytes);
+        logger.warn("error: {}", to_string(ErrorCode::MessageTooLarge));
         reply = dump_json(make_error(nullptr, ErrorCode::MessageTooLarge,
                                      "the message is " + std::to_string(event.declared_length) +
                                          " bytes; the limit is " + std::to_string(max_bytes)));
@@ -144,7 +161,7 @@ int serve(const Channel& channel, const HostArguments& args, const std::vector<H
         break;
     }
     if (!write_frame(channel.out_fd, reply)) {
-      logger.info("the browser closed the channel: exiting");
+      logger.debug("the browser closed the channel: exiting");
       return kExitOk;
     }
   }
@@ -152,7 +169,11 @@ int serve(const Channel& channel, const HostArguments& args, const std::vector<H
 
 }  // namespace
 
-int run_host(int argc, char** argv, const std::vector<HandlerEntry>& extra_handlers) {
+int run_host(int argc, char** argv, const HostOptions& host_options) {
+  // Before anything reads a post or a passphrase: no core file, not dumpable, and every
+  // file this process creates (host.log, the log and its WAL) for the user only.
+  const HardeningStatus hardening = harden_process();
+  restrict_new_files();
 #ifdef SIGPIPE
   // A browser that goes away must give us EPIPE from write(2), not kill us mid-log.
   std::signal(SIGPIPE, SIG_IGN);
@@ -165,7 +186,7 @@ int run_host(int argc, char** argv, const std::vector<HandlerEntry>& extra_handl
     return write_all(channel.out_fd, line) ? kExitOk : kExitFailure;
   }
 
-  Diagnostics diagnostics = open_diagnostics(default_state_dir(), debug_from_environment());
+  Diagnostics diagnostics = open_diagnostics(default_state_dir());
   if (!diagnostics.warning.empty()) std::fprintf(stderr, "ownvoice-host: warning: %s\n", diagnostics.warning.c_str());
   if (!args.error.empty()) {
     diagnostics.logger->error("bad command line: {}", args.error);
@@ -181,7 +202,7 @@ int run_host(int argc, char** argv, const std::vector<HandlerEntry>& extra_handl
     return kExitFailure;
   }
   try {
-    const int status = serve(channel, args, extra_handlers, diagnostics);
+    const int status = serve(channel, args, host_options, diagnostics, hardening);
     diagnostics.logger->flush();
     return status;
   } catch (const std::exception& e) {

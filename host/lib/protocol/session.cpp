@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "log/store.hpp"
+#include "protocol/diagnostics.hpp"
 #include "protocol/message.hpp"
 
 namespace ownvoice::protocol {
@@ -30,6 +31,11 @@ Session::Session(HostConfig config, policy::EffectivePolicy base, std::shared_pt
     : config_(std::move(config)), logger_(std::move(logger)), base_policy_(std::move(base)) {}
 
 Session::~Session() = default;
+
+void Session::set_request_debug(bool debug) {
+  request_debug_ = debug;
+  ownvoice::protocol::set_request_debug(*logger_, debug);
+}
 
 const policy::EffectivePolicy& Session::base_policy() const {
   return base_engine_ ? base_engine_->effective() : *base_policy_;
@@ -94,7 +100,8 @@ log::Store* Session::log_store() {
       log_ = std::make_unique<log::Store>(log::Store::open(log::Store::default_path()));
     } catch (const std::exception& e) {
       log_open_failed_ = true;
-      logger_->warn("the employee's log cannot be opened: {}", e.what());
+      logger_->warn("error: the employee's log cannot be opened");
+      logger_->debug("the employee's log cannot be opened: {}", e.what());
     }
   }
   return log_.get();

@@ -15,6 +15,7 @@
 #include "engine/engine.hpp"
 #include "policy/loader.hpp"
 #include "protocol/caller.hpp"
+#include "protocol/sandbox.hpp"
 
 namespace ownvoice::log {
 class Store;
@@ -26,7 +27,7 @@ struct HostConfig {
   std::size_t max_message_bytes = 0;
   policy::LoadOptions load_options;  // the system path the host was started with; no managed layer
   Caller caller;
-  bool debug = false;  // post text and matched terms may appear in the diagnostic log
+  SandboxStatus sandbox;  // whether the network filter is in force, reported by hello
 };
 
 // A check this process ran, kept so that `confirm` logs the verdict the employee saw.
@@ -49,7 +50,10 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   [[nodiscard]] const HostConfig& config() const { return config_; }
-  [[nodiscard]] bool debug() const { return config_.debug; }
+  // True while answering a request that carries "debug": true (the employee's option):
+  // post text and matched terms may then appear in the diagnostic log.
+  [[nodiscard]] bool debug() const { return request_debug_; }
+  void set_request_debug(bool debug);
   [[nodiscard]] spdlog::logger& logger() const { return *logger_; }
 
   // The policy in force without a managed layer.
@@ -69,6 +73,7 @@ class Session {
  private:
   HostConfig config_;
   std::shared_ptr<spdlog::logger> logger_;
+  bool request_debug_ = false;
   // The base policy lives here until the first check compiles it into base_engine_
   // (hello needs the policy, not the compiled engine, so start-up stays cheap).
   std::optional<policy::EffectivePolicy> base_policy_;

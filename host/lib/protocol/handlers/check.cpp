@@ -35,7 +35,7 @@ std::optional<engine::PromotionalHistory> history_from_log(Session& session, int
     return engine::PromotionalHistory{history->shared, history->promotional, history->window_days};
   } catch (const log::Error& e) {
     // The check still runs; only the history hint is missing.
-    session.logger().warn("check: promotional history unavailable: {}", e.what());
+    session.logger().warn("error: {} (promotional history)", log::to_string(e.code()));
     return std::nullopt;
   }
 }
@@ -74,8 +74,9 @@ nlohmann::json handle_check(Session& session, const Request& request) {
 
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-  session.logger().info("check {} platform={} verdict={} findings={} ({} us)", result.check_id,
+  session.logger().debug("check {} platform={} verdict={} findings={} ({} us)", result.check_id,
                         check.platform.substr(0, 32), engine::to_string(result.verdict), finding_count, micros);
+  // Only for a request with the employee's "debug": true: the result quotes the post.
   if (session.debug()) session.logger().debug("check {} result: {}", result.check_id, dump_json(result.json));
   return std::move(result.json);
 }

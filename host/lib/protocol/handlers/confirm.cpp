@@ -28,7 +28,7 @@ nlohmann::json handle_confirm(Session& session, const Request& request) {
 
   log::Store* store = session.log_store();
   if (store == nullptr || !store->initialized()) {
-    session.logger().info("confirm {} decision={} not logged: the log is not initialized", check_id, decision);
+    session.logger().debug("confirm {} decision={} not logged: the log is not initialized", check_id, decision);
     return {{"logged", false}, {"reason", "log_not_initialized"}};
   }
   log::Entry entry;
@@ -46,7 +46,7 @@ nlohmann::json handle_confirm(Session& session, const Request& request) {
   // The extension shows the employee's own boundaries reminder; the log keeps that it did.
   entry.boundary_reminder = request.optional_bool("boundary_reminder").value_or(false);
   const std::int64_t seq = store->append(entry);
-  session.logger().info("confirm {} decision={} logged as entry {}", check_id, decision, seq);
+  session.logger().debug("confirm {} decision={} logged as entry {}", check_id, decision, seq);
   return {{"logged", true}, {"seq", seq}};
 }
 

@@ -16,17 +16,23 @@ nlohmann::json handle_hello(Session& session, const Request& request) {
     session.logger().warn("hello: the extension speaks protocol {}, this host {}", *protocol, kProtocolVersion);
   }
   if (const auto version = request.optional_string("extension_version")) {
-    session.logger().info("hello from extension {}", version->substr(0, 32));
+    session.logger().debug("hello from extension {}", version->substr(0, 32));
   }
   const policy::EffectivePolicy& effective = session.base_policy();
-  bool initialized = false;
+  // The log's identity for the extension to pin (PROTOCOL.md hello): a changed fingerprint
+  // or a last_seq that went backwards means someone replaced the log or its key.
+  nlohmann::json log_json = {{"initialized", false}};
   if (log::Store* store = session.log_store()) {
     try {
-      initialized = store->initialized();
+      const log::Status status = store->status();
+      if (status.initialized) {
+        log_json = {{"initialized", true}, {"key_fingerprint", status.key_fingerprint}, {"last_seq", status.last_seq}};
+      }
     } catch (const log::Error& e) {
-      session.logger().warn("hello: log status unavailable: {}", e.what());
+      session.logger().warn("error: {} (log status for hello)", log::to_string(e.code()));
     }
   }
+  const SandboxStatus& sandbox = session.config().sandbox;
   return {
       {"protocol", kProtocolVersion},
       {"host_version", kVersion},
@@ -36,7 +42,13 @@ nlohmann::json handle_hello(Session& session, const Request& request) {
         {"company", effective.policy.company},
         {"rules", effective.policy.rules.size()},
         {"rejected_layers", effective.rejected_json()}}},
-      {"log", {{"initialized", initialized}}},
+      {"debug", session.debug()},
+      {"sandbox",
+       {{"network", sandbox.installed ? "enforced" : "not_enforced"},
+        {"mechanism", sandbox.installed ? nlohmann::json("seccomp") : nlohmann::json(nullptr)},
+        {"reason", sandbox.installed ? std::string() : sandbox.detail}}},
+      {"diagnostics", {{"level", session.debug() ? "debug" : "default"}}},
+      {"log", std::move(log_json)},
   };
 }
 

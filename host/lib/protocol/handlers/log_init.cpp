@@ -8,7 +8,7 @@ namespace ownvoice::protocol {
 nlohmann::json handle_log_init(Session& session, const Request& request) {
   const std::string& passphrase = request.string_field("passphrase");
   require_log(session).init(passphrase);
-  session.logger().info("log.init: the employee's log was created");
+  session.logger().debug("log.init: the employee's log was created");
   return {{"initialized", true}};
 }
 

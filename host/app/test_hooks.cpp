@@ -1,0 +1,23 @@
+#include "test_hooks.hpp"
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "log/store.hpp"
+#include "protocol/allowed_callers.hpp"
+
+namespace ownvoice::app {
+
+void apply_test_environment() {
+  const char* fast = std::getenv("OWNVOICE_TEST_FAST_KDF");
+  if (fast != nullptr && std::string_view(fast) == "1") log::KdfParams::use_fast_for_tests();
+}
+
+protocol::HostOptions test_host_options() {
+  protocol::HostOptions options;
+  options.extra_allowed_ids.emplace_back(protocol::kChromiumDevelopmentId);
+  return options;
+}
+
+}  // namespace ownvoice::app

@@ -57,7 +57,7 @@ describe('chromium', () => {
     assertNothingRead(await page.evaluate(readEverything), 'prompt');
     await inPrompt(page).fill('#ov-body', FIXED);
     await inPrompt(page).click('#ov-recheck');
-    assert.notEqual(await waitPromptState(page, ['ok', 'warn', 'block']), 'block');
+    assert.notEqual(await waitPromptState(page, ['ok', 'warn']), 'block');  // the recheck's own result, not the state before it
     const tried = await page.evaluate(attack);
     await page.waitForTimeout(300);
     assert.equal(await inPrompt(page).isChecked('#ov-consent'), false, `the page ticked consent (tried: ${tried.join(', ')})`);

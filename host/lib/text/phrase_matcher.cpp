@@ -160,16 +160,15 @@ void PhraseMatcher::build() {
 
   // 1. The trie in sorted (depth-first) order: a phrase shares with the one before it a
   //    known prefix, so it only adds the nodes past that prefix, at the end of the path.
-  std::vector<uint32_t> sorted(m.phrases.size());
-  for (uint32_t p = 0; p < sorted.size(); ++p) sorted[p] = p;
-  std::sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) { return phrase_text(a) < phrase_text(b); });
+  std::vector<std::pair<std::string_view, uint32_t>> sorted(m.phrases.size());
+  for (uint32_t p = 0; p < sorted.size(); ++p) sorted[p] = {phrase_text(p), p};
+  std::sort(sorted.begin(), sorted.end());
   std::vector<uint32_t> parent{0}, depth{0};
   std::vector<uint8_t> label{0};
   std::vector<uint32_t> terminal(m.phrases.size(), 0);  // preorder node where each phrase ends
   std::vector<uint32_t> path{0};                        // nodes along the previous phrase
   std::string_view previous;
-  for (uint32_t p : sorted) {
-    const std::string_view t = phrase_text(p);
+  for (const auto& [t, p] : sorted) {
     size_t common = 0;
     while (common < t.size() && common < previous.size() && t[common] == previous[common]) ++common;
     path.resize(common + 1);
@@ -220,8 +219,10 @@ void PhraseMatcher::build() {
     n.out = static_cast<uint32_t>(m.outputs.size() - 1);
   }
 
-  // 4. Fail and dictionary links, in breadth-first order (a node's fail target is
-  //    shallower, so it is always done first).
+  // 4. Fail and dictionary links in breadth-first order (a node's fail target is
+  //    shallower, so it is always done first), and full DFA rows for the root and the
+  //    shallow states as soon as their depth is done: the deeper states' fail links then
+  //    read a row instead of walking the fail chain.
   m.root_next.fill(0);
   m.byte_class.fill(0);
   m.classes = 1;
@@ -234,12 +235,33 @@ void PhraseMatcher::build() {
     const Edge& e = m.edges[m.nodes[0].edge_begin + i];
     m.root_next[e.label] = e.target;
   }
+  const bool rows = m.classes < 256;
+  auto add_row = [&m, &class_byte](uint32_t s) {
+    m.nodes[s].dense = static_cast<uint32_t>(m.dense.size() / m.classes);
+    m.dense.resize(m.dense.size() + m.classes, 0);
+    const size_t row = static_cast<size_t>(m.nodes[s].dense) * m.classes;
+    for (uint32_t cls = 1; cls < m.classes; ++cls) {
+      const uint8_t b = class_byte[cls];
+      uint32_t t = s == 0 ? m.root_next[b] : m.child(s, b);
+      if (t == kNone) t = m.dense[static_cast<size_t>(m.nodes[m.nodes[s].fail].dense) * m.classes + cls];
+      m.dense[row + cls] = t;
+    }
+  };
+  uint32_t shallow = 0;  // states of depth <= kDenseDepth come first
+  while (shallow < count && m.nodes[shallow].depth <= kDenseDepth) ++shallow;
+  if (rows) m.dense.reserve(static_cast<size_t>(shallow) * m.classes);
   for (uint32_t v = 1; v < count; ++v) {
+    if (rows && v == shallow)
+      for (uint32_t s = 0; s < shallow; ++s) add_row(s);
     if (m.nodes[v].depth == 1) continue;  // fail = root, dict = none
     const uint8_t c = label_bfs[v];
     uint32_t f = m.nodes[parent_bfs[v]].fail;
     uint32_t target = kNone;
     while (true) {
+      if (m.nodes[f].dense != kNone) {
+        target = m.dense[static_cast<size_t>(m.nodes[f].dense) * m.classes + m.byte_class[c]];
+        break;
+      }
       target = f == 0 ? m.root_next[c] : m.child(f, c);
       if (target != kNone || f == 0) break;
       f = m.nodes[f].fail;
@@ -248,26 +270,8 @@ void PhraseMatcher::build() {
     m.nodes[v].fail = target;
     m.nodes[v].dict = m.nodes[target].out != kNone ? target : m.nodes[target].dict;
   }
-
-  // 5. Full DFA rows for the root and shallow states, in breadth-first order so that a
-  //    state's fail target (always shallower) already has its row.
-  if (m.classes < 256) {
-    auto add_row = [&m, &class_byte](uint32_t s) {
-      m.nodes[s].dense = static_cast<uint32_t>(m.dense.size() / m.classes);
-      m.dense.resize(m.dense.size() + m.classes, 0);
-      const size_t row = static_cast<size_t>(m.nodes[s].dense) * m.classes;
-      for (uint32_t cls = 1; cls < m.classes; ++cls) {
-        const uint8_t b = class_byte[cls];
-        uint32_t t = s == 0 ? m.root_next[b] : m.child(s, b);
-        if (t == kNone) t = m.dense[static_cast<size_t>(m.nodes[m.nodes[s].fail].dense) * m.classes + cls];
-        m.dense[row + cls] = t;
-      }
-    };
-    size_t rows = 0;
-    for (uint32_t s = 0; s < count && m.nodes[s].depth <= kDenseDepth; ++s) ++rows;
-    m.dense.reserve(rows * m.classes);
-    for (uint32_t s = 0; s < count && m.nodes[s].depth <= kDenseDepth; ++s) add_row(s);
-  }
+  if (rows && shallow == count)
+    for (uint32_t s = 0; s < shallow; ++s) add_row(s);
   std::string().swap(m.compact_text);
   std::vector<uint32_t>().swap(m.compact_begin);
   m.breaks.shrink_to_fit();

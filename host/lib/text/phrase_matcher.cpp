@@ -31,8 +31,6 @@ struct Node {
   uint32_t fail = 0;
   uint32_t out = kNone;   // first entry in `outputs` for phrases ending here
   uint32_t dict = kNone;  // nearest state on the fail chain with outputs
-  uint32_t dense = kNone; // row in Impl::dense for shallow states (a full DFA row)
-  uint32_t depth = 0;
 };
 
 // States up to this depth get a full DFA row over the phrase alphabet: a scan spends
@@ -80,18 +78,18 @@ struct PhraseMatcher::Impl {
   std::array<uint8_t, 256> byte_class{};  // 0: a byte no phrase contains
   uint32_t classes = 1;
   std::vector<uint32_t> dense;            // rows of `classes` targets
+  uint32_t dense_states = 0;  // states [0, dense_states) have a full row each, row = state
   bool built = false;
 
   uint32_t next(uint32_t state, uint8_t c) const {
     const uint32_t cls = byte_class[c];
     if (cls == 0) return 0;
     while (true) {
-      const Node& n = nodes[state];
-      if (n.dense != kNone) return dense[n.dense * classes + cls];
+      if (state < dense_states) return dense[static_cast<size_t>(state) * classes + cls];
       const uint32_t t = child(state, c);
       if (t != kNone) return t;
       if (state == 0) return 0;
-      state = n.fail;
+      state = nodes[state].fail;
     }
   }
 
@@ -199,9 +197,10 @@ void PhraseMatcher::build() {
   m.nodes.assign(count, Node{});
   std::vector<uint32_t> parent_bfs(count, 0);
   std::vector<uint8_t> label_bfs(count, 0);
+  std::vector<uint32_t> depth_bfs(count, 0);
   for (size_t v = 0; v < count; ++v) {
     const uint32_t b = bfs_of[v];
-    m.nodes[b].depth = depth[v];
+    depth_bfs[b] = depth[v];
     parent_bfs[b] = bfs_of[parent[v]];
     label_bfs[b] = label[v];
   }
@@ -237,29 +236,30 @@ void PhraseMatcher::build() {
   }
   const bool rows = m.classes < 256;
   auto add_row = [&m, &class_byte](uint32_t s) {
-    m.nodes[s].dense = static_cast<uint32_t>(m.dense.size() / m.classes);
-    m.dense.resize(m.dense.size() + m.classes, 0);
-    const size_t row = static_cast<size_t>(m.nodes[s].dense) * m.classes;
+    const size_t row = static_cast<size_t>(s) * m.classes;  // rows are added in state order
+    m.dense.resize(row + m.classes, 0);
     for (uint32_t cls = 1; cls < m.classes; ++cls) {
       const uint8_t b = class_byte[cls];
       uint32_t t = s == 0 ? m.root_next[b] : m.child(s, b);
-      if (t == kNone) t = m.dense[static_cast<size_t>(m.nodes[m.nodes[s].fail].dense) * m.classes + cls];
+      if (t == kNone) t = m.dense[static_cast<size_t>(m.nodes[s].fail) * m.classes + cls];
       m.dense[row + cls] = t;
     }
   };
   uint32_t shallow = 0;  // states of depth <= kDenseDepth come first
-  while (shallow < count && m.nodes[shallow].depth <= kDenseDepth) ++shallow;
+  while (shallow < count && depth_bfs[shallow] <= kDenseDepth) ++shallow;
   if (rows) m.dense.reserve(static_cast<size_t>(shallow) * m.classes);
   for (uint32_t v = 1; v < count; ++v) {
-    if (rows && v == shallow)
+    if (rows && v == shallow) {
       for (uint32_t s = 0; s < shallow; ++s) add_row(s);
-    if (m.nodes[v].depth == 1) continue;  // fail = root, dict = none
+      m.dense_states = shallow;
+    }
+    if (depth_bfs[v] == 1) continue;  // fail = root, dict = none
     const uint8_t c = label_bfs[v];
     uint32_t f = m.nodes[parent_bfs[v]].fail;
     uint32_t target = kNone;
     while (true) {
-      if (m.nodes[f].dense != kNone) {
-        target = m.dense[static_cast<size_t>(m.nodes[f].dense) * m.classes + m.byte_class[c]];
+      if (f < m.dense_states) {
+        target = m.dense[static_cast<size_t>(f) * m.classes + m.byte_class[c]];
         break;
       }
       target = f == 0 ? m.root_next[c] : m.child(f, c);
@@ -270,8 +270,10 @@ void PhraseMatcher::build() {
     m.nodes[v].fail = target;
     m.nodes[v].dict = m.nodes[target].out != kNone ? target : m.nodes[target].dict;
   }
-  if (rows && shallow == count)
+  if (rows && shallow == count) {
     for (uint32_t s = 0; s < shallow; ++s) add_row(s);
+    m.dense_states = shallow;
+  }
   std::string().swap(m.compact_text);
   std::vector<uint32_t>().swap(m.compact_begin);
   m.breaks.shrink_to_fit();

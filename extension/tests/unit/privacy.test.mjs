@@ -67,6 +67,10 @@ for (const browser of ['chromium', 'firefox']) {
       // The employee's site list (Mastodon instances, generic sites) and refusals.
       'sites.js: { employeeSites, mastodonInstances });', 'sites.js: { refusedSites: [...set] });',
       // The employee's own "keep work out of" list (never sent anywhere).
-      'boundaries_options.js: { boundaries });'].sort());
+      'boundaries_options.js: { boundaries });',
+      // IT's managed settings as last read from storage.managed, for the first Post after
+      // a (service worker or browser) start.
+      'handlers.js: { [MANAGED_COPY]: m }).catch(() => {});',
+      'handlers.js: { [MANAGED_COPY]: m }).catch(() => {});'].sort());
   });
 }

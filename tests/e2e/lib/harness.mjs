@@ -44,10 +44,12 @@ export function checkPrerequisites(needHost = true) {
   }
 }
 
-// options: {host: true|false (register the host), lang: 'en'|'fr', env: {}}
+// options: {host: true|false (register the host), lang: 'en'|'fr', env: {},
+//           root: the root of an earlier launch closed with close({ keep: true }), to
+//           start the browser again on the same profile}
 export async function launch(options = {}) {
   checkPrerequisites(options.host !== false);
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-e2e-'));
+  const root = options.root || fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-e2e-'));
   const profile = path.join(root, 'profile');
   const home = path.join(root, 'home');
   for (const d of [profile, home, path.join(root, 'data'), path.join(root, 'state')]) fs.mkdirSync(d, { recursive: true });
@@ -96,9 +98,9 @@ export async function launch(options = {}) {
   if (!worker) worker = await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), timeout: 15000 });
   return {
     context, worker, root,
-    async close() {
+    async close({ keep = false } = {}) {
       await context.close();
-      fs.rmSync(root, { recursive: true, force: true });
+      if (!keep) fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -44,6 +44,7 @@
       managedLive = Promise.resolve().then(() => api.storage.managed.get(null)).then((m) => m || {}, () => ({}))
         .then((m) => {
           managedLiveValue = m;
+          managedCopy = Promise.resolve(m);  // the last known settings, while a new read runs
           // IT's settings only (never post text); a failed write only costs the next start time.
           if (api.storage.session) api.storage.session.set({ [MANAGED_COPY]: m }).catch(() => {});
           api.storage.local.set({ [MANAGED_COPY]: m }).catch(() => {});

@@ -34,18 +34,54 @@
   // For the end-to-end tests' cold-host measurement, and for people debugging.
   root.ownvoiceHost = host;
 
-  // Settings are read once and kept until they change: Chromium's first
-  // storage.managed read after start-up can take seconds (it waits for the policy
-  // service), and it must not fall on the employee's first Post click. Reading starts
-  // as soon as the background starts.
-  let managedCache = null;
-  let prefsCache = null;
-  function managedSettings() {
-    if (!managedCache) {
-      managedCache = Promise.resolve().then(() => api.storage.managed.get(null)).then((m) => m || {}, () => ({}));
+  // Settings are read once and kept until they change. IT's managed settings: Chromium's
+  // first storage.managed read after the browser starts can take seconds (it waits for
+  // the policy service), and it must not fall on the employee's first Post click. So the
+  // background reads storage.managed once when it starts and keeps what it read in
+  // storage.session (a restarted service worker has it at once) and storage.local (the
+  // next browser start has it at once). Until the live read arrives, a check uses that
+  // copy of IT's last rules; if the live read then differs, the check runs again with it
+  // before answering, and storage.onChanged says when IT changes something later. Only a
+  // profile that never read storage.managed has no copy and waits for the live read.
+  const MANAGED_COPY = 'ownvoiceManagedCopy';
+  let managedLive = null;    // promise of the live storage.managed read
+  let managedLiveValue;      // its result, once it arrived
+  let managedCopy = null;    // promise of the kept copy (undefined when none)
+  function readManagedLive() {
+    if (!managedLive) {
+      managedLive = Promise.resolve().then(() => api.storage.managed.get(null)).then((m) => m || {}, () => ({}))
+        .then((m) => {
+          managedLiveValue = m;
+          managedCopy = Promise.resolve(m);  // the last known settings, while a new read runs
+          // IT's settings only (never post text); a failed write only costs the next start time.
+          if (api.storage.session) api.storage.session.set({ [MANAGED_COPY]: m }).catch(() => {});
+          api.storage.local.set({ [MANAGED_COPY]: m }).catch(() => {});
+          return m;
+        });
     }
-    return managedCache;
+    return managedLive;
   }
+  function readManagedCopy() {
+    if (!managedCopy) {
+      const from = (area) => Promise.resolve().then(() => area && area.get(MANAGED_COPY))
+        .then((r) => (r && r[MANAGED_COPY] && typeof r[MANAGED_COPY] === 'object' ? r[MANAGED_COPY] : undefined), () => undefined);
+      managedCopy = from(api.storage.session).then((c) => c || from(api.storage.local));
+    }
+    return managedCopy;
+  }
+  // The managed settings to use now: the live ones when they are there (or when there is
+  // no copy), else the copy. `fromCopy` says which, so a check can run again.
+  async function managedNow() {
+    const live = readManagedLive();
+    if (managedLiveValue !== undefined) return { managed: managedLiveValue, fromCopy: false };
+    const copy = await Promise.race([live.then(() => undefined), readManagedCopy()]);
+    if (managedLiveValue !== undefined || copy === undefined) return { managed: await live, fromCopy: false };
+    return { managed: copy, fromCopy: true };
+  }
+  async function managedSettings() {
+    return (await managedNow()).managed;
+  }
+  let prefsCache = null;
   function prefs() {
     if (!prefsCache) {
       prefsCache = api.storage.local.get({ language: 'auto', disclaimers: {} })
@@ -54,7 +90,11 @@
     return prefsCache;
   }
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed') managedCache = null;
+    if (area === 'managed') {
+      managedLive = null;
+      managedLiveValue = undefined;
+      readManagedLive();
+    }
     if (area === 'local') prefsCache = null;
     if (area === 'local' && changes.debug) debugOn = changes.debug.newValue === true;
   });
@@ -84,7 +124,8 @@
     const pin = await withPin(async (stored) => OV.logPin.compare(stored, hello && hello.log));
     return { hello, pin };
   }
-  managedSettings();
+  readManagedLive();
+  readManagedCopy();
   prefs();
 
   function pageSender(sender) {
@@ -123,15 +164,24 @@
     },
 
     async 'ov.check'(msg) {
-      const [managed, p] = await Promise.all([managedSettings(), prefs()]);
+      const [now, p] = await Promise.all([managedNow(), prefs()]);
       const request = { type: 'check', text: String(msg.text || ''), platform: msg.platform || 'generic' };
       if (msg.url) request.url = String(msg.url);
       const lang = msg.lang || (p.language !== 'auto' ? p.language : null);
       if (lang) request.lang = lang;
-      const managedPolicy = OV.managed.managedPolicy(managed);
+      const managedPolicy = OV.managed.managedPolicy(now.managed);
       if (managedPolicy) request.managed_policy = managedPolicy;
       try {
         const [result, allow] = await Promise.all([host.request(request), allowUserDisclaimer(managedPolicy)]);
+        // Checked with the kept copy and the live settings arrived meanwhile, different:
+        // IT changed something since the copy was kept, so check again with theirs.
+        if (now.fromCopy && managedLiveValue !== undefined) {
+          const livePolicy = OV.managed.managedPolicy(managedLiveValue);
+          if (JSON.stringify(livePolicy || null) !== JSON.stringify(managedPolicy || null)) {
+            if (livePolicy) request.managed_policy = livePolicy; else delete request.managed_policy;
+            return { state: 'ok', result: await host.request(request), allowUserDisclaimer: allow };
+          }
+        }
         return { state: 'ok', result, allowUserDisclaimer: allow };
       } catch (e) {
         return unavailable(e);

@@ -74,6 +74,10 @@ for (const browser of ['chromium', 'firefox']) {
       'options_privacy.js: { debug: box.checked });',
       // First run: the welcome page's wording (as the options) and two flags, no text.
       'welcome.js: { disclaimers, welcomeDone: true });', 'welcome.js: { logOfferShown: true });',
-      'welcome.js: { logOfferShown: true });'].sort());
+      'welcome.js: { logOfferShown: true });',
+      // IT's managed settings as last read from storage.managed, for the first Post after
+      // a (service worker or browser) start.
+      'handlers.js: { [MANAGED_COPY]: m }).catch(() => {});',
+      'handlers.js: { [MANAGED_COPY]: m }).catch(() => {});'].sort());
   });
 }

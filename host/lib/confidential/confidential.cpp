@@ -2,7 +2,10 @@
 //
 // Compile time: every term, exception phrase and near-clause term of every rule goes
 // into ONE PhraseMatcher, tagged with what it is for; every pattern into one RE2::Set
-// (to learn in one pass which patterns match at all) plus one RE2 each (to find where).
+// (to learn in one pass which patterns match at all) plus one RE2 each (to find where),
+// compiled the first time the set says that pattern matched: most never do, and
+// compiling 200 of them up front was a third of the policy's compile time and memory.
+// The rules' term lists are not kept once they are in the automaton.
 // Check time: one automaton pass, one RE2::Set pass, then per-rule bookkeeping over the
 // few candidates found. Nothing here loops over the policy's terms.
 #include "confidential/confidential.hpp"
@@ -12,6 +15,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <mutex>
 #include <optional>
 
 #include "confidential/rule_packs.hpp"
@@ -39,22 +43,44 @@ struct RawHit {
   Span span;  // normalised bytes
 };
 
+// What a check needs of a rule once its terms and patterns are compiled.
+struct RuleInfo {
+  std::string id;
+  std::string description;
+  policy::Severity severity = policy::Severity::Warn;
+  std::vector<std::string> platforms;  // empty = every platform
+  std::vector<int> near_within;        // by clause
+};
+
+// One pattern of the RE2::Set, with its own RE2 built on first use (thread-safe).
+struct Pattern {
+  std::string source;
+  uint32_t rule = 0;
+  mutable std::once_flag once;
+  mutable std::unique_ptr<RE2> re;
+
+  const RE2& compiled(const RE2::Options& options) const {
+    std::call_once(once, [&] { re = std::make_unique<RE2>(source, options); });
+    return *re;
+  }
+};
+
 constexpr size_t kMaxHitsPerPattern = 100;
 constexpr size_t kMaxNearCandidates = 200;
 
 }  // namespace
 
 struct Screener::Impl {
-  std::vector<policy::Rule> rules;
+  std::vector<RuleInfo> rules;
   text::PhraseMatcher matcher;
   std::vector<Tag> tags;  // by phrase index
+  RE2::Options options;
   std::unique_ptr<RE2::Set> pattern_set;
-  std::vector<std::unique_ptr<RE2>> patterns;  // by set index
-  std::vector<uint32_t> pattern_rule;          // by set index
+  std::vector<std::unique_ptr<Pattern>> patterns;  // by set index
   std::vector<PackInfo> packs;
   CompileStats stats;
 
-  bool applies(const policy::Rule& r, std::string_view platform) const {
+  bool applies(const RuleInfo& r, std::string_view platform) const {
     if (r.platforms.empty()) return true;
     return std::find(r.platforms.begin(), r.platforms.end(), platform) != r.platforms.end();
   }
@@ -62,7 +88,12 @@ struct Screener::Impl {
 
 Screener::Screener(const policy::Policy& policy) : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
-  m.rules = policy.rules;
+  m.rules.reserve(policy.rules.size());
+  for (const auto& rule : policy.rules) {
+    RuleInfo info{rule.id, rule.description, rule.severity, rule.platforms, {}};
+    for (const auto& clause : rule.near) info.near_within.push_back(clause.within);
+    m.rules.push_back(std::move(info));
+  }
   auto add = [&m](const std::string& phrase, TagKind kind, uint32_t rule, uint32_t clause) {
     const uint32_t id = m.matcher.add(phrase);
     if (id == std::numeric_limits<uint32_t>::max()) return;
@@ -71,14 +102,14 @@ Screener::Screener(const policy::Policy& policy) : impl_(std::make_unique<Impl>(
     if (kind == TagKind::Term) ++m.stats.terms;
   };
 
-  RE2::Options opt;
+  RE2::Options& opt = m.options;
   opt.set_case_sensitive(false);
   opt.set_log_errors(false);
   opt.set_max_mem(8 << 20);
   m.pattern_set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
 
-  for (uint32_t r = 0; r < m.rules.size(); ++r) {
-    const auto& rule = m.rules[r];
+  for (uint32_t r = 0; r < policy.rules.size(); ++r) {
+    const auto& rule = policy.rules[r];
     for (const auto& t : rule.terms) add(t, TagKind::Term, r, 0);
     for (const auto& t : rule.exceptions) add(t, TagKind::Exception, r, 0);
     for (uint32_t c = 0; c < rule.near.size(); ++c) {
@@ -86,14 +117,14 @@ Screener::Screener(const policy::Policy& policy) : impl_(std::make_unique<Impl>(
       for (const auto& t : rule.near[c].right) add(t, TagKind::NearRight, r, c);
     }
     for (const auto& p : rule.patterns) {
-      // Patterns were validated with the policy; one that still fails is skipped here
-      // rather than taking the whole policy down.
-      auto re = std::make_unique<RE2>(p, opt);
-      if (!re->ok()) continue;
+      // Patterns were validated with the policy; one that still fails to parse is
+      // skipped here rather than taking the whole policy down.
       std::string err;
       if (m.pattern_set->Add(p, &err) < 0) continue;
-      m.patterns.push_back(std::move(re));
-      m.pattern_rule.push_back(r);
+      auto pattern = std::make_unique<Pattern>();
+      pattern->source = p;
+      pattern->rule = r;
+      m.patterns.push_back(std::move(pattern));
     }
   }
   m.matcher.build();
@@ -149,20 +180,21 @@ std::vector<Hit> Screener::screen(std::string_view original, const text::Normali
       m.pattern_set->Match(norm.text, &which);
     } else {
       for (size_t i = 0; i < m.patterns.size(); ++i)
-        if (RE2::PartialMatch(norm.text, *m.patterns[i])) which.push_back(static_cast<int>(i));
+        if (RE2::PartialMatch(norm.text, m.patterns[i]->compiled(m.options))) which.push_back(static_cast<int>(i));
     }
     for (int idx : which) {
-      const auto i = static_cast<size_t>(idx);
-      if (!m.applies(m.rules[m.pattern_rule[i]], platform)) continue;
+      const Pattern& pattern = *m.patterns[static_cast<size_t>(idx)];
+      if (!m.applies(m.rules[pattern.rule], platform)) continue;
+      const RE2& re = pattern.compiled(m.options);
       re2::StringPiece input(norm.text);
       re2::StringPiece match;
       size_t pos = 0, found = 0;
       while (pos <= norm.text.size() && found < kMaxHitsPerPattern &&
-             m.patterns[i]->Match(input, pos, norm.text.size(), RE2::UNANCHORED, &match, 1)) {
+             re.Match(input, pos, norm.text.size(), RE2::UNANCHORED, &match, 1)) {
         const auto b = static_cast<size_t>(match.data() - norm.text.data());
         const size_t e = b + match.size();
         if (e > b) {
-          raw.push_back(RawHit{m.pattern_rule[i], "pattern", Span{b, e}});
+          raw.push_back(RawHit{pattern.rule, "pattern", Span{b, e}});
           ++found;
         }
         pos = e > b ? e : b + 1;
@@ -199,7 +231,7 @@ std::vector<Hit> Screener::screen(std::string_view original, const text::Normali
         if (r.span.b < l.span.e && l.span.b < r.span.e) continue;  // the same words
         const long dl = word_index(l.span.b), dr = word_index(r.span.b);
         const long distance = dl < dr ? dr - word_index(l.span.e - 1) : dl - word_index(r.span.e - 1);
-        if (distance <= m.rules[l.rule].near[l.clause].within)
+        if (distance <= m.rules[l.rule].near_within[l.clause])
           raw.push_back(RawHit{l.rule, "near", Span{std::min(l.span.b, r.span.b), std::max(l.span.e, r.span.e)}});
       }
     }

@@ -30,8 +30,10 @@ const char* to_string(Verdict v) {
 
 class CompiledPolicy {
  public:
-  explicit CompiledPolicy(policy::EffectivePolicy ep) : effective(std::move(ep)), screener(effective.policy) {}
-  policy::EffectivePolicy effective;
+  explicit CompiledPolicy(std::shared_ptr<const policy::EffectivePolicy> ep)
+      : owner(std::move(ep)), effective(*owner), screener(effective.policy) {}
+  std::shared_ptr<const policy::EffectivePolicy> owner;
+  const policy::EffectivePolicy& effective;
   confidential::Screener screener;
 };
 
@@ -69,6 +71,8 @@ std::string percent(double share) {
 }  // namespace
 
 Engine::Engine(policy::EffectivePolicy effective)
+    : Engine(std::make_shared<const policy::EffectivePolicy>(std::move(effective))) {}
+Engine::Engine(std::shared_ptr<const policy::EffectivePolicy> effective)
     : compiled_(std::make_unique<CompiledPolicy>(std::move(effective))) {}
 Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;

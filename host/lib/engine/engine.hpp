@@ -42,6 +42,9 @@ class CompiledPolicy;
 class Engine {
  public:
   explicit Engine(policy::EffectivePolicy effective);
+  // Shares a policy that others keep reading (the host's base policy, answered to `hello`
+  // while this engine is compiled on another thread): no copy of it.
+  explicit Engine(std::shared_ptr<const policy::EffectivePolicy> effective);
   ~Engine();
   Engine(Engine&&) noexcept;
   Engine& operator=(Engine&&) noexcept;

@@ -27,9 +27,29 @@ std::string sha256_hex(std::string_view bytes) {
   return std::string(hex, crypto_hash_sha256_BYTES * 2);
 }
 
-Session::Session(HostConfig config, policy::EffectivePolicy base, std::shared_ptr<spdlog::logger> logger)
-    : config_(std::move(config)), logger_(std::move(logger)), base_policy_(std::move(base)) {}
+namespace {
 
+// Compiles the engine and runs one throw-away check, so that the checks' own lexicons,
+// patterns and first RE2 states (built on first use, shared by every thread) are ready
+// before the browser's first real check.
+std::unique_ptr<engine::Engine> compile_base_engine(std::shared_ptr<const policy::EffectivePolicy> policy) {
+  auto engine = std::make_unique<engine::Engine>(std::move(policy));
+  engine::CheckRequest warm_up;
+  warm_up.text = "Warm-up: OwnVoice compiles its checks https://example.org/post?utm_source=warm-up #warmup";
+  warm_up.platform = "linkedin";
+  (void)engine->check(warm_up);
+  return engine;
+}
+
+}  // namespace
+
+Session::Session(HostConfig config, policy::EffectivePolicy base, std::shared_ptr<spdlog::logger> logger)
+    : config_(std::move(config)),
+      logger_(std::move(logger)),
+      base_policy_(std::make_shared<const policy::EffectivePolicy>(std::move(base))),
+      base_engine_building_(std::async(std::launch::async, compile_base_engine, base_policy_)) {}
+
+// The future from std::async waits for the compiling thread here if it is still running.
 Session::~Session() = default;
 
 void Session::set_request_debug(bool debug) {
@@ -37,9 +57,7 @@ void Session::set_request_debug(bool debug) {
   ownvoice::protocol::set_request_debug(*logger_, debug);
 }
 
-const policy::EffectivePolicy& Session::base_policy() const {
-  return base_engine_ ? base_engine_->effective() : *base_policy_;
-}
+const policy::EffectivePolicy& Session::base_policy() const { return *base_policy_; }
 
 policy::EffectivePolicy Session::load_policy(const nlohmann::json& managed) const {
   policy::LoadOptions options = config_.load_options;
@@ -49,10 +67,15 @@ policy::EffectivePolicy Session::load_policy(const nlohmann::json& managed) cons
 
 const engine::Engine& Session::engine_for(const nlohmann::json* managed) {
   if (managed == nullptr) {
-    if (!base_engine_) {
-      base_engine_.emplace(std::move(*base_policy_));
-      base_policy_.reset();
+    if (!base_engine_ && base_engine_building_.valid()) {
+      try {
+        base_engine_ = base_engine_building_.get();
+      } catch (const std::exception& e) {
+        logger_->warn("compiling the policy ahead of the first check failed: {}", e.what());
+      }
     }
+    // A compile that failed is tried again here, so its error reaches the check.
+    if (!base_engine_) base_engine_ = std::make_unique<engine::Engine>(base_policy_);
     return *base_engine_;
   }
   std::string key = dump_json(*managed);

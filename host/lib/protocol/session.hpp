@@ -4,6 +4,7 @@
 // real check id from an invented one), and the employee's log.
 #include <cstddef>
 #include <deque>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,10 +75,12 @@ class Session {
   HostConfig config_;
   std::shared_ptr<spdlog::logger> logger_;
   bool request_debug_ = false;
-  // The base policy lives here until the first check compiles it into base_engine_
-  // (hello needs the policy, not the compiled engine, so start-up stays cheap).
-  std::optional<policy::EffectivePolicy> base_policy_;
-  std::optional<engine::Engine> base_engine_;
+  // The base policy, shared with its engine. The engine is compiled on another thread
+  // from the moment the session exists (while the host waits for its first frame and
+  // answers `hello`, which needs only the policy); the first check waits for it.
+  std::shared_ptr<const policy::EffectivePolicy> base_policy_;
+  std::future<std::unique_ptr<engine::Engine>> base_engine_building_;
+  std::unique_ptr<engine::Engine> base_engine_;
   std::string managed_key_;
   std::optional<engine::Engine> managed_engine_;
 

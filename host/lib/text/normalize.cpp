@@ -89,16 +89,46 @@ const std::string& map_single(char32_t cp) {
   return cache.emplace(cp, map_segment(seg)).first->second;
 }
 
+// Writes the normalised bytes (and, with offsets, where each came from) straight into
+// buffers sized for the common case (one output byte per input byte) and grown only when
+// a mapping expands ("½", ligatures): no per-byte push_back and capacity check for each of
+// the three arrays.
 struct Builder {
   NormalizedText& out;
   bool with_offsets;
   bool pending_space = false;
   uint32_t space_begin = 0;
+  size_t n = 0;  // bytes written so far
+  char* text = nullptr;
+  uint32_t* begin16 = nullptr;
+  uint32_t* end16 = nullptr;
+  size_t capacity = 0;
+
+  Builder(NormalizedText& o, bool offsets, size_t expected) : out(o), with_offsets(offsets) { grow(expected); }
+
+  void grow(size_t need) {
+    capacity = std::max(need, capacity * 2);
+    out.text.resize(capacity);
+    text = out.text.data();
+    if (with_offsets) {
+      out.src_begin.resize(capacity);
+      out.src_end.resize(capacity);
+      begin16 = out.src_begin.data();
+      end16 = out.src_end.data();
+    }
+  }
+  void finish() {
+    out.text.resize(n);
+    if (with_offsets) {
+      out.src_begin.resize(n);
+      out.src_end.resize(n);
+    }
+  }
 
   // One ASCII character that is not a space (the hot path for Latin text).
   void emit_char(char c, uint32_t b16, uint32_t e16) {
     if (pending_space) {
-      if (!out.text.empty()) push(' ', space_begin, b16);
+      if (n != 0) push(' ', space_begin, b16);
       pending_space = false;
     }
     push(c, b16, e16);
@@ -112,18 +142,20 @@ struct Builder {
         continue;
       }
       if (pending_space) {
-        if (!out.text.empty()) push(' ', space_begin, b16);
+        if (n != 0) push(' ', space_begin, b16);
         pending_space = false;
       }
       push(c, b16, e16);
     }
   }
   void push(char c, uint32_t b16, uint32_t e16) {
-    out.text.push_back(c);
+    if (n == capacity) grow(n + 1);
+    text[n] = c;
     if (with_offsets) {
-      out.src_begin.push_back(b16);
-      out.src_end.push_back(e16);
+      begin16[n] = b16;
+      end16[n] = e16;
     }
+    ++n;
   }
   void space(uint32_t b16) {
     if (!pending_space) space_begin = b16;
@@ -135,19 +167,16 @@ void normalize_into(std::string_view in, NormalizedText& out, bool with_offsets)
   out.text.clear();
   out.src_begin.clear();
   out.src_end.clear();
-  out.text.reserve(in.size());
-  if (with_offsets) {
-    out.src_begin.reserve(in.size());
-    out.src_end.reserve(in.size());
-  }
-  Builder b{out, with_offsets};
+  Builder b{out, with_offsets, in.size() + 16};
   uint32_t u16 = 0;
   size_t i = 0;
   std::string seg;
-  while (i < in.size()) {
-    const auto c = static_cast<unsigned char>(in[i]);
+  const size_t size = in.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
+  while (i < size) {
+    const unsigned char c = bytes[i];
     // Fast path: ASCII not followed by a combining mark.
-    if (c < 0x80 && (i + 1 >= in.size() || static_cast<unsigned char>(in[i + 1]) < 0x80)) {
+    if (c < 0x80 && (i + 1 >= size || bytes[i + 1] < 0x80)) {
       if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
         b.space(u16);
       } else if (c >= 0x20 && c != 0x7F) {
@@ -167,7 +196,8 @@ void normalize_into(std::string_view in, NormalizedText& out, bool with_offsets)
     seg.clear();
     bool single = true;
     size_t j = i;
-    while (j < in.size()) {
+    while (j < size) {
+      if (bytes[j] < 0x80) break;  // ASCII is never a combining mark
       char32_t next = 0;
       const size_t nlen = decode_utf8(in, j, next);
       if (!is_combining(next)) break;
@@ -196,12 +226,13 @@ void normalize_into(std::string_view in, NormalizedText& out, bool with_offsets)
       b.emit(map_segment(seg), seg_begin, u16);
     }
   }
+  b.finish();
   out.utf16_length = u16;
 }
 
 }  // namespace
 
-size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
+size_t decode_utf8_slow(std::string_view s, size_t i, char32_t& cp) {
   const auto c0 = static_cast<unsigned char>(s[i]);
   if (c0 < 0x80) {
     cp = c0;
@@ -277,38 +308,55 @@ uint32_t NormalizedText::original_end(size_t e) const {
 
 const NormalizedText::Compact& NormalizedText::compact() const {
   if (compact_ready_) return compact_;
-  compact_.bytes.clear();
-  compact_.pos.clear();
-  compact_.sep_before.clear();
-  compact_.bytes.reserve(text.size());
-  compact_.pos.reserve(text.size());
-  compact_.sep_before.reserve(text.size());
-  bool pending = false;
-  for (size_t i = 0; i < text.size(); ++i) {
+  // Sized once and written through pointers: this runs on every post.
+  const size_t size = text.size();
+  compact_.bytes.resize(size);
+  compact_.pos.resize(size);
+  compact_.sep_before.resize(size);
+  char* out = compact_.bytes.data();
+  uint32_t* pos = compact_.pos.data();
+  uint8_t* sep = compact_.sep_before.data();
+  size_t k = 0;
+  uint8_t pending = 0;
+  for (size_t i = 0; i < size; ++i) {
     const char c = text[i];
     if (c == ' ' || c == '-' || c == '_') {
-      pending = true;
+      pending = 1;
       continue;
     }
-    compact_.bytes.push_back(c);
-    compact_.pos.push_back(static_cast<uint32_t>(i));
-    compact_.sep_before.push_back(pending ? 1 : 0);
-    pending = false;
+    out[k] = c;
+    pos[k] = static_cast<uint32_t>(i);
+    sep[k] = pending;
+    pending = 0;
+    ++k;
   }
+  compact_.bytes.resize(k);
+  compact_.pos.resize(k);
+  compact_.sep_before.resize(k);
   compact_ready_ = true;
   return compact_;
 }
 
 Utf16Index::Utf16Index(std::string_view utf8) : text_(utf8) {
-  byte_at_.reserve(utf8.size() + 1);
+  // At most one entry per byte plus the end; ASCII bytes (most of a Latin post) take
+  // the short path without decoding.
+  byte_at_.resize(utf8.size() + 1);
+  uint32_t* out = byte_at_.data();
+  size_t k = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
   for (size_t i = 0; i < utf8.size();) {
+    if (bytes[i] < 0x80) {
+      out[k++] = static_cast<uint32_t>(i++);
+      continue;
+    }
     char32_t cp = 0;
     const size_t n = decode_utf8(utf8, i, cp);
-    byte_at_.push_back(static_cast<uint32_t>(i));
-    if (cp >= 0x10000) byte_at_.push_back(static_cast<uint32_t>(i));  // the low surrogate
+    out[k++] = static_cast<uint32_t>(i);
+    if (cp >= 0x10000) out[k++] = static_cast<uint32_t>(i);  // the low surrogate
     i += n;
   }
-  byte_at_.push_back(static_cast<uint32_t>(utf8.size()));
+  out[k++] = static_cast<uint32_t>(utf8.size());
+  byte_at_.resize(k);
 }
 
 std::string Utf16Index::slice(uint32_t b16, uint32_t e16) const {

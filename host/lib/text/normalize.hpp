@@ -52,7 +52,35 @@ bool is_valid_utf8(std::string_view bytes);
 bool is_word_codepoint(char32_t cp);
 
 // Decodes the code point starting at s[i]; returns its length in bytes (>= 1).
-size_t decode_utf8(std::string_view s, size_t i, char32_t& cp);
+// Inline for the one-, two- and three-byte forms every check decodes in its inner loop;
+// anything else (four bytes, invalid or truncated input) goes to decode_utf8_slow,
+// which is utf8proc's decoder: the fast path accepts exactly what utf8proc accepts.
+size_t decode_utf8_slow(std::string_view s, size_t i, char32_t& cp);
+inline size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
+  const auto c0 = static_cast<unsigned char>(s[i]);
+  if (c0 < 0x80) {
+    cp = c0;
+    return 1;
+  }
+  if (c0 >= 0xC2 && c0 <= 0xDF && i + 1 < s.size()) {
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c1 & 0xC0) == 0x80) {
+      cp = (static_cast<char32_t>(c0 & 0x1F) << 6) | (c1 & 0x3F);
+      return 2;
+    }
+  } else if ((c0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    const auto c2 = static_cast<unsigned char>(s[i + 2]);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+      const char32_t v = (static_cast<char32_t>(c0 & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) | (c2 & 0x3F);
+      if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {  // not overlong, not a surrogate
+        cp = v;
+        return 3;
+      }
+    }
+  }
+  return decode_utf8_slow(s, i, cp);
+}
 
 // The original text's UTF-16 range [b16, e16) as UTF-8 (used for excerpts).
 std::string utf16_slice(std::string_view utf8, uint32_t b16, uint32_t e16);

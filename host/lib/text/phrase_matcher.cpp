@@ -6,14 +6,16 @@
 //       one after it are not word characters;
 //   (b) a separator skipped inside the match may only sit where the phrase has a word
 //       break ("Ori on" is not "Orion").
-// Memory: one node per distinct phrase prefix, edges in one sorted array, and a dense
-// 256-entry table for the root only (where a scan spends most of its time).
+// Memory: one node per distinct phrase prefix, numbered breadth-first (the shallow states
+// a scan visits most sit together), edges in one sorted array, and full DFA rows for the
+// root and the states of depth <= 2 (where a scan spends most of its time).
+// Build: the compact phrases are sorted, so each one shares a known prefix with the one
+// before it and the trie grows along that path without searching any node's children.
 #include "text/phrase_matcher.hpp"
 
 #include <algorithm>
 #include <array>
 #include <limits>
-#include <queue>
 #include <stdexcept>
 
 namespace ownvoice::text {
@@ -29,8 +31,6 @@ struct Node {
   uint32_t fail = 0;
   uint32_t out = kNone;   // first entry in `outputs` for phrases ending here
   uint32_t dict = kNone;  // nearest state on the fail chain with outputs
-  uint32_t dense = kNone; // row in Impl::dense for shallow states (a full DFA row)
-  uint32_t depth = 0;
 };
 
 // States up to this depth get a full DFA row over the phrase alphabet: a scan spends
@@ -49,8 +49,9 @@ struct Output {
 
 struct Phrase {
   uint32_t compact_len = 0;
+  uint32_t breaks_begin = 0;  // into Impl::breaks: compact offsets where a new word starts
+  uint16_t breaks_count = 0;
   bool prefix = false;
-  std::vector<uint16_t> breaks;  // compact offsets where a new word of the phrase starts
 };
 
 // Code point that ends just before byte `pos` (pos > 0).
@@ -65,29 +66,30 @@ char32_t codepoint_before(const std::string& s, size_t pos) {
 }  // namespace
 
 struct PhraseMatcher::Impl {
-  // Build-time trie (children per node); flattened into nodes/edges by build().
-  std::vector<std::vector<Edge>> children{1};
+  // Build time only: each phrase's compact form, all in one string (cleared by build()).
+  std::string compact_text;
+  std::vector<uint32_t> compact_begin;
   std::vector<Node> nodes;
   std::vector<Edge> edges;
   std::vector<Output> outputs;
-  std::vector<uint32_t> terminal_of_phrase;  // build time: node where each phrase ends
   std::vector<Phrase> phrases;
+  std::vector<uint16_t> breaks;  // every phrase's word breaks, one after the other
   std::array<uint32_t, 256> root_next{};
   std::array<uint8_t, 256> byte_class{};  // 0: a byte no phrase contains
   uint32_t classes = 1;
   std::vector<uint32_t> dense;            // rows of `classes` targets
+  uint32_t dense_states = 0;  // states [0, dense_states) have a full row each, row = state
   bool built = false;
 
   uint32_t next(uint32_t state, uint8_t c) const {
     const uint32_t cls = byte_class[c];
     if (cls == 0) return 0;
     while (true) {
-      const Node& n = nodes[state];
-      if (n.dense != kNone) return dense[n.dense * classes + cls];
+      if (state < dense_states) return dense[static_cast<size_t>(state) * classes + cls];
       const uint32_t t = child(state, c);
       if (t != kNone) return t;
       if (state == 0) return 0;
-      state = n.fail;
+      state = nodes[state].fail;
     }
   }
 
@@ -111,67 +113,115 @@ PhraseMatcher::PhraseMatcher(PhraseMatcher&&) noexcept = default;
 PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 
 uint32_t PhraseMatcher::add(std::string_view raw) {
-  if (impl_->built) throw std::logic_error("PhraseMatcher::add after build");
+  Impl& m = *impl_;
+  if (m.built) throw std::logic_error("PhraseMatcher::add after build");
   std::string norm = normalize_plain(raw);
   Phrase phrase;
   if (!norm.empty() && norm.back() == '*') {
     phrase.prefix = true;
     norm.pop_back();
   }
-  std::string compact;
+  const size_t text_begin = m.compact_text.size();
+  const size_t breaks_begin = m.breaks.size();
   bool at_break = false;
   for (char c : norm) {
     if (is_separator(c)) {
-      at_break = !compact.empty();
+      at_break = m.compact_text.size() != text_begin;
       continue;
     }
     if (at_break) {
-      phrase.breaks.push_back(static_cast<uint16_t>(compact.size()));
+      m.breaks.push_back(static_cast<uint16_t>(m.compact_text.size() - text_begin));
       at_break = false;
     }
-    compact.push_back(c);
+    m.compact_text.push_back(c);
   }
-  if (compact.empty() || compact.size() > std::numeric_limits<uint16_t>::max()) return kNone;
-  phrase.compact_len = static_cast<uint32_t>(compact.size());
-
-  auto& ch = impl_->children;
-  uint32_t state = 0;
-  for (char cc : compact) {
-    const auto c = static_cast<uint8_t>(cc);
-    uint32_t next = kNone;
-    for (const Edge& e : ch[state])
-      if (e.label == c) next = e.target;
-    if (next == kNone) {
-      next = static_cast<uint32_t>(ch.size());
-      ch[state].push_back(Edge{c, next});
-      ch.emplace_back();
-    }
-    state = next;
+  const size_t len = m.compact_text.size() - text_begin;
+  if (len == 0 || len > std::numeric_limits<uint16_t>::max()) {
+    m.compact_text.resize(text_begin);
+    m.breaks.resize(breaks_begin);
+    return kNone;
   }
-  impl_->phrases.push_back(std::move(phrase));
-  impl_->terminal_of_phrase.push_back(state);
-  return static_cast<uint32_t>(impl_->phrases.size() - 1);
+  phrase.compact_len = static_cast<uint32_t>(len);
+  phrase.breaks_begin = static_cast<uint32_t>(breaks_begin);
+  phrase.breaks_count = static_cast<uint16_t>(m.breaks.size() - breaks_begin);
+  m.phrases.push_back(phrase);
+  m.compact_begin.push_back(static_cast<uint32_t>(text_begin));
+  return static_cast<uint32_t>(m.phrases.size() - 1);
 }
 
 void PhraseMatcher::build() {
   Impl& m = *impl_;
   if (m.built) return;
-  const size_t count = m.children.size();
+  const auto phrase_text = [&m](uint32_t p) {
+    return std::string_view(m.compact_text).substr(m.compact_begin[p], m.phrases[p].compact_len);
+  };
+
+  // 1. The trie in sorted (depth-first) order: a phrase shares with the one before it a
+  //    known prefix, so it only adds the nodes past that prefix, at the end of the path.
+  std::vector<std::pair<std::string_view, uint32_t>> sorted(m.phrases.size());
+  for (uint32_t p = 0; p < sorted.size(); ++p) sorted[p] = {phrase_text(p), p};
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<uint32_t> parent{0}, depth{0};
+  std::vector<uint8_t> label{0};
+  std::vector<uint32_t> terminal(m.phrases.size(), 0);  // preorder node where each phrase ends
+  std::vector<uint32_t> path{0};                        // nodes along the previous phrase
+  std::string_view previous;
+  for (const auto& [t, p] : sorted) {
+    size_t common = 0;
+    while (common < t.size() && common < previous.size() && t[common] == previous[common]) ++common;
+    path.resize(common + 1);
+    for (size_t k = common; k < t.size(); ++k) {
+      const auto id = static_cast<uint32_t>(parent.size());
+      parent.push_back(path.back());
+      depth.push_back(static_cast<uint32_t>(k + 1));
+      label.push_back(static_cast<uint8_t>(t[k]));
+      path.push_back(id);
+    }
+    terminal[p] = path.back();
+    previous = t;
+  }
+
+  // 2. Breadth-first numbering: within one depth, preorder is already lexicographic, which
+  //    is the breadth-first order, so a stable counting sort by depth gives it.
+  const size_t count = parent.size();
+  uint32_t max_depth = 0;
+  for (uint32_t d : depth) max_depth = std::max(max_depth, d);
+  std::vector<uint32_t> first_of_depth(max_depth + 2, 0);
+  for (uint32_t d : depth) ++first_of_depth[d + 1];
+  for (size_t d = 1; d < first_of_depth.size(); ++d) first_of_depth[d] += first_of_depth[d - 1];
+  std::vector<uint32_t> bfs_of(count);
+  for (size_t v = 0; v < count; ++v) bfs_of[v] = first_of_depth[depth[v]]++;
+
+  // 3. Nodes and their sorted edges: in breadth-first order every node's children are
+  //    consecutive and already in label order.
   m.nodes.assign(count, Node{});
+  std::vector<uint32_t> parent_bfs(count, 0);
+  std::vector<uint8_t> label_bfs(count, 0);
+  std::vector<uint32_t> depth_bfs(count, 0);
+  for (size_t v = 0; v < count; ++v) {
+    const uint32_t b = bfs_of[v];
+    depth_bfs[b] = depth[v];
+    parent_bfs[b] = bfs_of[parent[v]];
+    label_bfs[b] = label[v];
+  }
   m.edges.clear();
-  for (size_t s = 0; s < count; ++s) {
-    auto& kids = m.children[s];
-    std::sort(kids.begin(), kids.end(), [](const Edge& a, const Edge& b) { return a.label < b.label; });
-    m.nodes[s].edge_begin = static_cast<uint32_t>(m.edges.size());
-    m.nodes[s].edge_count = static_cast<uint32_t>(kids.size());
-    m.edges.insert(m.edges.end(), kids.begin(), kids.end());
+  m.edges.reserve(count > 0 ? count - 1 : 0);
+  for (uint32_t b = 1; b < count; ++b) {
+    Node& up = m.nodes[parent_bfs[b]];
+    if (up.edge_count == 0) up.edge_begin = static_cast<uint32_t>(m.edges.size());
+    ++up.edge_count;
+    m.edges.push_back(Edge{label_bfs[b], b});
   }
   for (uint32_t p = 0; p < m.phrases.size(); ++p) {
-    Node& n = m.nodes[m.terminal_of_phrase[p]];
+    Node& n = m.nodes[bfs_of[terminal[p]]];
     m.outputs.push_back(Output{p, n.out});
     n.out = static_cast<uint32_t>(m.outputs.size() - 1);
   }
-  // Breadth-first: fail links and dictionary links.
+
+  // 4. Fail and dictionary links in breadth-first order (a node's fail target is
+  //    shallower, so it is always done first), and full DFA rows for the root and the
+  //    shallow states as soon as their depth is done: the deeper states' fail links then
+  //    read a row instead of walking the fail chain.
   m.root_next.fill(0);
   m.byte_class.fill(0);
   m.classes = 1;
@@ -180,57 +230,53 @@ void PhraseMatcher::build() {
   std::vector<uint8_t> class_byte(m.classes, 0);
   for (unsigned b = 0; b < 256; ++b)
     if (m.byte_class[b] != 0) class_byte[m.byte_class[b]] = static_cast<uint8_t>(b);
-  std::queue<uint32_t> queue;
-  std::vector<uint32_t> order;  // breadth-first order, for the dense rows
   for (uint32_t i = 0; i < m.nodes[0].edge_count; ++i) {
     const Edge& e = m.edges[m.nodes[0].edge_begin + i];
     m.root_next[e.label] = e.target;
-    m.nodes[e.target].fail = 0;
-    m.nodes[e.target].depth = 1;
-    queue.push(e.target);
   }
-  while (!queue.empty()) {
-    const uint32_t s = queue.front();
-    queue.pop();
-    for (uint32_t i = 0; i < m.nodes[s].edge_count; ++i) {
-      const Edge e = m.edges[m.nodes[s].edge_begin + i];
-      uint32_t f = m.nodes[s].fail;
-      uint32_t target = kNone;
-      while (true) {
-        target = f == 0 ? m.root_next[e.label] : m.child(f, e.label);
-        if (target != kNone || f == 0) break;
-        f = m.nodes[f].fail;
-      }
-      if (target == kNone || target == e.target) target = 0;
-      m.nodes[e.target].fail = target;
-      m.nodes[e.target].dict = m.nodes[target].out != kNone ? target : m.nodes[target].dict;
-      m.nodes[e.target].depth = m.nodes[s].depth + 1;
-      queue.push(e.target);
+  const bool rows = m.classes < 256;
+  auto add_row = [&m, &class_byte](uint32_t s) {
+    const size_t row = static_cast<size_t>(s) * m.classes;  // rows are added in state order
+    m.dense.resize(row + m.classes, 0);
+    for (uint32_t cls = 1; cls < m.classes; ++cls) {
+      const uint8_t b = class_byte[cls];
+      uint32_t t = s == 0 ? m.root_next[b] : m.child(s, b);
+      if (t == kNone) t = m.dense[static_cast<size_t>(m.nodes[s].fail) * m.classes + cls];
+      m.dense[row + cls] = t;
     }
-    order.push_back(s);
-  }
-  // Full DFA rows for the root and shallow states, in breadth-first order so that a
-  // state's fail target (always shallower) already has its row.
-  if (m.classes < 256) {
-    auto add_row = [&m, &class_byte](uint32_t s) {
-      m.nodes[s].dense = static_cast<uint32_t>(m.dense.size() / m.classes);
-      m.dense.resize(m.dense.size() + m.classes, 0);
-      const size_t row = static_cast<size_t>(m.nodes[s].dense) * m.classes;
-      for (uint32_t cls = 1; cls < m.classes; ++cls) {
-        const uint8_t b = class_byte[cls];
-        uint32_t t = s == 0 ? m.root_next[b] : m.child(s, b);
-        if (t == kNone) t = m.dense[static_cast<size_t>(m.nodes[m.nodes[s].fail].dense) * m.classes + cls];
-        m.dense[row + cls] = t;
+  };
+  uint32_t shallow = 0;  // states of depth <= kDenseDepth come first
+  while (shallow < count && depth_bfs[shallow] <= kDenseDepth) ++shallow;
+  if (rows) m.dense.reserve(static_cast<size_t>(shallow) * m.classes);
+  for (uint32_t v = 1; v < count; ++v) {
+    if (rows && v == shallow) {
+      for (uint32_t s = 0; s < shallow; ++s) add_row(s);
+      m.dense_states = shallow;
+    }
+    if (depth_bfs[v] == 1) continue;  // fail = root, dict = none
+    const uint8_t c = label_bfs[v];
+    uint32_t f = m.nodes[parent_bfs[v]].fail;
+    uint32_t target = kNone;
+    while (true) {
+      if (f < m.dense_states) {
+        target = m.dense[static_cast<size_t>(f) * m.classes + m.byte_class[c]];
+        break;
       }
-    };
-    add_row(0);
-    for (uint32_t s : order)
-      if (m.nodes[s].depth <= kDenseDepth) add_row(s);
+      target = f == 0 ? m.root_next[c] : m.child(f, c);
+      if (target != kNone || f == 0) break;
+      f = m.nodes[f].fail;
+    }
+    if (target == kNone || target == v) target = 0;
+    m.nodes[v].fail = target;
+    m.nodes[v].dict = m.nodes[target].out != kNone ? target : m.nodes[target].dict;
   }
-  m.children.clear();
-  m.children.shrink_to_fit();
-  m.terminal_of_phrase.clear();
-  m.terminal_of_phrase.shrink_to_fit();
+  if (rows && shallow == count) {
+    for (uint32_t s = 0; s < shallow; ++s) add_row(s);
+    m.dense_states = shallow;
+  }
+  std::string().swap(m.compact_text);
+  std::vector<uint32_t>().swap(m.compact_begin);
+  m.breaks.shrink_to_fit();
   m.built = true;
 }
 
@@ -240,8 +286,7 @@ size_t PhraseMatcher::memory_bytes() const {
   const Impl& m = *impl_;
   size_t bytes = m.nodes.capacity() * sizeof(Node) + m.edges.capacity() * sizeof(Edge) +
                  m.outputs.capacity() * sizeof(Output) + sizeof(m.root_next) + m.dense.capacity() * sizeof(uint32_t);
-  for (const auto& p : m.phrases) bytes += sizeof(Phrase) + p.breaks.capacity() * sizeof(uint16_t);
-  return bytes;
+  return bytes + m.phrases.capacity() * sizeof(Phrase) + m.breaks.capacity() * sizeof(uint16_t);
 }
 
 std::vector<PhraseMatch> PhraseMatcher::find_all(const NormalizedText& text) const {
@@ -280,12 +325,13 @@ void PhraseMatcher::scan(const NormalizedText& text, bool (*cb)(void*, const Phr
         if (b > 0 && is_word_codepoint(codepoint_before(s, b))) continue;
         // (b) separators inside the match only at the phrase's word breaks
         bool ok = true;
+        const uint16_t* breaks = m.breaks.data() + p.breaks_begin;
         size_t next_break = 0;
         for (size_t j = st + 1; j <= k && ok; ++j) {
           if (!sep_before[j]) continue;
           const auto off = static_cast<uint16_t>(j - st);
-          while (next_break < p.breaks.size() && p.breaks[next_break] < off) ++next_break;
-          ok = next_break < p.breaks.size() && p.breaks[next_break] == off;
+          while (next_break < p.breaks_count && breaks[next_break] < off) ++next_break;
+          ok = next_break < p.breaks_count && breaks[next_break] == off;
         }
         if (!ok) continue;
         // (a) word boundary after, or a prefix phrase runs to the end of its word

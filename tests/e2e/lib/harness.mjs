@@ -45,11 +45,13 @@ export function checkPrerequisites(needHost = true) {
 }
 
 // options: {host: true|false (register the host), lang: 'en'|'fr', env: {},
-//           extensionDir: another build of the extension with the same key (default EXTENSION_DIR)}
+//           extensionDir: another build of the extension with the same key (default EXTENSION_DIR),
+//           root: the root of an earlier launch closed with close({ keep: true }), to
+//           start the browser again on the same profile}
 export async function launch(options = {}) {
   checkPrerequisites(options.host !== false);
   const extensionDir = options.extensionDir || EXTENSION_DIR;
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-e2e-'));
+  const root = options.root || fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-e2e-'));
   const profile = path.join(root, 'profile');
   const home = path.join(root, 'home');
   for (const d of [profile, home, path.join(root, 'data'), path.join(root, 'state')]) fs.mkdirSync(d, { recursive: true });
@@ -98,9 +100,9 @@ export async function launch(options = {}) {
   if (!worker) worker = await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), timeout: 15000 });
   return {
     context, worker, root,
-    async close() {
+    async close({ keep = false } = {}) {
       await context.close();
-      fs.rmSync(root, { recursive: true, force: true });
+      if (!keep) fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -15,10 +15,9 @@
 //       duration of one public call.
 #include "log/store.hpp"
 
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "platform/platform.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -107,8 +106,7 @@ KdfParams KdfParams::fast_for_tests() {
 }
 
 KdfParams KdfParams::standard() {
-  const char* fast = std::getenv("OWNVOICE_TEST_FAST_KDF");
-  if (fast != nullptr && std::string_view(fast) == "1") return fast_for_tests();
+  if (platform::env_or_empty("OWNVOICE_TEST_FAST_KDF") == "1") return fast_for_tests();
   return moderate();
 }
 
@@ -127,8 +125,8 @@ class Store::Impl {
   std::int64_t epoch_id = 0;
 
   bool file_exists() const {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0;
+    std::error_code ec;
+    return std::filesystem::exists(platform::fs_path(path), ec);
   }
 
   void configure_connection() {
@@ -154,17 +152,14 @@ class Store::Impl {
 
   void create_file() {
     std::error_code ec;
-    auto dir = std::filesystem::path(path).parent_path();
-    if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
-      std::filesystem::create_directories(dir, ec);
-      if (ec) throw Error(ErrorCode::io_error, "cannot create the log directory: " + ec.message());
-      ::chmod(dir.c_str(), 0700);
+    std::string error;
+    const auto dir = platform::fs_path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::exists(dir, ec) && !platform::create_private_dir(platform::utf8(dir), error)) {
+      throw Error(ErrorCode::io_error, "cannot create the log directory: " + error);
     }
-    // Created here with 0600 because SQLite would use 0644; SQLite gives the -wal and -shm
-    // files the same mode as the database.
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) throw Error(ErrorCode::io_error, std::string("cannot create the log file: ") + std::strerror(errno));
-    ::close(fd);
+    // Created here, readable by the user only (0600, or an owner-only ACL on Windows),
+    // because SQLite would use 0644; SQLite gives the -wal and -shm files the same mode.
+    if (!platform::create_private_file(path, error)) throw Error(ErrorCode::io_error, "cannot create the log file: " + error);
   }
 
   bool has_meta() {

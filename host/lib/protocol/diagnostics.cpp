@@ -8,13 +8,12 @@
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "platform/platform.hpp"
+
 namespace ownvoice::protocol {
 namespace {
 
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v != nullptr ? std::string(v) : std::string();
-}
+std::string env(const char* name) { return platform::env_or_empty(name); }
 
 constexpr std::size_t kLogFileBytes = 1024u * 1024u;
 constexpr std::size_t kLogFiles = 3;
@@ -23,15 +22,7 @@ constexpr std::size_t kLogFiles = 3;
 
 std::string default_state_dir() {
   if (auto dir = env("OWNVOICE_STATE_DIR"); !dir.empty()) return dir;
-#if defined(_WIN32)
-  if (auto local = env("LOCALAPPDATA"); !local.empty()) return local + "\\OwnVoice";
-  return ".";
-#elif defined(__APPLE__)
-  return env("HOME") + "/Library/Logs/OwnVoice";
-#else
-  if (auto xdg = env("XDG_STATE_HOME"); !xdg.empty() && xdg.front() == '/') return xdg + "/ownvoice";
-  return env("HOME") + "/.local/state/ownvoice";
-#endif
+  return platform::default_state_dir();
 }
 
 bool debug_from_environment() {
@@ -40,15 +31,17 @@ bool debug_from_environment() {
 
 Diagnostics open_diagnostics(const std::string& state_dir, bool debug) {
   Diagnostics out;
-  const std::filesystem::path path = std::filesystem::path(state_dir) / "host.log";
+  // UTF-8 in, the OS's own file-name encoding out (UTF-16 on Windows: a user folder such
+  // as C:\Users\Hélène Müller works whatever the ANSI code page).
+  const std::filesystem::path path = platform::fs_path(state_dir) / "host.log";
   try {
     std::error_code ec;
-    std::filesystem::create_directories(state_dir, ec);
-    auto sink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path.string(), kLogFileBytes, kLogFiles);
+    std::filesystem::create_directories(platform::fs_path(state_dir), ec);
+    auto sink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path.native(), kLogFileBytes, kLogFiles);
     out.logger = std::make_shared<spdlog::logger>("ownvoice-host", std::move(sink));
-    out.path = path.string();
+    out.path = platform::utf8(path);
   } catch (const std::exception& e) {
-    out.warning = std::string("cannot open the diagnostic log ") + path.string() + ": " + e.what();
+    out.warning = std::string("cannot open the diagnostic log ") + platform::utf8(path) + ": " + e.what();
     out.logger = std::make_shared<spdlog::logger>("ownvoice-host", std::make_shared<spdlog::sinks::null_sink_mt>());
   }
   out.logger->set_level(debug ? spdlog::level::debug : spdlog::level::info);

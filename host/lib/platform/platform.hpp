@@ -8,6 +8,7 @@
 // file names are UTF-16: they are converted at this boundary with the wide-character
 // APIs, so that C:\Users\Hélène Müller works whatever the ANSI code page is.
 #include <cstddef>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -16,6 +17,9 @@
 #include <vector>
 
 namespace ownvoice::platform {
+
+// Broken-down UTC time (gmtime_r / gmtime_s: thread-safe).
+std::tm utc_time(std::time_t t);
 
 // The command line as UTF-8 (Windows: from GetCommandLineW, since argv is in the ANSI
 // code page and would lose C:\Users\Hélène Müller; elsewhere argv as is).

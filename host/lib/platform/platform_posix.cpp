@@ -14,6 +14,12 @@
 
 namespace ownvoice::platform {
 
+std::tm utc_time(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return tm;
+}
+
 std::vector<std::string> arguments(int argc, char** argv) { return {argv, argv + argc}; }
 
 std::optional<std::string> env(const char* name) {

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <io.h>
 #include <sddl.h>
+#include <shellapi.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -129,6 +130,12 @@ std::string known_folder_env(const char* name, const char* fallback) {
 }
 
 }  // namespace
+
+std::tm utc_time(std::time_t t) {
+  std::tm tm{};
+  gmtime_s(&tm, &t);
+  return tm;
+}
 
 std::vector<std::string> arguments(int argc, char** argv) {
   int count = 0;

@@ -23,6 +23,7 @@
 #include <cstring>
 #include <filesystem>
 #include <algorithm>
+#include <chrono>
 #include <thread>
 #include <unordered_map>
 #include <memory>
@@ -396,7 +397,7 @@ class Store::Impl {
     for (int attempt = 0; attempt < 50; ++attempt) {
       auto st = db->prepare("PRAGMA wal_checkpoint(TRUNCATE)");
       if (st.step() && st.column_int(0) == 0) return;
-      ::usleep(100 * 1000);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     diag()->warn("log: WAL checkpoint stayed busy; old pages will be overwritten at the next checkpoint");
   }

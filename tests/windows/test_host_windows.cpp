@@ -28,10 +28,10 @@ class WindowsHost : public ::testing::Test {
             {"APPDATA", profile + "\\AppData\\Roaming"},
             {"OWNVOICE_SYSTEM_POLICY", windows_path(OWNVOICE_SOURCE_DIR "/examples/policy.example.json")}};
   }
-  Run chrome(const std::string& input) const { return run({host, kDevOrigin, "--parent-window=4242"}, input, env()); }
+  ProcessResult chrome(const std::string& input) const { return run({host, kDevOrigin, "--parent-window=4242"}, input, env()); }
 
   // Asserts a clean exit and whole frames only on stdout.
-  static std::vector<json> replies(const Run& r, unsigned long exit_code = 0) {
+  static std::vector<json> replies(const ProcessResult& r, unsigned long exit_code = 0) {
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.exit_code, exit_code) << r.err;
     std::string rest;
@@ -69,7 +69,7 @@ TEST_F(WindowsHost, FramesWithNewlineAndCtrlZInTheirLengthRoundTripBothWays) {
     input += frame(ping(id));
     expected_ids.emplace_back(id);
   }
-  const Run r = chrome(input);
+  const ProcessResult r = chrome(input);
   // The raw bytes, not only the parsed frames: each reply's length prefix is intact.
   std::string rest;
   const auto bodies = split_frames(r.out, &rest);

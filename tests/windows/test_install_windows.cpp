@@ -32,7 +32,7 @@ class WindowsInstall : public ::testing::Test {
     ownvoice({"uninstall", "--user"});
     ownvoice({"uninstall", "--system"});
   }
-  Run ownvoice(std::vector<std::string> args) const {
+  ProcessResult ownvoice(std::vector<std::string> args) const {
     args.insert(args.begin(), cli);
     return run(args, {},
                {{"USERPROFILE", profile},
@@ -57,7 +57,7 @@ class WindowsInstall : public ::testing::Test {
     for (const auto& vendor : kVendors) EXPECT_FALSE(reg_key_exists(key(hive, vendor))) << key(hive, vendor);
   }
   std::string doctor() const {
-    const Run r = ownvoice({"doctor", "--user"});
+    const ProcessResult r = ownvoice({"doctor", "--user"});
     return r.out + r.err;
   }
 };
@@ -67,13 +67,13 @@ TEST_F(WindowsInstall, UserInstallWritesManifestsAndHkcuKeysAndUninstallRemovesE
   // A key of someone else's host under the same browser must survive our uninstall.
   ASSERT_TRUE(reg_run({"add", "HKCU\\Software\\Google\\Chrome\\NativeMessagingHosts\\com.other.host", "/ve", "/d",
                        "C:\\other.json", "/f"}));
-  const Run install = ownvoice({"install", "--user", "--browsers", "chrome,edge,chromium,brave,firefox"});
+  const ProcessResult install = ownvoice({"install", "--user", "--browsers", "chrome,edge,chromium,brave,firefox"});
   ASSERT_EQ(install.exit_code, 0u) << install.out << install.err;
   expect_registered("HKEY_CURRENT_USER");
   const std::string manifest = reg_query_default(key("HKEY_CURRENT_USER", "Mozilla")).value;
   EXPECT_EQ(manifest.rfind(local + "\\OwnVoice\\", 0), 0u) << manifest;
 
-  const Run uninstall = ownvoice({"uninstall", "--user"});
+  const ProcessResult uninstall = ownvoice({"uninstall", "--user"});
   ASSERT_EQ(uninstall.exit_code, 0u) << uninstall.out << uninstall.err;
   expect_unregistered("HKEY_CURRENT_USER");
   EXPECT_FALSE(file_exists(manifest));
@@ -83,11 +83,11 @@ TEST_F(WindowsInstall, UserInstallWritesManifestsAndHkcuKeysAndUninstallRemovesE
 }
 
 TEST_F(WindowsInstall, SystemInstallWritesHklmKeysAndUninstallRemovesThem) {
-  const Run install = ownvoice({"install", "--system", "--browsers", "chrome,edge,chromium,brave,firefox"});
+  const ProcessResult install = ownvoice({"install", "--system", "--browsers", "chrome,edge,chromium,brave,firefox"});
   ASSERT_EQ(install.exit_code, 0u) << install.out << install.err;
   expect_registered("HKEY_LOCAL_MACHINE");
   expect_unregistered("HKEY_CURRENT_USER");
-  const Run uninstall = ownvoice({"uninstall", "--system"});
+  const ProcessResult uninstall = ownvoice({"uninstall", "--system"});
   ASSERT_EQ(uninstall.exit_code, 0u) << uninstall.out << uninstall.err;
   expect_unregistered("HKEY_LOCAL_MACHINE");
 }

@@ -68,7 +68,7 @@ void drain(HANDLE h, std::string& into) {
 
 }  // namespace
 
-Run run(const std::vector<std::string>& argv, std::string_view input, const std::map<std::string, std::string>& env,
+ProcessResult run(const std::vector<std::string>& argv, std::string_view input, const std::map<std::string, std::string>& env,
         std::chrono::milliseconds timeout) {
   SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
   HANDLE in_r = nullptr, in_w = nullptr, out_r = nullptr, out_w = nullptr, err_r = nullptr, err_w = nullptr;
@@ -101,7 +101,7 @@ Run run(const std::vector<std::string>& argv, std::string_view input, const std:
   CloseHandle(in_r);
   CloseHandle(out_w);
   CloseHandle(err_w);
-  Run r;
+  ProcessResult r;
   std::thread writer([&] {
     std::size_t done = 0;
     while (done < input.size()) {

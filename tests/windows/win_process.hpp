@@ -9,7 +9,7 @@
 
 namespace ownvoice::wintest {
 
-struct Run {
+struct ProcessResult {
   std::string out;   // everything the process wrote to stdout (binary)
   std::string err;   // stderr
   unsigned long exit_code = 0;
@@ -18,7 +18,7 @@ struct Run {
 
 // argv[0] is the program; `env` entries replace or add variables (UTF-8); the rest of the
 // environment is inherited. stdin gets `input` then end of file.
-Run run(const std::vector<std::string>& argv, std::string_view input = {},
+ProcessResult run(const std::vector<std::string>& argv, std::string_view input = {},
         const std::map<std::string, std::string>& env = {},
         std::chrono::milliseconds timeout = std::chrono::seconds(60));
 

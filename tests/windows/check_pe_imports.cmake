@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.25)  # IN_LIST
 # cmake -DOBJDUMP=... -DFILES="a.exe;b.exe" -P check_pe_imports.cmake
 # Fails when a PE file imports a networking DLL (the import table, as the Windows loader
 # reads it). Prints every imported DLL so the log shows what was checked.

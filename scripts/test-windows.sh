@@ -19,17 +19,18 @@ scripts/windows-deps.sh
 step "Wine prefix"
 [[ -f $WINEPREFIX/system.reg ]] || wineboot -i >/dev/null 2>&1
 # A running wineserver makes each Wine start ~0.1 s instead of ~1-3 s.
-wineserver -p
+wineserver -p 2>/dev/null || true
 wine wineboot >/dev/null 2>&1 || true
 trap 'wineserver -k >/dev/null 2>&1 || true' EXIT
 
 step "configure and build (preset windows)"
 cmake --preset windows >/dev/null
-cmake --build --preset windows --target ownvoice ownvoice-host ownvoice_windows_tests test_text test_policy \
-  test_confidential test_checks test_engine test_corpus ownvoice_enterprise_templates
+# Only what the Windows tests need (the portable unit-test areas are configured too, but
+# not yet built or run under Wine: docs/windows.md).
+cmake --build --preset windows --target ownvoice ownvoice-host ownvoice_windows_tests
 
 step "tests under Wine"
-ctest --preset windows
+ctest --preset windows -L windows
 
 if [[ "${1:-}" != --no-msi ]]; then
   step "MSI"

@@ -1,4 +1,10 @@
 # Every dependency comes from Debian's packages: no downloads, no vendored copies.
+# Windows (MinGW-w64 cross build): the same libraries, cross-built from Debian's source
+# packages by scripts/windows-deps.sh (see cmake/OwnVoiceWindowsDependencies.cmake).
+if(WIN32 AND NOT MSVC)
+  include(OwnVoiceWindowsDependencies)
+  return()
+endif()
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)   # nlohmann-json3-dev

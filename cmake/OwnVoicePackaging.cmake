@@ -4,7 +4,8 @@
 #            `ownvoice uninstall --system`, which write and remove the browser manifests
 #            from the one browser table, pointing at /usr/bin/ownvoice-host.
 #   macOS    .pkg (productbuild) with a postinstall script doing the same.
-#   Windows  .msi (WiX) with custom actions doing the same (HKLM registry keys).
+#   Windows  .msi built with wixl from installer/windows/ownvoice.wxs: target `msi` (not
+#            CPack), HKLM keys in the MSI's own Registry table, no custom action.
 # Build:  cmake --build build --target package   or   (cd build && cpack -G DEB)
 add_subdirectory(${PROJECT_SOURCE_DIR}/installer ${PROJECT_BINARY_DIR}/installer)
 
@@ -53,11 +54,8 @@ elseif(APPLE)
   # Without components everything lands in the "Unspecified" component.
   set(CPACK_POSTFLIGHT_UNSPECIFIED_SCRIPT ${PROJECT_SOURCE_DIR}/installer/macos/postinstall)
 elseif(WIN32)
-  set(CPACK_GENERATOR "WIX")
-  # Fixed forever: lets a newer MSI replace an older one.
-  set(CPACK_WIX_UPGRADE_GUID "6B1C2F0E-7D3A-4C5B-9E8F-0A1B2C3D4E5F")
-  set(CPACK_WIX_PRODUCT_GUID "*")
-  set(CPACK_WIX_PATCH_FILE ${PROJECT_SOURCE_DIR}/installer/windows/wix-patch.xml)
+  # The MSI is installer/windows/CMakeLists.txt's `msi` target (wixl), not CPack.
+  set(CPACK_GENERATOR "ZIP")
 endif()
 
 include(CPack)

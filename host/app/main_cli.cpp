@@ -1,11 +1,16 @@
 // `ownvoice`: the command line. Each subcommand lives in host/lib/cli/cmd_*.cpp.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "cli/cmd_doctor.hpp"
 #include "cli/cmd_install.hpp"
 #include "cli/cmd_log.hpp"
 #include "cli/commands.hpp"
 #include "ownvoice/version.hpp"
+#include "platform/platform.hpp"
 #include "protocol/process_hardening.hpp"
 #ifdef OWNVOICE_TEST_HOOKS
 #include "test_hooks.hpp"
@@ -28,7 +33,11 @@ int main(int argc, char** argv) {
   ownvoice::cli::add_install_commands(app, exit_code);
   ownvoice::cli::add_doctor_command(app, exit_code);
   try {
-    app.parse(argc, argv);
+    // UTF-8 arguments (Windows: from the wide command line), in CLI11's reversed order.
+    std::vector<std::string> args = ownvoice::platform::arguments(argc, argv);
+    args.erase(args.begin());
+    std::reverse(args.begin(), args.end());
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : ownvoice::cli::kUsage;

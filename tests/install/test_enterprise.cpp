@@ -3,7 +3,11 @@
 // storage schema and the host's policy validator.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
+#include <set>
+#include <sstream>
+#include <tuple>
 
 #include "install/enterprise.hpp"
 #include "install/extension_ids.hpp"
@@ -188,6 +192,110 @@ TEST(Enterprise, ShippedDefaultPolicyIsValid) {
   const auto doc = policy::read_policy_file(std::string(OWNVOICE_SOURCE_DIR) + "/installer/linux/policy.json", error);
   ASSERT_TRUE(doc.has_value()) << error;
   EXPECT_EQ(policy::validate_document(*doc, policy::LayerKind::System), "");
+}
+
+}  // namespace
+}  // namespace ownvoice::install
+
+namespace ownvoice::install {
+namespace {
+
+// (key relative to HKLM, value name, "dword:N" or "sz:TEXT") as each format states it.
+using RegEntry = std::tuple<std::string, std::string, std::string>;
+
+std::string content_of(const std::vector<RenderedFile>& files, const std::string& relative_path) {
+  for (const auto& f : files)
+    if (f.relative_path == relative_path) return f.content;
+  ADD_FAILURE() << relative_path << " was not rendered";
+  return {};
+}
+
+std::set<RegEntry> entries_of_reg(const std::string& reg) {
+  std::set<RegEntry> out;
+  std::string key;
+  std::istringstream in(reg);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.size() > 2 && line.front() == '[') {
+      key = line.substr(1, line.size() - 2);
+      const std::string hklm = "HKEY_LOCAL_MACHINE\\";
+      if (key.rfind(hklm, 0) == 0) key = key.substr(hklm.size());
+      continue;
+    }
+    if (line.empty() || line.front() != '"') continue;
+    // "name"=dword:0000000a   or   "name"="escaped text"
+    std::size_t i = 1;
+    std::string name;
+    for (; line[i] != '"'; ++i) name.push_back(line[i] == '\\' ? line[++i] : line[i]);
+    const std::string value = line.substr(i + 2);
+    if (value.rfind("dword:", 0) == 0) {
+      out.insert({key, name, "dword:" + std::to_string(std::stoul(value.substr(6), nullptr, 16))});
+    } else {
+      std::string text;
+      for (std::size_t j = 1; j + 1 < value.size(); ++j) text.push_back(value[j] == '\\' ? value[++j] : value[j]);
+      out.insert({key, name, "sz:" + text});
+    }
+  }
+  return out;
+}
+
+std::string xml_unescape(std::string s) {
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+  }
+  return s;
+}
+
+std::set<RegEntry> entries_of_admx(const std::string& admx) {
+  std::set<RegEntry> out;
+  static const std::regex item(
+      R"re(<item key="([^"]*)" valueName="([^"]*)">\s*<value>(?:<decimal value="(\d+)" />|<string>([^<]*)</string>)</value>)re");
+  for (auto it = std::sregex_iterator(admx.begin(), admx.end(), item); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    out.insert({xml_unescape(m[1]), xml_unescape(m[2]),
+                m[3].matched ? "dword:" + m[3].str() : "sz:" + xml_unescape(m[4])});
+  }
+  return out;
+}
+
+// Ids set, and managed settings whose text needs escaping in both formats.
+EnterpriseOptions admx_options() {
+  EnterpriseOptions o;
+  o.chrome_id = "abcdefghijklmnopabcdefghijklmnop";
+  o.edge_id = "ponmlkjihgfedcbaponmlkjihgfedcba";
+  o.managed = nlohmann::ordered_json{{"policy", {{"company", "Dupont & Fils <\"SA\">"}, {"rules", json::array()}}},
+                                     {"log_enabled", true}};
+  return o;
+}
+
+TEST(EnterpriseAdmx, SetsExactlyTheValuesOfTheRegFile) {
+  const auto files = render_enterprise_templates(admx_options());
+  const auto reg = entries_of_reg(content_of(files, "windows/ownvoice-policies.reg"));
+  const auto admx = entries_of_admx(content_of(files, "windows/admx/ownvoice.admx"));
+  ASSERT_GE(reg.size(), 12u);  // 4 Chromium browsers x (user-level hosts, force-install, allowlist, settings)
+  EXPECT_EQ(admx, reg);
+  // Chrome and Edge, each with the force-install, the allowlist and the managed settings.
+  for (const std::string base : {"SOFTWARE\\Policies\\Google\\Chrome", "SOFTWARE\\Policies\\Microsoft\\Edge"}) {
+    EXPECT_EQ(admx.count({base + "\\NativeMessagingAllowlist", "1", "sz:org.ownvoice.host"}), 1u) << base;
+    EXPECT_TRUE(std::any_of(admx.begin(), admx.end(), [&](const RegEntry& e) {
+      return std::get<0>(e) == base + "\\ExtensionInstallForcelist" && std::get<1>(e) == "1";
+    })) << base;
+  }
+}
+
+TEST(EnterpriseAdmx, EveryPolicyHasItsTextInEnglishAndFrench) {
+  const auto files = render_enterprise_templates(admx_options());
+  const std::string admx = content_of(files, "windows/admx/ownvoice.admx");
+  static const std::regex ref(R"(\$\(string\.([A-Za-z0-9_]+)\))");
+  for (const char* lang : {"en-US", "fr-FR"}) {
+    const std::string adml = content_of(files, std::string("windows/admx/") + lang + "/ownvoice.adml");
+    for (auto it = std::sregex_iterator(admx.begin(), admx.end(), ref); it != std::sregex_iterator(); ++it) {
+      EXPECT_NE(adml.find("<string id=\"" + (*it)[1].str() + "\">"), std::string::npos) << lang << ": " << (*it)[1];
+    }
+  }
+  EXPECT_NE(content_of(files, "windows/admx/fr-FR/ownvoice.adml").find("Installer l'extension OwnVoice d'office"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "platform/platform.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
 #include "engine/engine.hpp"
@@ -29,7 +30,7 @@ bool read_input(const std::string& path, std::string& out) {
     out = ss.str();
     return true;
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(platform::fs_path(path), std::ios::binary);
   if (!in) return false;
   std::ostringstream ss;
   ss << in.rdbuf();

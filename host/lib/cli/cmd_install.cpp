@@ -1,4 +1,5 @@
 // `ownvoice install|uninstall|enterprise-templates`: thin wrappers over host/lib/install.
+#include "platform/platform.hpp"
 #include "cli/cmd_install.hpp"
 
 #include <filesystem>
@@ -190,11 +191,11 @@ void add_enterprise_templates(CLI::App& app, int& exit_code) {
       flags->options.managed = install::managed_settings_from_policy(nlohmann::ordered_json::parse(doc->dump()));
     }
     for (const auto& f : install::render_enterprise_templates(flags->options)) {
-      const std::filesystem::path target = std::filesystem::path(flags->out) / f.relative_path;
+      const std::filesystem::path target = platform::fs_path(flags->out) / platform::fs_path(f.relative_path);
       std::vector<std::string> created;
       std::string error;
-      if (!install::make_dirs(target.parent_path().string(), created, error) ||
-          !install::write_file_atomic(target.string(), f.content, 0644, error)) {
+      if (!install::make_dirs(platform::utf8(target.parent_path()), created, error) ||
+          !install::write_file_atomic(platform::utf8(target), f.content, 0644, error)) {
         std::cerr << "error: " << error << "\n";
         exit_code = kIoError;
         return;

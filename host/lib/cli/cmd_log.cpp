@@ -3,10 +3,6 @@
 // entry never leaves half a listing on stdout.
 #include "cli/cmd_log.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -23,6 +19,7 @@
 #include "log/export_crypto.hpp"
 #include "log/passphrase.hpp"
 #include "log/store.hpp"
+#include "platform/platform.hpp"
 
 namespace ownvoice::cli {
 namespace {
@@ -103,13 +100,8 @@ std::optional<SecretString> ask_new(int fd, const char* prompt) {
 }
 
 bool confirm_on_tty(const std::string& question) {
-  int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return false;
-  (void)!::write(fd, question.data(), question.size());
-  char buf[16] = {};
-  ssize_t n = ::read(fd, buf, sizeof buf - 1);
-  ::close(fd);
-  return n > 0 && (buf[0] == 'y' || buf[0] == 'Y');
+  const auto answer = platform::ask_console(question);
+  return answer && !answer->empty() && ((*answer)[0] == 'y' || (*answer)[0] == 'Y');
 }
 
 void print_entry(std::ostream& out, const log::Entry& e) {
@@ -127,23 +119,10 @@ void print_entry(std::ostream& out, const log::Entry& e) {
 
 // Writes an export to a new file only the user can read (it holds the decrypted posts).
 bool write_private_file(const std::string& path, const std::string& data) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    std::cerr << "ownvoice: cannot write " << path << ": " << std::strerror(errno) << "\n";
-    return false;
-  }
-  std::size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      std::cerr << "ownvoice: cannot write " << path << ": " << std::strerror(errno) << "\n";
-      ::close(fd);
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return ::close(fd) == 0;
+  std::string error;
+  if (platform::write_private_file(path, data, error)) return true;
+  std::cerr << "ownvoice: cannot write " << path << ": " << error << "\n";
+  return false;
 }
 
 // Runs one command body, turning log errors into a message on stderr and an exit status.

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "platform/platform.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
 #include "confidential/confidential.hpp"
@@ -128,7 +129,7 @@ int test_corpus(const std::string& file, const std::string& corpus, bool json) {
     std::cerr << (ep.layers[1].present ? ep.layers[1].error : file + ": does not exist") << "\n";
     return kWarn;
   }
-  std::ifstream in(corpus, std::ios::binary);
+  std::ifstream in(platform::fs_path(corpus), std::ios::binary);
   if (!in) {
     std::cerr << "ownvoice: cannot open " << corpus << "\n";
     return kNoInput;

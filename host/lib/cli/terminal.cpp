@@ -1,13 +1,12 @@
 // Terminal presentation of a check result (see terminal.hpp).
 #include "cli/terminal.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <sstream>
 #include <vector>
 
+#include "platform/platform.hpp"
 #include "text/normalize.hpp"
 
 namespace ownvoice::cli {
@@ -16,7 +15,7 @@ Style make_style(ColorMode mode, int fd) {
   Style s;
   if (mode == ColorMode::Always) s.color = true;
   else if (mode == ColorMode::Never) s.color = false;
-  else s.color = ::isatty(fd) == 1 && std::getenv("NO_COLOR") == nullptr;
+  else s.color = platform::is_terminal(fd) && !platform::env("NO_COLOR");
   return s;
 }
 

@@ -14,10 +14,7 @@
 #include "log/store.hpp"
 #include "policy/loader.hpp"
 
-#if defined(__unix__) || defined(__APPLE__)
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
+#include "platform/platform.hpp"
 
 namespace fs = std::filesystem;
 
@@ -86,23 +83,36 @@ std::string install_command(Scope scope, std::string_view browser, const std::st
   return cmd + extra;
 }
 
+// Windows browsers find a host through the registry only: (Default) must name a
+// manifest that exists, and ours. `expected` says OwnVoice is (or was) installed here,
+// so that a missing key is a problem and not just "not installed".
+void check_registry_keys(const ManifestLocation& loc, Scope scope, const std::string& browser, bool expected,
+                         std::vector<Finding>& out) {
+  for (const auto& reg : loc.registry_keys) {
+    const auto value = platform::registry_get_default(reg);
+    if (!value) {
+      if (expected) {
+        out.push_back({Severity::Problem, "registry", browser, to_string(scope), reg,
+                       "the registry key is missing, so the browser cannot find the host",
+                       install_command(scope, browser)});
+      }
+    } else if (!path_exists(*value)) {
+      out.push_back({Severity::Problem, "registry", browser, to_string(scope), reg,
+                     "the registry key points at a manifest that does not exist (" + *value + ")",
+                     install_command(scope, browser)});
+    } else if (*value != loc.manifest_path) {
+      out.push_back({Severity::Warning, "registry", browser, to_string(scope), reg,
+                     "the registry key points at another manifest (" + *value + ")", install_command(scope, browser)});
+    }
+  }
+}
+
 bool others_can_read(const std::string& path) {
-#if defined(__unix__) || defined(__APPLE__)
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && (st.st_mode & S_IROTH) != 0;
-#else
-  (void)path;
-  return true;
-#endif
+  return platform::is_world_readable(path);
 }
 
 bool writable(const std::string& path) {
-#if defined(__unix__) || defined(__APPLE__)
-  return ::access(path.c_str(), W_OK) == 0;
-#else
-  (void)path;
-  return true;
-#endif
+  return platform::is_writable(path);
 }
 
 }  // namespace
@@ -190,8 +200,8 @@ void check_enterprise_policies(const Environment& env, const BrowserSpec& s, boo
     if (s.family == Family::Firefox) {
       if (path_exists(disk)) files.push_back(logical);
     } else if (is_directory(disk)) {
-      for (const auto& e : fs::directory_iterator(disk, ec)) {
-        if (e.path().extension() == ".json") files.push_back(logical + "/" + e.path().filename().string());
+      for (const auto& e : fs::directory_iterator(platform::fs_path(disk), ec)) {
+        if (e.path().extension() == ".json") files.push_back(logical + "/" + platform::utf8(e.path().filename()));
       }
       std::sort(files.begin(), files.end());
     }
@@ -285,7 +295,7 @@ void check_log(std::vector<Finding>& out) {
     out.push_back({Severity::Problem, "log", "", "user", "", e.what(), "set HOME (or OWNVOICE_DATA_DIR)"});
     return;
   }
-  const std::string dir = fs::path(db).parent_path().string();
+  const std::string dir = platform::utf8(platform::fs_path(db).parent_path());
   if (!is_directory(dir)) {
     out.push_back({Severity::Info, "log", "", "user", dir, "the log is not set up yet (optional)", "ownvoice log init"});
     return;
@@ -350,6 +360,10 @@ DoctorReport run_doctor(const DoctorOptions& o, const Environment& env) {
     for (Scope scope : o.scopes) {
       for (const auto& loc : manifest_locations(b, scope, env)) {
         const std::string disk = env.on_disk(loc.manifest_path, scope);
+        if (env.os == Os::Windows && current_os() == Os::Windows) {
+          check_registry_keys(loc, scope, key, path_exists(disk) || receipt_paths.count(loc.manifest_path) != 0,
+                              report.findings);
+        }
         if (!path_exists(disk)) {
           if (receipt_paths.count(loc.manifest_path) != 0) {
             report.findings.push_back({Severity::Problem, "manifest", key, to_string(scope), loc.manifest_path,
@@ -361,17 +375,6 @@ DoctorReport run_doctor(const DoctorOptions& o, const Environment& env) {
         ++present;
         if (scope == Scope::User) ++user_present;
         check_manifest_file(env, b, scope, loc.manifest_path, expected, report.findings);
-#if defined(_WIN32)
-        for (const auto& reg : loc.registry_keys) {
-          const auto value = registry_get_default(reg);
-          if (!value || *value != loc.manifest_path) {
-            report.findings.push_back({Severity::Problem, "manifest", key, to_string(scope), reg,
-                                       "the registry key does not point at the manifest (" +
-                                           (value ? *value : std::string("missing")) + ")",
-                                       install_command(scope, key)});
-          }
-        }
-#endif
       }
     }
     if (present == 0) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "install/admx.hpp"
 #include "install/browsers.hpp"
 #include "install/extension_ids.hpp"
 #include "install/registry.hpp"
@@ -190,6 +191,7 @@ std::vector<RenderedFile> render_enterprise_templates(const EnterpriseOptions& g
   const EnterpriseOptions o = with_defaults(given);
   std::vector<RenderedFile> files;
   std::vector<RegistryValue> reg;
+  std::vector<AdmxBrowser> admx;
   for (const auto& s : all_browsers()) {
     if (s.family != Family::Chromium) continue;
     const bool edge = s.id == Browser::Edge;
@@ -200,13 +202,25 @@ std::vector<RenderedFile> render_enterprise_templates(const EnterpriseOptions& g
       files.push_back({"linux/" + std::string(s.key) + "/ownvoice.json",
                        std::string(s.linux_policy_dirs.front()) + "/ownvoice.json", policy.dump(2) + "\n"});
     }
-    if (!s.windows_policy_key.empty()) chromium_registry_values(std::string(s.windows_policy_key), id, url, o.managed, reg);
+    if (!s.windows_policy_key.empty()) {
+      AdmxBrowser b{std::string(s.key), std::string(s.display), {}};
+      chromium_registry_values(std::string(s.windows_policy_key), id, url, o.managed, b.values);
+      reg.insert(reg.end(), b.values.begin(), b.values.end());
+      admx.push_back(std::move(b));
+    }
   }
   files.push_back({"firefox/policies.json",
                    "/etc/firefox/policies/policies.json; Windows and macOS: <Firefox folder>/distribution/policies.json",
                    firefox_policies_json(o).dump(2) + "\n"});
   files.push_back({"windows/ownvoice-policies.reg", "import with `reg import` or turn into GPO registry preferences",
                    render_reg_file(reg)});
+  // The same values as Group Policy templates (a test checks they match the .reg file).
+  files.push_back({"windows/admx/ownvoice.admx", "C:\\Windows\\PolicyDefinitions (or the domain's Central Store)",
+                   render_admx(admx)});
+  files.push_back({"windows/admx/en-US/ownvoice.adml", "C:\\Windows\\PolicyDefinitions\\en-US",
+                   render_adml(admx, "en-US")});
+  files.push_back({"windows/admx/fr-FR/ownvoice.adml", "C:\\Windows\\PolicyDefinitions\\fr-FR",
+                   render_adml(admx, "fr-FR")});
   files.push_back({"macos/ownvoice.mobileconfig", "install with your MDM (or System Settings > Profiles)",
                    render_mobileconfig(o)});
   std::ostringstream index;

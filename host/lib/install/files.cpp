@@ -7,10 +7,7 @@
 #include <sstream>
 #include <system_error>
 
-#if defined(__unix__) || defined(__APPLE__)
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
+#include "platform/platform.hpp"
 
 namespace fs = std::filesystem;
 
@@ -19,21 +16,21 @@ namespace ownvoice::install {
 bool make_dirs(const std::string& dir, std::vector<std::string>& created, std::string& error) {
   std::vector<fs::path> missing;
   std::error_code ec;
-  for (fs::path p = fs::path(dir); !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+  for (fs::path p = platform::fs_path(dir); !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
     missing.push_back(p);
     if (p == p.parent_path()) break;
   }
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
     if (!fs::create_directory(*it, ec) && ec) {
-      error = "cannot create " + it->string() + ": " + ec.message();
+      error = "cannot create " + platform::utf8(*it) + ": " + ec.message();
       return false;
     }
     fs::permissions(*it, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                              fs::perms::others_read | fs::perms::others_exec,
                     ec);
-    created.push_back(it->string());
+    created.push_back(platform::utf8(*it));
   }
-  if (!fs::is_directory(dir, ec)) {
+  if (!fs::is_directory(platform::fs_path(dir), ec)) {
     error = dir + " exists and is not a folder";
     return false;
   }
@@ -42,8 +39,9 @@ bool make_dirs(const std::string& dir, std::vector<std::string>& created, std::s
 
 bool write_file_atomic(const std::string& path, const std::string& content, unsigned mode, std::string& error) {
   const std::string tmp = path + ".ownvoice-tmp";
+  std::error_code ec_ignored;
   {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    std::ofstream out(platform::fs_path(tmp), std::ios::binary | std::ios::trunc);
     if (!out) {
       error = "cannot write " + path + ": permission denied or folder missing";
       return false;
@@ -53,23 +51,23 @@ bool write_file_atomic(const std::string& path, const std::string& content, unsi
     if (!out) {
       error = "cannot write " + path + " (disk full?)";
       out.close();
-      std::remove(tmp.c_str());
+      fs::remove(platform::fs_path(tmp), ec_ignored);
       return false;
     }
   }
   std::error_code ec;
-  fs::permissions(tmp, static_cast<fs::perms>(mode), ec);
-  fs::rename(tmp, path, ec);
+  fs::permissions(platform::fs_path(tmp), static_cast<fs::perms>(mode), ec);
+  fs::rename(platform::fs_path(tmp), platform::fs_path(path), ec);
   if (ec) {
     error = "cannot replace " + path + ": " + ec.message();
-    std::remove(tmp.c_str());
+    fs::remove(platform::fs_path(tmp), ec_ignored);
     return false;
   }
   return true;
 }
 
 std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(platform::fs_path(path), std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -90,32 +88,25 @@ std::string fingerprint(const std::string& content) {
 
 bool path_exists(const std::string& path) {
   std::error_code ec;
-  return fs::exists(fs::symlink_status(path, ec));
+  return fs::exists(fs::symlink_status(platform::fs_path(path), ec));
+}
+
+bool remove_file(const std::string& path) {
+  std::error_code ec;
+  return fs::remove(platform::fs_path(path), ec);
 }
 
 bool is_directory(const std::string& path) {
   std::error_code ec;
-  return fs::is_directory(path, ec);
+  return fs::is_directory(platform::fs_path(path), ec);
 }
 
 bool is_executable_file(const std::string& path) {
-#if defined(__unix__) || defined(__APPLE__)
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & S_IXUSR) != 0;
-#else
-  std::error_code ec;
-  return fs::is_regular_file(path, ec);
-#endif
+  return platform::is_executable_file(path);
 }
 
 std::string current_executable() {
-  std::error_code ec;
-#if defined(__linux__)
-  auto p = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? std::string() : p.string();
-#else
-  return {};
-#endif
+  return platform::current_executable();
 }
 
 }  // namespace ownvoice::install

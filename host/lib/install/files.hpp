@@ -21,6 +21,8 @@ std::optional<std::string> read_file(const std::string& path);
 std::string fingerprint(const std::string& content);
 
 bool path_exists(const std::string& path);
+// Deletes a file; false when it could not be deleted (a missing file is not deleted).
+bool remove_file(const std::string& path);
 bool is_directory(const std::string& path);
 // Regular file with an execute bit for its owner (POSIX) / an existing file (Windows).
 bool is_executable_file(const std::string& path);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "install/files.hpp"
+#include "platform/platform.hpp"
 
 namespace ownvoice::install {
 
@@ -63,7 +64,7 @@ bool add_allowed_ids(const std::string& on_disk_path, const std::vector<std::str
   }
   change.created = !existed;
   if (change.added.empty() && existed) return true;
-  const std::string dir = std::filesystem::path(on_disk_path).parent_path().string();
+  const std::string dir = platform::utf8(platform::fs_path(on_disk_path).parent_path());
   if (!make_dirs(dir, created_dirs, error)) return false;
   return write_file_atomic(on_disk_path, doc.dump(2) + "\n", 0644, error);
 }
@@ -87,7 +88,7 @@ bool remove_allowed_ids(const std::string& on_disk_path, const std::vector<std::
     }
   }
   if (delete_if_empty && doc.empty()) {
-    if (std::remove(on_disk_path.c_str()) != 0) {
+    if (!remove_file(on_disk_path)) {
       error = "cannot remove " + on_disk_path;
       return false;
     }

@@ -11,6 +11,7 @@
 #include "install/manifest.hpp"
 #include "install/receipt.hpp"
 #include "install/registry.hpp"
+#include "platform/platform.hpp"
 
 namespace fs = std::filesystem;
 
@@ -27,7 +28,11 @@ bool is_absolute_for(const Environment& env, const std::string& p) {
   return !p.empty() && p.front() == '/';
 }
 
-std::string parent_of(const std::string& p) { return fs::path(p).parent_path().string(); }
+// The real registry is written only for a Windows environment on Windows (a Windows
+// render on Linux, for packaging or a dry run, only lists the keys).
+bool writes_registry(const Environment& env) { return env.os == Os::Windows && current_os() == Os::Windows; }
+
+std::string parent_of(const std::string& p) { return platform::utf8(platform::fs_path(p).parent_path()); }
 
 template <typename T>
 void add_unique(std::vector<T>& v, const T& item) {
@@ -70,7 +75,7 @@ struct Planned {
 std::string default_host_path(const Environment& env, Scope scope) {
   const std::string self = current_executable();
   if (!self.empty() && env.os == current_os()) {
-    const std::string sibling = (fs::path(self).parent_path() / host_exe_name(env)).string();
+    const std::string sibling = platform::utf8(platform::fs_path(self).parent_path() / host_exe_name(env));
     if (is_executable_file(sibling)) return sibling;
   }
   if (scope == Scope::User) {
@@ -189,15 +194,13 @@ Report install(const InstallOptions& o, const Environment& env) {
       rec->fingerprint = fingerprint(p.content);
     }
     for (const auto& reg : p.registry_keys) {
-#if defined(_WIN32)
-      if (!o.dry_run) {
+      if (!o.dry_run && writes_registry(env)) {
         std::string error;
-        if (!registry_set_default(reg, p.path, error)) {
+        if (!platform::registry_set_default(reg, p.path, error)) {
           report.errors.push_back(reg + ": " + error);
           continue;
         }
       }
-#endif
       report.actions.push_back({"registry", key, reg, "(Default) = " + p.path});
       add_unique(receipt.registry_keys, reg);
     }
@@ -301,22 +304,20 @@ Report uninstall(Scope scope, bool dry_run, const Environment& env) {
       report.actions.push_back({"keep", f.browser, f.path, "not an OwnVoice manifest any more; left alone"});
       continue;
     }
-    if (!dry_run && std::remove(disk.c_str()) != 0) {
+    if (!dry_run && !remove_file(disk)) {
       report.errors.push_back("cannot remove " + disk);
       continue;
     }
     report.actions.push_back({"remove", f.browser, f.path, ""});
   }
   for (const auto& key : receipt->registry_keys) {
-#if defined(_WIN32)
-    if (!dry_run) {
+    if (!dry_run && writes_registry(env)) {
       std::string reg_error;
-      if (!registry_delete_key(key, reg_error)) {
+      if (!platform::registry_delete_key(key, reg_error)) {
         report.errors.push_back(key + ": " + reg_error);
         continue;
       }
     }
-#endif
     report.actions.push_back({"remove", "", key, "registry key"});
   }
   if (receipt->host_config) {
@@ -330,14 +331,14 @@ Report uninstall(Scope scope, bool dry_run, const Environment& env) {
   }
   if (have_receipt) {
     const std::string disk = env.on_disk(report.receipt, scope);
-    if (!dry_run && std::remove(disk.c_str()) != 0) report.errors.push_back("cannot remove " + disk);
+    if (!dry_run && !remove_file(disk)) report.errors.push_back("cannot remove " + disk);
     report.actions.push_back({"remove", "", report.receipt, "install receipt"});
   }
   // Folders we created, innermost first, only when nothing else lives in them.
   for (auto it = receipt->created_dirs.rbegin(); it != receipt->created_dirs.rend(); ++it) {
     std::error_code ec;
-    if (!is_directory(*it) || !fs::is_empty(*it, ec)) continue;
-    if (!dry_run) fs::remove(*it, ec);
+    if (!is_directory(*it) || !fs::is_empty(platform::fs_path(*it), ec)) continue;
+    if (!dry_run) fs::remove(platform::fs_path(*it), ec);
     report.actions.push_back({"rmdir", "", *it, ""});
   }
   return report;

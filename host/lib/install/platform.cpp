@@ -2,10 +2,7 @@
 
 #include <cstdlib>
 
-#if defined(__unix__) || defined(__APPLE__)
-#include <pwd.h>
-#include <unistd.h>
-#endif
+#include "platform/platform.hpp"
 
 namespace ownvoice::install {
 
@@ -40,21 +37,14 @@ Os current_os() {
 namespace {
 
 std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return (v != nullptr && *v != '\0') ? std::string(v) : fallback;
+  const std::string v = platform::env_or_empty(name);
+  return !v.empty() ? v : fallback;
 }
 
 // XDG Base Directory: a relative value is invalid and must be ignored.
 std::string xdg_or(const char* name, const std::string& fallback) {
   const std::string v = env_or(name, fallback);
   return (!v.empty() && v.front() == '/') ? v : fallback;
-}
-
-std::string home_from_passwd() {
-#if defined(__unix__) || defined(__APPLE__)
-  if (const passwd* pw = getpwuid(getuid()); pw != nullptr && pw->pw_dir != nullptr) return pw->pw_dir;
-#endif
-  return {};
 }
 
 }  // namespace
@@ -68,12 +58,12 @@ Environment Environment::from_process(std::optional<Os> os, std::string root) {
   const bool native = e.os == current_os();
   switch (e.os) {
     case Os::Linux:
-      e.home = env_or("HOME", home_from_passwd());
+      e.home = env_or("HOME", platform::home_dir());
       e.xdg_config_home = xdg_or("XDG_CONFIG_HOME", e.home + "/.config");
       e.xdg_data_home = xdg_or("XDG_DATA_HOME", e.home + "/.local/share");
       break;
     case Os::MacOS:
-      e.home = native ? env_or("HOME", home_from_passwd()) : "/Users/user";
+      e.home = native ? env_or("HOME", platform::home_dir()) : "/Users/user";
       break;
     case Os::Windows:
       // Off Windows these are the stock values, so renders are reproducible.

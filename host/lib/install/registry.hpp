@@ -1,6 +1,6 @@
 #pragma once
 // Windows registry values as data: rendered to .reg files everywhere (golden tests,
-// enterprise templates), written through the Win32 API only on Windows.
+// enterprise templates), written through the Win32 API only on Windows (platform/).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,14 +22,6 @@ struct RegistryValue {
 std::string render_reg_file(const std::vector<RegistryValue>& values);
 // A regedit file that deletes the given keys ([-KEY]).
 std::string render_reg_delete(const std::vector<std::string>& keys);
-
-#if defined(_WIN32)
-// Sets a key's (Default) string value, creating the key. False with `error` on failure.
-bool registry_set_default(const std::string& key, const std::string& value, std::string& error);
-// The key's (Default) string value, or nullopt when the key or value is missing.
-std::optional<std::string> registry_get_default(const std::string& key);
-// Deletes a key (only our own org.ownvoice.host keys are ever passed).
-bool registry_delete_key(const std::string& key, std::string& error);
-#endif
+// Reading and writing the real registry is platform::registry_* (host/lib/platform/).
 
 }  // namespace ownvoice::install

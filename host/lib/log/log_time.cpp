@@ -2,12 +2,13 @@
 
 #include <cctype>
 
+#include "platform/platform.hpp"
+
 namespace ownvoice::log::timeutil {
 namespace {
 
 std::string format(std::time_t t, const char* fmt) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
+  const std::tm tm = platform::utc_time(t);
   char buf[32];
   std::size_t n = std::strftime(buf, sizeof buf, fmt, &tm);
   return std::string(buf, n);

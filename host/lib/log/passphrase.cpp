@@ -1,9 +1,5 @@
 #include "log/passphrase.hpp"
 
-#include <fcntl.h>
-#include <termios.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -11,6 +7,7 @@
 #include <set>
 
 #include "log/error.hpp"
+#include "platform/platform.hpp"
 
 namespace ownvoice::log {
 namespace {
@@ -19,8 +16,7 @@ SecretString read_line(int fd) {
   SecretString out;
   for (;;) {
     char c = 0;
-    ssize_t n = ::read(fd, &c, 1);
-    if (n < 0 && errno == EINTR) continue;
+    const long long n = platform::read_fd(fd, &c, 1);
     if (n < 0) throw Error(ErrorCode::invalid_argument, "the passphrase could not be read");
     if (n == 0 || c == '\n') break;
     if (!out.push_back(c)) {
@@ -35,32 +31,26 @@ SecretString read_line(int fd) {
 }  // namespace
 
 SecretString read_passphrase_fd(int fd) {
-  if (fd < 0 || ::fcntl(fd, F_GETFD) < 0) throw Error(ErrorCode::invalid_argument, "the passphrase file descriptor is not open");
+  if (!platform::fd_is_open(fd)) throw Error(ErrorCode::invalid_argument, "the passphrase file descriptor is not open");
   return read_line(fd);
 }
 
 SecretString read_passphrase_tty(std::string_view prompt) {
-  int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) throw Error(ErrorCode::invalid_argument, "no terminal to ask for the passphrase: use --passphrase-fd");
-  termios saved{};
-  bool restore = ::tcgetattr(fd, &saved) == 0;
-  if (restore) {
-    termios quiet = saved;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    quiet.c_lflag |= ECHONL;
-    ::tcsetattr(fd, TCSAFLUSH, &quiet);
-  }
-  (void)!::write(fd, prompt.data(), prompt.size());
+  // The terminal (/dev/tty, or the Windows console through CONIN$), echo off.
   SecretString out;
-  try {
-    out = read_line(fd);
-  } catch (...) {
-    if (restore) ::tcsetattr(fd, TCSAFLUSH, &saved);
-    ::close(fd);
-    throw;
+  bool too_long = false;
+  const auto ok = platform::read_console_line_quietly(prompt, [&](char c) {
+    if (out.push_back(c)) return true;
+    too_long = true;
+    return false;
+  });
+  if (!ok) throw Error(ErrorCode::invalid_argument, "no terminal to ask for the passphrase: use --passphrase-fd");
+  if (too_long) {
+    out.clear();
+    throw Error(ErrorCode::invalid_argument, "the passphrase is too long (1023 bytes at most)");
   }
-  if (restore) ::tcsetattr(fd, TCSAFLUSH, &saved);
-  ::close(fd);
+  if (!*ok) throw Error(ErrorCode::invalid_argument, "the passphrase could not be read");
+  if (!out.empty() && out.view().back() == '\r') out.pop_back();
   return out;
 }
 

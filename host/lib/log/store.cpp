@@ -18,15 +18,15 @@
 //       duration of one public call.
 #include "log/store.hpp"
 
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "platform/platform.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <algorithm>
+#include <chrono>
 #include <thread>
 #include <unordered_map>
 #include <atomic>
@@ -169,8 +169,8 @@ class Store::Impl {
   std::int64_t epoch_id = 0;
 
   bool file_exists() const {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0;
+    std::error_code ec;
+    return std::filesystem::exists(platform::fs_path(path), ec);
   }
 
   void configure_connection() {
@@ -196,17 +196,14 @@ class Store::Impl {
 
   void create_file() {
     std::error_code ec;
-    auto dir = std::filesystem::path(path).parent_path();
-    if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
-      std::filesystem::create_directories(dir, ec);
-      if (ec) throw Error(ErrorCode::io_error, "cannot create the log directory: " + ec.message());
-      ::chmod(dir.c_str(), 0700);
+    std::string error;
+    const auto dir = platform::fs_path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::exists(dir, ec) && !platform::create_private_dir(platform::utf8(dir), error)) {
+      throw Error(ErrorCode::io_error, "cannot create the log directory: " + error);
     }
-    // Created here with 0600 because SQLite would use 0644; SQLite gives the -wal and -shm
-    // files the same mode as the database.
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) throw Error(ErrorCode::io_error, std::string("cannot create the log file: ") + std::strerror(errno));
-    ::close(fd);
+    // Created here, readable by the user only (0600, or an owner-only ACL on Windows),
+    // because SQLite would use 0644; SQLite gives the -wal and -shm files the same mode.
+    if (!platform::create_private_file(path, error)) throw Error(ErrorCode::io_error, "cannot create the log file: " + error);
   }
 
   bool has_meta() {
@@ -460,7 +457,7 @@ class Store::Impl {
     for (int attempt = 0; attempt < 25 && !done; ++attempt) {
       auto st = db->prepare("PRAGMA wal_checkpoint(TRUNCATE)");
       done = st.step() && st.column_int(0) == 0;
-      if (!done) ::usleep(100 * 1000);
+      if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     db->exec(("PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms)).c_str());
     return done;

@@ -2,6 +2,8 @@
 // A broken layer never stops the checks: it is reported and the others apply.
 #include "policy/loader.hpp"
 
+#include "platform/platform.hpp"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -206,13 +208,8 @@ void merge_layer(json& eff, std::map<std::string, std::string>& sources, const j
   }
 }
 
-std::string home_dir() {
-  const char* h = std::getenv("HOME");
-  return h ? h : "";
-}
-
 bool file_exists(const std::string& path) {
-  std::ifstream f(path);
+  std::ifstream f(platform::fs_path(path));
   return f.good();
 }
 
@@ -360,7 +357,7 @@ std::optional<json> parse_policy_text(std::string_view text, const std::string& 
 }
 
 std::optional<json> read_policy_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(platform::fs_path(path), std::ios::binary);
   if (!in) {
     error = path + ": cannot be read";
     return std::nullopt;
@@ -379,29 +376,13 @@ std::optional<json> read_policy_file(const std::string& path, std::string& error
 }
 
 std::string default_system_policy_path() {
-  if (const char* env = std::getenv("OWNVOICE_SYSTEM_POLICY"); env && *env) return env;
-#if defined(_WIN32)
-  const char* pd = std::getenv("ProgramData");
-  return std::string(pd ? pd : "C:\\ProgramData") + "\\OwnVoice\\policy.json";
-#elif defined(__APPLE__)
-  return "/Library/Application Support/OwnVoice/policy.json";
-#else
-  return "/etc/ownvoice/policy.json";
-#endif
+  if (auto env = platform::env_or_empty("OWNVOICE_SYSTEM_POLICY"); !env.empty()) return env;
+  return platform::default_system_policy_path();  // /etc, /Library or %ProgramData%
 }
 
 std::string default_user_preferences_path() {
-  if (const char* env = std::getenv("OWNVOICE_USER_PREFERENCES"); env && *env) return env;
-#if defined(_WIN32)
-  const char* appdata = std::getenv("APPDATA");
-  return std::string(appdata ? appdata : ".") + "\\OwnVoice\\preferences.json";
-#elif defined(__APPLE__)
-  return home_dir() + "/Library/Application Support/OwnVoice/preferences.json";
-#else
-  const char* xdg = std::getenv("XDG_CONFIG_HOME");
-  const std::string base = (xdg && *xdg) ? std::string(xdg) : home_dir() + "/.config";
-  return base + "/ownvoice/preferences.json";
-#endif
+  if (auto env = platform::env_or_empty("OWNVOICE_USER_PREFERENCES"); !env.empty()) return env;
+  return platform::default_user_preferences_path();  // XDG, ~/Library or %APPDATA%
 }
 
 std::vector<LayerStatus> EffectivePolicy::rejected() const {

@@ -10,15 +10,14 @@
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "platform/platform.hpp"
+
 namespace ownvoice::protocol {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v != nullptr ? std::string(v) : std::string();
-}
+std::string env(const char* name) { return platform::env_or_empty(name); }
 
 constexpr std::size_t kLogFileBytes = 1024u * 1024u;
 constexpr std::size_t kLogFiles = 3;
@@ -46,31 +45,26 @@ void prepare_file(const fs::path& path) {
 
 std::string default_state_dir() {
   if (auto dir = env("OWNVOICE_STATE_DIR"); !dir.empty()) return dir;
-#if defined(_WIN32)
-  if (auto local = env("LOCALAPPDATA"); !local.empty()) return local + "\\OwnVoice";
-  return ".";
-#elif defined(__APPLE__)
-  return env("HOME") + "/Library/Logs/OwnVoice";
-#else
-  if (auto xdg = env("XDG_STATE_HOME"); !xdg.empty() && xdg.front() == '/') return xdg + "/ownvoice";
-  return env("HOME") + "/.local/state/ownvoice";
-#endif
+  return platform::default_state_dir();
 }
 
 Diagnostics open_diagnostics(const std::string& state_dir) {
   Diagnostics out;
   out.state_dir = state_dir;
-  const fs::path path = fs::path(state_dir) / "host.log";
+  // UTF-8 in, the OS's own file-name encoding out (UTF-16 on Windows: a user folder such
+  // as C:\Users\Hélène Müller works whatever the ANSI code page).
+  const fs::path dir = platform::fs_path(state_dir);
+  const fs::path path = dir / "host.log";
   try {
     std::error_code ec;
-    fs::create_directories(state_dir, ec);
-    owner_only(state_dir, true);
+    fs::create_directories(dir, ec);
+    owner_only(dir, true);
     prepare_file(path);
-    auto sink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path.string(), kLogFileBytes, kLogFiles);
+    auto sink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path.native(), kLogFileBytes, kLogFiles);
     out.logger = std::make_shared<spdlog::logger>("ownvoice-host", std::move(sink));
-    out.path = path.string();
+    out.path = platform::utf8(path);
   } catch (const std::exception& e) {
-    out.warning = std::string("cannot open the diagnostic log ") + path.string() + ": " + e.what();
+    out.warning = std::string("cannot open the diagnostic log ") + platform::utf8(path) + ": " + e.what();
     out.logger = std::make_shared<spdlog::logger>("ownvoice-host", std::make_shared<spdlog::sinks::null_sink_mt>());
   }
   out.logger->set_level(spdlog::level::info);
@@ -83,7 +77,7 @@ Diagnostics open_diagnostics(const std::string& state_dir) {
 
 void record_start(const Diagnostics& diagnostics, const std::string& summary) {
   if (diagnostics.path.empty()) return;
-  const fs::path start = fs::path(diagnostics.state_dir) / kStartFile;
+  const fs::path start = platform::fs_path(diagnostics.state_dir) / kStartFile;
   {
     std::ifstream in(start, std::ios::binary);
     std::ostringstream previous;

@@ -11,6 +11,12 @@
 #include <string>
 
 #include <spdlog/logger.h>
+#ifdef _WIN32
+// Header-only spdlog includes <windows.h>, whose windef.h defines `near` and `far` as empty
+// macros (16-bit pointers); policy::Rule has a field named `near`.
+#undef near
+#undef far
+#endif
 
 namespace ownvoice::protocol {
 

@@ -5,11 +5,7 @@
 #include <cstring>
 #include <system_error>
 
-#ifdef _WIN32
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
+#include "platform/platform.hpp"
 
 namespace ownvoice::protocol {
 namespace {
@@ -19,16 +15,9 @@ constexpr std::size_t kReadChunk = 64u * 1024u;
 }  // namespace
 
 std::size_t FdSource::read_some(char* buf, std::size_t n) {
-  for (;;) {
-#ifdef _WIN32
-    const int got = ::_read(fd_, buf, static_cast<unsigned>(std::min<std::size_t>(n, 1u << 30)));
-#else
-    const ssize_t got = ::read(fd_, buf, n);
-#endif
-    if (got >= 0) return static_cast<std::size_t>(got);
-    if (errno == EINTR) continue;
-    throw std::system_error(errno, std::generic_category(), "read");
-  }
+  const long long got = platform::read_fd(fd_, buf, n);
+  if (got >= 0) return static_cast<std::size_t>(got);
+  throw std::system_error(errno, std::generic_category(), "read");
 }
 
 std::size_t MemorySource::read_some(char* buf, std::size_t n) {
@@ -133,16 +122,8 @@ bool write_frame(int fd, std::string_view body) {
 bool write_all(int fd, std::string_view frame) {
   std::size_t done = 0;
   while (done < frame.size()) {
-#ifdef _WIN32
-    const int put = ::_write(fd, frame.data() + done,
-                             static_cast<unsigned>(std::min<std::size_t>(frame.size() - done, 1u << 30)));
-#else
-    const ssize_t put = ::write(fd, frame.data() + done, frame.size() - done);
-#endif
-    if (put < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
+    const long long put = platform::write_fd(fd, frame.data() + done, frame.size() - done);
+    if (put <= 0) return false;
     done += static_cast<std::size_t>(put);
   }
   return true;

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "ownvoice/version.hpp"
+#include "platform/platform.hpp"
 #include "protocol/caller.hpp"
 #include "protocol/diagnostics.hpp"
 #include "protocol/frame.hpp"
@@ -23,7 +24,7 @@ namespace {
 
 std::optional<std::string> system_policy_override(const HostArguments& args) {
   if (args.policy_path) return args.policy_path;
-  if (const char* env = std::getenv("OWNVOICE_SYSTEM_POLICY"); env != nullptr && *env != '\0') return std::string(env);
+  if (auto env = platform::env_or_empty("OWNVOICE_SYSTEM_POLICY"); !env.empty()) return env;
   return std::nullopt;
 }
 

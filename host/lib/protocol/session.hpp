@@ -12,6 +12,12 @@
 
 #include <nlohmann/json.hpp>
 #include <spdlog/logger.h>
+#ifdef _WIN32
+// Header-only spdlog includes <windows.h>, whose windef.h defines `near` and `far` as empty
+// macros (16-bit pointers); policy::Rule has a field named `near`.
+#undef near
+#undef far
+#endif
 
 #include "engine/engine.hpp"
 #include "policy/loader.hpp"

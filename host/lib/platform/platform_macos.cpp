@@ -1,0 +1,37 @@
+// macOS: folders under ~/Library and /Library (see platform.hpp). Not compiled or run on
+// this project's Debian CI (docs/windows.md, "macOS"). POSIX calls are in platform_posix.cpp.
+#include <mach-o/dyld.h>
+
+#include <cstdint>
+#include <stdexcept>
+
+#include "platform/platform.hpp"
+
+namespace ownvoice::platform {
+
+Lockdown forbid_network() {
+  // sandbox_init() is deprecated and App Sandbox needs a signed entitlement: the
+  // hardened, notarized build is where this belongs (docs/windows.md, "macOS").
+  return {false, "no system-call filter on macOS (see docs/host.md)"};
+}
+
+std::string current_executable() {
+  char buf[4096];
+  std::uint32_t size = sizeof buf;
+  return _NSGetExecutablePath(buf, &size) == 0 ? std::string(buf) : std::string();
+}
+
+std::string default_system_policy_path() { return "/Library/Application Support/OwnVoice/policy.json"; }
+
+std::string default_user_preferences_path() {
+  return home_dir() + "/Library/Application Support/OwnVoice/preferences.json";
+}
+
+std::string default_log_path() {
+  if (auto home = home_dir(); !home.empty()) return home + "/Library/Application Support/OwnVoice/log.sqlite";
+  throw std::runtime_error("HOME is not set: cannot locate the log");
+}
+
+std::string default_state_dir() { return home_dir() + "/Library/Logs/OwnVoice"; }
+
+}  // namespace ownvoice::platform

@@ -22,6 +22,7 @@ struct DisclaimerResult {
   std::string form;            // "long", "short", "none" (nothing fits) or "present"
   std::size_t length = 0;      // length of proposed_text (or of the post) as the platform counts it
   std::size_t limit = 0;
+  std::string matched;         // when present: the form found ("views_own", "fr_que_moi", "hashtag", ...)
 };
 
 DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,

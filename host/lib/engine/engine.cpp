@@ -168,7 +168,8 @@ CheckResult Engine::check(const CheckRequest& request) const {
 
   json disclaimer_json = {{"present", disclaimer.present}, {"language", disclaimer.language},
                           {"proposed_text", disclaimer.proposed_text}, {"fits", disclaimer.fits},
-                          {"form", disclaimer.form}, {"length", disclaimer.length}, {"limit", disclaimer.limit}};
+                          {"form", disclaimer.form}, {"length", disclaimer.length}, {"limit", disclaimer.limit},
+                          {"matched", disclaimer.matched}};
   if (disclaimer.present) disclaimer_json["found"] = {{"start", disclaimer.found_start}, {"end", disclaimer.found_end}};
 
   const auto rule = checks::length_rule(platform);

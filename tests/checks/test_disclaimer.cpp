@@ -251,11 +251,14 @@ TEST(DisclaimerGrammar, FrenchWithoutAccentsOrApostrophes) {
 }
 
 TEST(DisclaimerGrammar, CasualFrench) {
-  EXPECT_EQ(matched("Opinion perso, qui n'engage pas ma boîte."), "fr_engage_pas_employeur");
+  EXPECT_EQ(matched("Opinion perso, qui n'engage pas ma boîte."), "fr_perso_nominal");
+  EXPECT_EQ(matched("Un coup de gueule qui n'engage pas ma boite : les open spaces, non."), "fr_engage_pas_employeur");
+  EXPECT_EQ(matched("Pouets perso : la réunion de lundi aurait pu être un mail."), "fr_perso_nominal");
+  EXPECT_EQ(matched("Personal account, personal take: the new rota is a mess."), "personal_account");
   EXPECT_EQ(matched("Je parle en mon nom, pas celui de ma mairie."), "fr_titre_personnel");
   EXPECT_TRUE(present("Avis perso."));
   EXPECT_FALSE(present("Mon avis perso : ce film est trop long."));
-  EXPECT_FALSE(present("J'ai donné un avis perso sur le film hier."));
+  EXPECT_FALSE(present("J'ai donné mon avis perso sur le film hier."));
 }
 
 TEST(DisclaimerGrammar, HashtagAmongOtherHashtags) {

@@ -91,6 +91,7 @@ struct Grammar {
   int clause_cont = -1;
   int nominal_cont = -1;
   int report = -1;
+  int possessive = -1;
 
   int cls(std::string_view name) const {
     auto it = class_index.find(name);
@@ -129,6 +130,7 @@ struct Grammar {
     clause_cont = cls("CLAUSE_CONT");
     nominal_cont = cls("NOMINAL_CONT");
     report = cls("REPORT");
+    possessive = cls("POSS");
     for (const auto& f : disclaimer_table::forms()) {
       CompiledForm cf{f.id, {}};
       for (auto part : split(f.elements, ' ')) {
@@ -280,9 +282,16 @@ class Matcher {
             return false;
         }
       case ElemType::Boundary: return boundary(i) && match(f, ei + 1, i, end);
-      case ElemType::StrictEnd: return strict_end(i) && match(f, ei + 1, i, end);
+      case ElemType::StrictEnd: return (!after_possessive() || strict_end(i)) && match(f, ei + 1, i, end);
     }
     return false;
+  }
+
+  // The form being tried starts at token `i` (for the nominal rule).
+  void start_at(size_t i) const { start_ = i; }
+  bool after_possessive() const {
+    return start_ > 0 && t_[start_ - 1].kind == TokenKind::Word &&
+           g_.classes[static_cast<size_t>(g_.possessive)].singles.count(t_[start_ - 1].text) > 0;
   }
 
   bool hashtag(const Token& t) const {
@@ -302,6 +311,7 @@ class Matcher {
   const PostTokens& post_;
   const std::vector<Token>& t_;
   const Phrase& company_;
+  mutable size_t start_ = 0;
 };
 
 size_t token_at(const std::vector<Token>& t, uint32_t byte) {
@@ -390,6 +400,7 @@ std::optional<GrammarMatch> find_disclaimer_form(const PostTokens& post, std::st
     if (!matchable(t[i])) continue;
     auto it = g.forms_by_first.find(t[i].text);
     if (it == g.forms_by_first.end()) continue;
+    m.start_at(i);
     for (auto fi : it->second) {
       size_t end = 0;
       if (!m.match(g.forms[fi], 0, i, end) || end <= i) continue;

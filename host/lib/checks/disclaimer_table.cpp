@@ -20,8 +20,9 @@ constexpr auto kClasses = std::to_array<WordClass>({
                "account|feed|page|profile|blog|post|thread|channel|site|and|&|/|+|,|-|all|views|opinions|thoughts|"
                "tweets|comments|ideas|words|posts|made|presented|above|below|my|as|always|ever|article|piece|video|"
                "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|"
-               "column|interview|essay|report|book|blog post|space|forum"},
-    {"BE", "are|is|=|:|-|remain|remains|stay|r|are all|here are|will always be|have always been|were"},
+               "column|interview|essay|report|book|blog post|space|forum|(|)|unpopular|opinion"},
+    {"BE", "are|is|=|:|-|remain|remains|stay|stays|r|are all|here are|will always be|have always been|were|will stay|"
+           "will remain|will be|will always remain|will always stay|always are"},
     {"ADV", "strictly|solely|entirely|purely|only|all|totally|very much|exclusively|wholly|always|obviously|just|"
             "simply|completely|100|as always|as usual|of course|still"},
     // The relation that makes them the author's alone.
@@ -88,7 +89,7 @@ constexpr auto kClasses = std::to_array<WordClass>({
                     "mon syndicat|mon groupe|ma banque|mon hopital|mes clients|mes collegues|l'entreprise|"
                     "l'entreprise pour laquelle je travaille|l'employeur|mon journal|ma redaction|ma mairie|"
                     "ma collectivite|mon parti|mon client|ma direction|mon eglise|mon magasin|mon restaurant|"
-                    "mon bureau|mon equipe|ma start up|ma startup|ma PME|$company|la $company|d'$company"},
+                    "mon bureau|mon equipe|ma start up|ma startup|ma PME|$company|la $company|d'$company|mon job|mon poste"},
     {"FR_REFLECT", "refletent|reflete|refletant|representent|represente|representant|expriment|exprime|"
                    "traduisent|traduit|engagent|engage"},
     {"FR_NECESS", "forcement|necessairement|en aucun cas|aucunement|du tout"},
@@ -108,17 +109,23 @@ constexpr auto kClasses = std::to_array<WordClass>({
                 "les miennes uniquement|les miens uniquement|a moi seul|a moi seule|que les miennes|"
                 "que les miens|bien les miennes|bien les miens|persos"},
     {"FR_PERSO", "perso|persos|personnel|personnels|personnelle|personnelles"},
-    {"FR_NOMINAL_WHAT", "avis|opinion|opinions|propos|point de vue|points de vue|post|reflexion|pensees"},
+    {"FR_NOMINAL_WHAT", "avis|opinion|opinions|propos|point de vue|points de vue|post|posts|reflexion|reflexions|pensees|"
+                        "pouets|pouet|tweets|toots|skeets|messages|compte|idees|coup de gueule|humeur"},
     {"FR_EXPRESS", "exprime|m'exprime|je m'exprime|ecris|j'ecris|parle|je parle|publie|je publie|poste|je poste|"
                    "partage|je partage|tenus|propos|post|message|tweet|ecrit|intervient|j'interviens|"
                    "m'exprimant|prends la parole"},
     {"FR_TITRE", "a titre personnel|a titre prive|a titre individuel|a titre strictement personnel|"
                  "a titre purement personnel|a titre tout a fait personnel|en mon nom propre|en mon nom personnel|"
                  "en mon seul nom|en mon nom|pour moi seul|pour moi seule|uniquement pour moi|"
-                 "seulement pour moi|en tant que particulier|en tant que simple citoyen|"
+                 "seulement pour moi|en tant que particulier|en tant que simple citoyen|a titre perso|"
                  "en tant que simple citoyenne"},
 
     // ---- Continuations that still end a clause after "views my own" ----
+    // Possessives: "mon avis perso : ..." opens a review, "Avis perso." disclaims.
+    {"POSS", "mon|ma|mes|ton|ta|tes|son|sa|ses|notre|votre|nos|vos|my|your|his|her|our|their|selon"},
+    {"FR_SPEAK", "parle|parlent|parlait|s'exprime|s'expriment|engage|engagent|represente|representent"},
+    {"HAT", "my personal hat|my own hat|my private hat|my personal cap|my individual hat|my civilian hat|"
+            "ma casquette perso|ma casquette personnelle|ma propre casquette"},
     {"CLAUSE_CONT", "and|not|but|nor|or|only|alone|obviously|of|as|always|too|here|btw|lol|though|et|mais|pas|"
                     "non|evidemment|bien|hein|seulement|uniquement|ok|okay|folks|people|y'all|all|thanks|cheers|"
                     "merci|so|then|please|guys|bien sur|naturellement|comme|d'ailleurs|par|ni|etc|rather|instead|nobody|no"},
@@ -150,7 +157,11 @@ constexpr auto kForms = std::to_array<Form>({
     {"speaking_for_myself_only", "en", "SPEAK only FOR SELF >"},
     {"speaking_for_myself_alone", "en", "SPEAK FOR SELF ALONE >"},
     {"not_speaking_for_employer", "en", "NOT_SPEAK FOR EMPLOYER"},             // not speaking for my employer
-    {"personal_capacity", "en", "in PERSONAL capacity"},
+    {"personal_capacity", "en", "SPEAK FILLER*4 in PERSONAL capacity"},       // not "I gave in a personal capacity"
+    {"personal_hat", "en", "wearing HAT"},                                       // wearing my personal hat
+    {"not_wearing_work_hat", "en", "not wearing my ~2 hat"},
+    {"views_neq_employer", "en", "WHAT FILLER*3 = EMPLOYER s?"},                 // my views ≠ my employer's
+    {"personal_account", "en", "personal account >"},                            // This is my personal account.
     {"as_individual_not", "en", "SPEAK as an individual ~3 NOT"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},                 // Personal views only.
 
@@ -164,7 +175,11 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_a_moi", "fr", "FR_WHAT FR_FILLER*4 n'appartiennent qu'a FR_SELF"},
     {"fr_titre_personnel", "fr", "FR_EXPRESS FR_FILLER*3 FR_TITRE"},           // je m'exprime à titre personnel
     {"fr_titre_personnel_strict", "fr", "a titre strictement personnel"},
-    {"fr_perso_nominal", "fr", "FR_NOMINAL_WHAT FR_PERSO >>"},                  // Avis perso.
+    {"fr_perso_nominal", "fr", "FR_NOMINAL_WHAT FR_PERSO >>"},                  // Avis perso : ... / Pouets perso.
+    {"fr_neq_employeur", "fr", "FR_WHAT FR_FILLER*3 = FR_THOSE DE FR_EMPLOYER"},  // mes opinions ≠ celles de mon employeur
+    {"fr_pas_au_nom_de", "fr", "FR_NOTP au nom DE FR_EMPLOYER"},                  // pas au nom de mon employeur
+    {"fr_ne_parle_pas_au_nom", "fr", "NE FR_SPEAK FR_NEGP? au nom DE FR_EMPLOYER"},
+    {"fr_a_titre_perso", "fr", "a titre perso"},                  // Avis perso.
     {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO , ? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 

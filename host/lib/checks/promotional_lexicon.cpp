@@ -195,10 +195,120 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"essence", Kind::News, 0}, {"carburant", Kind::News, 0}, {"électricité", Kind::News, 0},
     {"immobilier", Kind::News, 0}, {"amende", Kind::News, 0}, {"impôt*", Kind::News, 0},
     {"a coûté", Kind::News, 0}, {"budget", Kind::News, 0},
+
+    // ---- Features of the promotional model ----
+    // Offer and sale words (near a price they make an offer)
+    {"for sale", Kind::Offer, 0}, {"on offer", Kind::Offer, 0}, {"offer", Kind::Offer, 0}, {"offers", Kind::Offer, 0},
+    {"deal", Kind::Offer, 0}, {"deals", Kind::Offer, 0}, {"price", Kind::Offer, 0}, {"priced", Kind::Offer, 0},
+    {"only", Kind::Offer, 0}, {"just", Kind::Offer, 0}, {"from", Kind::Offer, 0}, {"starting at", Kind::Offer, 0},
+    {"per month", Kind::Offer, 0}, {"per person", Kind::Offer, 0}, {"/month", Kind::Offer, 0}, {"a month", Kind::Offer, 0},
+    {"per session", Kind::Offer, 0}, {"asking", Kind::Offer, 0}, {"obo", Kind::Offer, 0}, {"or best offer", Kind::Offer, 0},
+    {"negotiable", Kind::Offer, 0}, {"instead of", Kind::Offer, 0}, {"off", Kind::Offer, 0}, {"tickets", Kind::Offer, 0},
+    {"ticket", Kind::Offer, 0}, {"rate", Kind::Offer, 0}, {"rates", Kind::Offer, 0}, {"package", Kind::Offer, 0},
+    {"a vendre", Kind::Offer, 0}, {"à vendre", Kind::Offer, 0}, {"offre", Kind::Offer, 0}, {"offres", Kind::Offer, 0},
+    {"prix", Kind::Offer, 0}, {"tarif", Kind::Offer, 0}, {"tarifs", Kind::Offer, 0}, {"seulement", Kind::Offer, 0},
+    {"à partir de", Kind::Offer, 0}, {"des", Kind::Offer, 0}, {"dès", Kind::Offer, 0}, {"au lieu de", Kind::Offer, 0},
+    {"par mois", Kind::Offer, 0}, {"par personne", Kind::Offer, 0}, {"par séance", Kind::Offer, 0},
+    {"négociable", Kind::Offer, 0}, {"à débattre", Kind::Offer, 0}, {"billets", Kind::Offer, 0}, {"billet", Kind::Offer, 0},
+    {"l'unité", Kind::Offer, 0}, {"pièce", Kind::Offer, 0}, {"forfait", Kind::Offer, 0}, {"remise", Kind::Offer, 0},
+    {"réduction", Kind::Offer, 0},
+    // Referral and affiliate wording
+    {"referral", Kind::Referral, 0}, {"referral code", Kind::Referral, 0}, {"referral link", Kind::Referral, 0},
+    {"ref code", Kind::Referral, 0}, {"invite code", Kind::Referral, 0}, {"invite link", Kind::Referral, 0},
+    {"use my code", Kind::Referral, 0}, {"use my link", Kind::Referral, 0}, {"my code", Kind::Referral, 0},
+    {"with my code", Kind::Referral, 0}, {"affiliate", Kind::Referral, 0}, {"affiliate link", Kind::Referral, 0},
+    {"sponsored", Kind::Referral, 0}, {"#ad", Kind::Referral, 0}, {"#sponsored", Kind::Referral, 0},
+    {"#partner", Kind::Referral, 0}, {"paid partnership", Kind::Referral, 0}, {"parrainage", Kind::Referral, 0},
+    {"code parrain", Kind::Referral, 0}, {"code de parrainage", Kind::Referral, 0}, {"lien de parrainage", Kind::Referral, 0},
+    {"mon code", Kind::Referral, 0}, {"avec mon code", Kind::Referral, 0}, {"lien affilié", Kind::Referral, 0},
+    {"sponsorisé", Kind::Referral, 0}, {"#pub", Kind::Referral, 0}, {"#partenariat", Kind::Referral, 0},
+    {"partenariat rémunéré", Kind::Referral, 0}, {"en partenariat avec", Kind::Referral, 0},
+    // Registration and booking
+    {"save your seat", Kind::Booking, 0}, {"save your spot", Kind::Booking, 0}, {"reserve your seat", Kind::Booking, 0},
+    {"reserve your spot", Kind::Booking, 0}, {"register here", Kind::Booking, 0}, {"register now", Kind::Booking, 0},
+    {"registration", Kind::Booking, 0}, {"registrations", Kind::Booking, 0}, {"register", Kind::Booking, 0},
+    {"sign up here", Kind::Booking, 0}, {"book here", Kind::Booking, 0}, {"book now", Kind::Booking, 0},
+    {"book your", Kind::Booking, 0}, {"book a", Kind::Booking, 0}, {"booking", Kind::Booking, 0},
+    {"bookings", Kind::Booking, 0}, {"rsvp", Kind::Booking, 0}, {"slots", Kind::Booking, 0}, {"slot", Kind::Booking, 0},
+    {"spots left", Kind::Booking, 0}, {"seats left", Kind::Booking, 0}, {"limited seats", Kind::Booking, 0},
+    {"waitlist", Kind::Booking, 0}, {"waiting list", Kind::Booking, 0}, {"enrol", Kind::Booking, 0},
+    {"enroll", Kind::Booking, 0}, {"enrolment", Kind::Booking, 0}, {"enrollment", Kind::Booking, 0},
+    {"inscriptions", Kind::Booking, 0}, {"inscription", Kind::Booking, 0}, {"inscrivez-vous", Kind::Booking, 0},
+    {"réservez votre place", Kind::Booking, 0}, {"réservez", Kind::Booking, 0}, {"réservation", Kind::Booking, 0},
+    {"réservations", Kind::Booking, 0}, {"places disponibles", Kind::Booking, 0}, {"créneaux", Kind::Booking, 0},
+    {"créneau", Kind::Booking, 0}, {"prenez rendez-vous", Kind::Booking, 0}, {"prise de rendez-vous", Kind::Booking, 0},
+    {"billetterie", Kind::Booking, 0}, {"liste d'attente", Kind::Booking, 0},
+    // Events that sell or collect leads
+    {"webinar", Kind::Event, 0}, {"webinars", Kind::Event, 0}, {"webinaire", Kind::Event, 0}, {"demo", Kind::Event, 0},
+    {"demos", Kind::Event, 0}, {"démo", Kind::Event, 0}, {"workshop", Kind::Event, 0}, {"masterclass", Kind::Event, 0},
+    {"bootcamp", Kind::Event, 0}, {"atelier", Kind::Event, 0}, {"ateliers", Kind::Event, 0}, {"formation", Kind::Event, 0},
+    {"course", Kind::Event, 0}, {"cohort", Kind::Event, 0}, {"cohorte", Kind::Event, 0}, {"live session", Kind::Event, 0},
+    {"session", Kind::Event, 0}, {"séance", Kind::Event, 0}, {"consultation", Kind::Event, 0}, {"coaching", Kind::Event, 0},
+    {"discovery call", Kind::Event, 0}, {"appel découverte", Kind::Event, 0}, {"trial", Kind::Event, 0},
+    // Someone sells or opens something
+    {"i'm selling", Kind::Selling, 0}, {"im selling", Kind::Selling, 0}, {"i am selling", Kind::Selling, 0},
+    {"selling my", Kind::Selling, 0}, {"selling our", Kind::Selling, 0}, {"je vends", Kind::Selling, 0},
+    {"vends", Kind::Selling, 0}, {"je revends", Kind::Selling, 0}, {"grand opening", Kind::Selling, 0},
+    {"now open", Kind::Selling, 0}, {"just opened", Kind::Selling, 0}, {"opens its doors", Kind::Selling, 0},
+    {"ouverture", Kind::Selling, 0}, {"ouvre ses portes", Kind::Selling, 0}, {"vient d'ouvrir", Kind::Selling, 0},
+    {"new collection", Kind::Selling, 0}, {"nouvelle collection", Kind::Selling, 0}, {"in stock", Kind::Selling, 0},
+    {"en stock", Kind::Selling, 0}, {"pay what you want", Kind::Selling, 0}, {"prix libre", Kind::Selling, 0},
+    {"my shop", Kind::Selling, 0}, {"my store", Kind::Selling, 0}, {"ma boutique", Kind::Selling, 0},
+    {"his shop", Kind::Selling, 0}, {"her shop", Kind::Selling, 0}, {"sa boutique", Kind::Selling, 0},
+    {"etsy", Kind::Selling, 0}, {"vinted", Kind::Selling, 0}, {"leboncoin", Kind::Selling, 0}, {"anibis", Kind::Selling, 0},
+    {"ricardo", Kind::Selling, 0}, {"kickstarter", Kind::Selling, 0}, {"ulule", Kind::Selling, 0},
+    {"patreon", Kind::Selling, 0}, {"paid tier", Kind::Selling, 0}, {"premium", Kind::Selling, 0},
+    {"tell him i sent you", Kind::Selling, 0}, {"tell her i sent you", Kind::Selling, 0},
+    {"de ma part", Kind::Selling, 0}, {"go see", Kind::Selling, 0}, {"allez voir", Kind::Selling, 0},
+    {"available for", Kind::Selling, 0}, {"disponible pour", Kind::Selling, 0}, {"i have two slots", Kind::Selling, 0},
+    {"taking clients", Kind::Selling, 0}, {"taking bookings", Kind::Selling, 0}, {"open for commissions", Kind::Selling, 0},
+    {"pre-order", Kind::Selling, 0}, {"précommande", Kind::Selling, 0}, {"précommandes", Kind::Selling, 0},
+    {"to rent", Kind::Selling, 0}, {"for rent", Kind::Selling, 0}, {"à louer", Kind::Selling, 0},
+    // Free things (a free first session, a free quote)
+    {"free", Kind::Free, 0}, {"for free", Kind::Free, 0}, {"gratuit", Kind::Free, 0}, {"gratuite", Kind::Free, 0},
+    {"gratuits", Kind::Free, 0}, {"gratuitement", Kind::Free, 0}, {"offert", Kind::Free, 0}, {"offerte", Kind::Free, 0},
+    {"offerts", Kind::Free, 0}, {"sans engagement", Kind::Free, 0}, {"no commitment", Kind::Free, 0},
+    // Complaints (a price quoted in a complaint is not an offer)
+    {"charged me", Kind::Complaint, 0}, {"overcharged", Kind::Complaint, 0}, {"rip-off", Kind::Complaint, 0},
+    {"ripoff", Kind::Complaint, 0}, {"scam", Kind::Complaint, 0}, {"refund", Kind::Complaint, 0},
+    {"complaint", Kind::Complaint, 0}, {"customer service", Kind::Complaint, 0}, {"customer support", Kind::Complaint, 0},
+    {"still waiting", Kind::Complaint, 0}, {"never again", Kind::Complaint, 0}, {"cancel", Kind::Complaint, 0},
+    {"cancelled", Kind::Complaint, 0}, {"unsubscribe", Kind::Complaint, 0}, {"hidden fee*", Kind::Complaint, 0},
+    {"seriously", Kind::Complaint, 0}, {"ridiculous", Kind::Complaint, 0}, {"outrageous", Kind::Complaint, 0},
+    {"why is", Kind::Complaint, 0}, {"why does", Kind::Complaint, 0}, {"how is", Kind::Complaint, 0},
+    {"anyone else", Kind::Complaint, 0}, {"beware", Kind::Complaint, 0}, {"avoid", Kind::Complaint, 0},
+    {"arnaque", Kind::Complaint, 0}, {"remboursement", Kind::Complaint, 0}, {"rembourser", Kind::Complaint, 0},
+    {"facturé", Kind::Complaint, 0}, {"prélevé", Kind::Complaint, 0}, {"résilier", Kind::Complaint, 0},
+    {"résiliation", Kind::Complaint, 0}, {"service client", Kind::Complaint, 0}, {"sérieusement", Kind::Complaint, 0},
+    {"scandaleux", Kind::Complaint, 0}, {"inadmissible", Kind::Complaint, 0}, {"honteux", Kind::Complaint, 0},
+    {"plus jamais", Kind::Complaint, 0}, {"toujours pas", Kind::Complaint, 0}, {"pourquoi", Kind::Complaint, 0},
+    {"quelqu'un d'autre", Kind::Complaint, 0}, {"méfiez-vous", Kind::Complaint, 0}, {"fuyez", Kind::Complaint, 0},
+    {"réclamation", Kind::Complaint, 0}, {"hors de prix", Kind::Complaint, 0}, {"too expensive", Kind::Complaint, 0},
+    {"trop cher", Kind::Complaint, 0}, {"price hike", Kind::Complaint, 0}, {"augmentation", Kind::Complaint, 0},
+});
+
+constexpr auto kImperatives = std::to_array<const char*>({
+    "buy", "get", "grab", "order", "shop", "try", "join", "book", "register", "sign", "save", "claim", "discover",
+    "visit", "check", "download", "subscribe", "come", "head", "swing", "stop", "pick", "use", "contact", "dm",
+    "message", "click", "tap", "reserve", "secure", "snag", "treat", "support", "pre-order", "preorder", "enroll",
+    "enrol", "apply", "call", "email", "text", "reply", "comment", "drop", "go", "don't", "hurry", "act", "learn",
+    "achetez", "achete", "commandez", "commande", "venez", "viens", "decouvrez", "decouvre", "rejoignez", "rejoins",
+    "reservez", "reserve", "inscrivez", "inscris", "profitez", "profite", "essayez", "essaie", "testez", "teste",
+    "contactez", "contacte", "ecrivez", "ecris", "passez", "passe", "foncez", "fonce", "offrez", "offre", "utilisez",
+    "utilise", "cliquez", "clique", "abonnez", "abonne", "telechargez", "telecharge", "n'hesitez", "n'hesite",
+    "hesitez", "allez", "va", "filez", "file", "soutenez", "soutiens", "craquez", "craque", "demandez", "demande",
+    "appelez", "appelle", "envoyez", "envoie",
+});
+
+constexpr auto kSecondPerson = std::to_array<const char*>({
+    "you", "your", "yours", "you're", "youre", "you'll", "yourself", "ya", "u", "vous", "votre", "vos", "tu", "ton",
+    "ta", "tes", "toi", "te",
 });
 
 }  // namespace
 
 std::span<const Entry> entries() { return kEntries; }
+std::span<const char* const> imperatives() { return kImperatives; }
+std::span<const char* const> second_person() { return kSecondPerson; }
 
 }  // namespace ownvoice::checks::promo

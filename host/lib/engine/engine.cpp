@@ -66,6 +66,25 @@ std::string percent(double share) {
   return buf;
 }
 
+// "This post reads as promotional: it quotes a price; it asks readers to book." The
+// features that weighed most, never a bare score.
+std::string promotional_description(const checks::PromotionalResult& promo, const std::string& language) {
+  const std::string why = checks::explanation_text(promo.explanation, language);
+  if (language == "fr")
+    return why.empty() ? "Ce message ressemble à de la publicité." : "Ce message ressemble à de la publicité : " + why + ".";
+  return why.empty() ? "This post reads as promotional." : "This post reads as promotional: " + why + ".";
+}
+
+json explanation_json(const checks::PromotionalResult& promo, const std::string& language) {
+  json out = json::array();
+  for (const auto& c : promo.explanation) {
+    const auto& info = checks::feature_infos()[static_cast<size_t>(c.feature)];
+    out.push_back({{"feature", info.name}, {"text", language == "fr" ? info.fr : info.en},
+                   {"contribution", c.contribution}});
+  }
+  return out;
+}
+
 }  // namespace
 
 Engine::Engine(policy::EffectivePolicy effective)
@@ -113,8 +132,7 @@ CheckResult Engine::check(const CheckRequest& request) const {
                        {"weight", r.weight}});
   if (promo.promotional) {
     json f = {{"check", "promotional"}, {"severity", "warn"}, {"rule", "promotional"},
-              {"description", language == "fr" ? "Ce message ressemble à de la publicité pour votre employeur."
-                                               : "This post reads as promotion of your employer."},
+              {"description", promotional_description(promo, language)},
               {"excerpt", promo.reasons.empty() ? "" : promo.reasons.front().excerpt},
               {"start", promo.reasons.empty() ? 0u : promo.reasons.front().start},
               {"end", promo.reasons.empty() ? 0u : promo.reasons.front().end}};
@@ -186,6 +204,7 @@ CheckResult Engine::check(const CheckRequest& request) const {
       {"disclaimer", std::move(disclaimer_json)},
       {"promotional", {{"promotional", promo.promotional}, {"score", promo.score}, {"reasons", std::move(reasons)},
                        {"disclosure", promo.disclosure}, {"mentions_company", promo.mentions_company},
+                       {"explanation", explanation_json(promo, language)},
                        {"threshold", pol.promotional_threshold}, {"own_share", std::move(own_share)}}},
       // Is the post about work? (names the company or a brand, or reads as promotion.)
       // The extension compares this with the employee's own "keep work out of" list,

@@ -112,6 +112,8 @@ struct Context {
   size_t events = 0;
   size_t free_words = 0;
   size_t complaints = 0;
+  size_t contacts = 0;
+  size_t capacity = 0;
   bool hiring = false;
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
@@ -144,8 +146,9 @@ size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
 // Amounts with a currency, on normalised text (lower case; € $ £ kept; "49.-" is Swiss).
 const RE2& price_pattern() {
   static const RE2 re(
-      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£)\s?\d)"
-      R"(|\d[\d',.]*\s?(?:chf|eur|usd|gbp|euros?|francs?|dollars?|€|\$|£)|\b\d+\.-))");
+      R"((?:(?:chf|eur|usd|gbp|cad|aud|inr|rs\.?|fr\.|€|\$|£|₹|¥)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥)\s?\d)"
+      R"(|\d[\d',.]*\s?(?:chf|eur|usd|gbp|cad|euros?|francs?|dollars?|fcfa|cfa|xof|dh|dirhams?|dinars?|roupies|rupees|)"
+      R"(yens?|balles|k€|€|\$|£|₹|¥)|\b\d+\.-))");
   return re;
 }
 
@@ -153,7 +156,8 @@ const RE2& price_pattern() {
 const RE2& discount_pattern() {
   static const RE2 re(
       R"((?:^|[^\w%.,])(-\s?\d{1,2}(?:[.,]\d)?\s?%))"
-      R"(|(\d{1,2}(?:[.,]\d)?\s?%\s?(?:off|de reduction|de remise|de rabais|offerts?|discount|de moins)))"
+      R"(|(\d{1,2}(?:[.,]\d)?\s?%\s?(?:off|de reduction|de remise|de rabais|offerts?|discount|de moins|sur|on)))"
+      R"(|(\b\d\s(?:for|pour)\s(?:€|\$|£)?\d+(?:\s?(?:€|\$|£|chf))?))"
       R"(|((?:remise|reduction|rabais|discount|save|economisez|jusqu'a|up to|soldes?)\s(?:de\s|of\s)?-?\d{1,3}\s?(?:%|chf|eur|€|\$|£)))");
   return re;
 }
@@ -177,7 +181,7 @@ const RE2& urgency_pattern() {
 // A promo code on the original text: the code itself is upper case with a digit.
 const RE2& promo_code_pattern() {
   static const RE2 re(
-      R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+))");
+      R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+|[A-Z]{4,}\b))");
   return re;
 }
 
@@ -216,6 +220,7 @@ bool is_booking_link(std::string_view url) {
 struct Voice {
   size_t imperative_openings = 0;
   size_t second_person = 0;
+  size_t questions = 0;
 };
 
 Voice voice(std::string_view original, const text::NormalizedText& norm) {
@@ -229,7 +234,10 @@ Voice voice(std::string_view original, const text::NormalizedText& norm) {
   for (size_t i = 0; i < t.size(); ++i) {
     if (post.line_break_before(i)) sentence_start = true;
     switch (t[i].kind) {
-      case TokenKind::SentenceEnd: sentence_start = true; break;
+      case TokenKind::SentenceEnd:
+        sentence_start = true;
+        if (t[i].text == "?") ++v.questions;
+        break;
       case TokenKind::Word:
         if (sentence_start && imperatives.count(t[i].text) > 0) ++v.imperative_openings;
         if (second.count(t[i].text) > 0) ++v.second_person;
@@ -303,6 +311,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Event: ++ctx.events; break;
       case Kind::Free: ++ctx.free_words; break;
       case Kind::Complaint: ++ctx.complaints; break;
+      case Kind::Contact: ++ctx.contacts; break;
+      case Kind::Capacity: ++ctx.capacity; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
     }
     return true;
@@ -477,6 +487,11 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::PriceNews) = capped(price_news, 2);
   at(Feature::Complaint) = capped(ctx.complaints, 3);
   at(Feature::Charity) = ctx.charity_words.empty() ? 0 : 1;
+  at(Feature::Contact) = capped(ctx.contacts, 3);
+  at(Feature::Capacity) = capped(ctx.capacity, 2);
+  at(Feature::Question) = capped(v.questions, 2);
+  // Amounts near market or price news are no price signal, but they are amounts.
+  at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);
 
   const auto& model = promotional_model();
   double z = model.bias;

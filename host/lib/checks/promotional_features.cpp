@@ -33,10 +33,13 @@ constexpr std::array<FeatureInfo, kFeatureCount> kInfos = {{
     {"imperative_openings", "its sentences tell readers what to do", "ses phrases disent au lecteur quoi faire"},
     {"second_person", "it addresses readers directly (you, your)", "il s'adresse directement au lecteur (vous, tu)"},
     {"superlative", "it uses advertising superlatives", "il emploie des superlatifs publicitaires"},
+    {"contact", "it tells readers how to buy or book (DM, link in the comments, on request)", "il dit comment acheter ou réserver (MP, lien en commentaire, sur demande)"},
+    {"capacity", "it offers limited places or availability", "il propose des places ou des disponibilités limitées"},
     {"hiring", "it is a hiring post", "c'est une offre d'emploi"},
     {"price_news", "its amounts are market or price news", "ses montants sont de l'actualité économique"},
     {"complaint", "it reads as a complaint", "il se lit comme une réclamation"},
     {"charity", "it is about a charity or a cause", "il concerne une association ou une cause"},
+    {"question", "it asks a question", "il pose une question"},
 }};
 
 struct NamedWeight {

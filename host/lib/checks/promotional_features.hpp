@@ -14,7 +14,7 @@ namespace ownvoice::checks {
 enum class Feature : size_t {
   CtaStrong, CtaMedium, CtaWeak, Price, OfferNearPrice, Discount, PromoCode, Referral, Booking, BookingLink,
   ShopLink, Link, LinkInBio, Urgency, Event, EventWithAction, Selling, Free, Company, Brand, ImperativeOpenings,
-  SecondPerson, Superlative, Hiring, PriceNews, Complaint, Charity,
+  SecondPerson, Superlative, Contact, Capacity, Hiring, PriceNews, Complaint, Charity, Question,
   Count_
 };
 inline constexpr size_t kFeatureCount = static_cast<size_t>(Feature::Count_);

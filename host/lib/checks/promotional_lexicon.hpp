@@ -26,6 +26,8 @@ enum class Kind : uint8_t {
   Event,      // a webinar, demo, workshop, masterclass, atelier...
   Selling,    // someone sells or opens something ("I'm selling", "je vends", "grand opening", "pay what you want")
   Free,       // "free", "gratuit", "offert" (a free first session leads to a paid one)
+  Contact,    // how to buy: "DM me", "en MP", "link in the comments", "tarifs sur demande", "pickup"
+  Capacity,   // limited places or availability: "two slots", "il reste 3 places", "max 6 people", "available from"
   Complaint,  // a complaint ("charged me", "refund", "arnaque", "service client"): quoted prices are not offers
 };
 

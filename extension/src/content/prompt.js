@@ -41,7 +41,7 @@
       checkedText: options.originalText,
       body: options.originalText,
       consent: false,
-      disclaimerOn: true,
+      disclaimerOn: options.response?.result?.disclaimer?.recommended !== false,  // ticked only where it means something (docs/checks.md)
       disclaimerWording: null,  // null = the proposal's own wording
       disclosureOn: false,
       busy: false,

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "checks/disclaimer.hpp"
+#include "checks/disclaimer_recommendation.hpp"
 #include "checks/language.hpp"
 #include "checks/platform.hpp"
 #include "checks/promotional.hpp"
@@ -184,10 +185,16 @@ CheckResult Engine::check(const CheckRequest& request) const {
     return a["start"].get<uint32_t>() < b["start"].get<uint32_t>();
   });
 
+  // Ticked by default only where a disclaimer means something (docs/checks.md "Recommended").
+  bool confidential_hit = false;
+  for (const auto& f : findings) confidential_hit = confidential_hit || f["check"] == "confidential";
+  const auto recommendation = checks::recommend_disclaimer(
+      norm, platform, pol, {promo.mentions_company, promo.promotional, confidential_hit});
   json disclaimer_json = {{"present", disclaimer.present}, {"language", disclaimer.language},
                           {"proposed_text", disclaimer.proposed_text}, {"fits", disclaimer.fits},
                           {"form", disclaimer.form}, {"length", disclaimer.length}, {"limit", disclaimer.limit},
-                          {"matched", disclaimer.matched}};
+                          {"matched", disclaimer.matched}, {"recommended", recommendation.recommended},
+                          {"recommended_because", recommendation.because}};
   if (disclaimer.present) disclaimer_json["found"] = {{"start", disclaimer.found_start}, {"end", disclaimer.found_end}};
 
   const auto rule = checks::length_rule(platform);

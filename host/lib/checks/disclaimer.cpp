@@ -72,12 +72,11 @@ struct Found {
 };
 
 std::optional<Found> find_disclaimer(std::string_view original, const text::NormalizedText& norm,
-                                     const policy::Policy& policy) {
+                                     const policy::Policy& policy, const PostTokens& post) {
   std::optional<Found> best;
   auto consider = [&best](uint32_t s, uint32_t e, std::string form) {
     if (!best || s < best->start) best = Found{s, e, std::move(form)};
   };
-  const PostTokens post(original, norm);
   if (auto g = find_disclaimer_form(post, policy.company))
     consider(norm.original_begin(g->begin), norm.original_end(g->end), g->form);
   // The policy's own wording, whatever it is (an employee's custom disclaimer too).
@@ -147,11 +146,17 @@ std::string with_disclaimer(std::string_view original, std::string_view disclaim
 DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
                                   Platform platform, std::string_view language,
                                   const policy::Policy& policy) {
+  return check_disclaimer(original, norm, platform, language, policy, PostTokens(original, norm));
+}
+
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
+                                  Platform platform, std::string_view language,
+                                  const policy::Policy& policy, const PostTokens& post) {
   DisclaimerResult r;
   r.language = proposal_language(language, policy);
   r.limit = length_rule(platform).limit;
 
-  if (auto found = find_disclaimer(original, norm, policy)) {
+  if (auto found = find_disclaimer(original, norm, policy, post)) {
     r.present = true;
     r.found_start = found->start;
     r.found_end = found->end;

@@ -5,6 +5,7 @@
 #include "checks/disclaimer_grammar.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -87,6 +88,10 @@ struct Grammar {
   std::map<std::string, int, std::less<>> class_index;
   std::vector<CompiledForm> forms;
   WordMap<std::vector<uint16_t>> forms_by_first;
+  // Cheap tests before the hash lookup: most words of a post anchor no form.
+  std::bitset<256> anchor_first_byte;
+  std::bitset<256> anchor_last_byte;
+  std::bitset<64> anchor_length;
   WordSet hashtags;
   int clause_cont = -1;
   int nominal_cont = -1;
@@ -175,7 +180,12 @@ struct Grammar {
       const auto idx = static_cast<uint16_t>(forms.size());
       std::sort(firsts.begin(), firsts.end());
       firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
-      for (auto& w : firsts) forms_by_first[w].push_back(idx);
+      for (auto& w : firsts) {
+        anchor_first_byte.set(static_cast<unsigned char>(w.front()));
+        anchor_last_byte.set(static_cast<unsigned char>(w.back()));
+        anchor_length.set(std::min<size_t>(w.size(), 63));
+        forms_by_first[w].push_back(idx);
+      }
       forms.push_back(std::move(cf));
     }
     for (const auto& h : disclaimer_table::hashtag_parts()) {
@@ -324,6 +334,21 @@ size_t token_at(const std::vector<Token>& t, uint32_t byte) {
 PostTokens::PostTokens(std::string_view original, const text::NormalizedText& norm)
     : original_(original), norm_(norm), tokens_(tokenize(norm.text)) {}
 
+std::vector<bool> PostTokens::line_starts() const {
+  std::vector<bool> out(tokens_.size(), false);
+  const auto breaks = line_breaks_utf16(original_);
+  size_t b = 0;
+  for (size_t i = 1; i < tokens_.size() && b < breaks.size(); ++i) {
+    const uint32_t to = norm_.original_begin(tokens_[i].begin);
+    if (breaks[b] >= to) continue;
+    const uint32_t from = norm_.original_end(tokens_[i - 1].end);
+    while (b < breaks.size() && breaks[b] < from) ++b;
+    if (b < breaks.size() && breaks[b] < to) out[i] = true;
+    while (b < breaks.size() && breaks[b] < to) ++b;
+  }
+  return out;
+}
+
 bool PostTokens::line_break_before(size_t i) const {
   if (i == 0 || i >= tokens_.size()) return false;
   if (!breaks_ready_) {
@@ -397,7 +422,11 @@ std::optional<GrammarMatch> find_disclaimer_form(const PostTokens& post, std::st
         return GrammarMatch{t[i].begin, t[i].end, "hashtag"};
       continue;
     }
-    if (!matchable(t[i])) continue;
+    const auto& w = t[i].text;
+    if (!matchable(t[i]) || !g.anchor_length.test(std::min<size_t>(w.size(), 63)) ||
+        !g.anchor_first_byte.test(static_cast<unsigned char>(w.front())) ||
+        !g.anchor_last_byte.test(static_cast<unsigned char>(w.back())))
+      continue;
     auto it = g.forms_by_first.find(t[i].text);
     if (it == g.forms_by_first.end()) continue;
     m.start_at(i);

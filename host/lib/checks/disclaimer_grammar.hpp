@@ -27,6 +27,8 @@ class PostTokens {
   [[nodiscard]] const std::vector<Token>& tokens() const { return tokens_; }
   // True when a line break of the original lies between tokens i-1 and i.
   [[nodiscard]] bool line_break_before(size_t i) const;
+  // line_break_before() for every token, in one pass.
+  [[nodiscard]] std::vector<bool> line_starts() const;
 
  private:
   std::string_view original_;

@@ -31,9 +31,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"NOT", "not|and not|but not|nor|not necessarily|and not necessarily|never|& not|and in no way|in no way|"
             "not at all|rather than"},
     {"NOT_THOSE", "not those of|not that of|not the views of|not the opinions of|not necessarily those of|"
-                  "and not those of|and not that of|nor those of|not the position of|not the positions of|"
-                  "and not necessarily those of|not necessarily the views of|not representative of|"
-                  "not reflective of|rather than those of|not on behalf of"},
+                 "nor those of|not the position of|not the positions of|not necessarily the views of|"
+                 "not representative of|not reflective of|rather than those of|not on behalf of"},
     // Whom the author does not speak for: employers, workplaces of every trade, the company by name.
     {"EMPLOYER", "my employer|my employers|employer|employers|my current employer|my former employer|"
                  "my past or present employers|my past or current employers|my present or past employers|"
@@ -58,12 +57,10 @@ constexpr auto kClasses = std::to_array<WordClass>({
                 "necessarily reflect|necessarily represent|state or reflect|reflecting|representing"},
     {"STANCE", "views|view|opinions|opinion|position|positions|policy|policies|stance|beliefs|official position|"
                "official policy|official views|official view|official stance|viewpoint|viewpoints"},
-    {"SPEAK", "speaking|speak|i speak|talking|writing|posting|tweeting|commenting|i'm speaking|i am speaking|"
-              "i write|i post|i'm posting|i am posting|i'm writing|i am writing|i tweet"},
-    {"NOT_SPEAK", "not speaking|i'm not speaking|i am not speaking|don't speak|do not speak|i don't speak|"
-                  "i do not speak|not|never speak|can't speak|cannot speak|doesn't speak|does not speak|"
-                  "not talking|not posting|not writing|not tweeting|not commenting|this isn't|this is not|"
-                  "this account does not speak|this account doesn't speak"},
+    {"SPEAK", "speaking|speak|talking|writing|write|posting|post|tweeting|tweet|commenting|here"},
+    {"NOT_SPEAK", "not speaking|don't speak|do not speak|not|never speak|can't speak|cannot speak|doesn't speak|"
+                 "does not speak|not talking|not posting|not writing|not tweeting|not commenting|"
+                 "this account does not speak|this account doesn't speak"},
     {"FOR", "for|on behalf of|as a representative of|as a spokesperson for|as a rep of|in the name of|"
             "officially for|representing"},
     {"SELF", "myself|me|me alone|only myself|myself only|myself alone|my own|me personally"},
@@ -93,7 +90,7 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"FR_REFLECT", "refletent|reflete|refletant|representent|represente|representant|expriment|exprime|"
                    "traduisent|traduit|engagent|engage"},
     {"FR_NECESS", "forcement|necessairement|en aucun cas|aucunement|du tout"},
-    {"FR_NOTP", "pas|non|et non|et pas|mais pas|et non pas|mais non|et en aucun cas|ni"},
+    {"FR_NOTP", "pas|non|mais pas|mais non|ni"},
     {"FR_THOSE", "celles|ceux|celle|celui|l'avis|la position|les opinions|l'opinion|le point de vue|la voix|"
                  "les positions|la ligne"},
     {"DE", "de|d|du|des"},
@@ -111,9 +108,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"FR_PERSO", "perso|persos|personnel|personnels|personnelle|personnelles"},
     {"FR_NOMINAL_WHAT", "avis|opinion|opinions|propos|point de vue|points de vue|post|posts|reflexion|reflexions|pensees|"
                         "pouets|pouet|tweets|toots|skeets|messages|compte|idees|coup de gueule|humeur"},
-    {"FR_EXPRESS", "exprime|m'exprime|je m'exprime|ecris|j'ecris|parle|je parle|publie|je publie|poste|je poste|"
-                   "partage|je partage|tenus|propos|post|message|tweet|ecrit|intervient|j'interviens|"
-                   "m'exprimant|prends la parole"},
+    {"FR_EXPRESS", "exprime|ecris|parle|publie|poste|partage|tenus|propos|post|message|tweet|ecrit|intervient|"
+                  "prends la parole|interviens|exprimant"},
     {"FR_TITRE", "a titre personnel|a titre prive|a titre individuel|a titre strictement personnel|"
                  "a titre purement personnel|a titre tout a fait personnel|en mon nom propre|en mon nom personnel|"
                  "en mon seul nom|en mon nom|pour moi seul|pour moi seule|uniquement pour moi|"
@@ -174,12 +170,12 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_question_miennes", "fr", "FR_WHAT ? FR_ADV? FR_MINE >"},
     {"fr_a_moi", "fr", "FR_WHAT FR_FILLER*4 n'appartiennent qu'a FR_SELF"},
     {"fr_titre_personnel", "fr", "FR_EXPRESS FR_FILLER*3 FR_TITRE"},           // je m'exprime à titre personnel
-    {"fr_titre_personnel_strict", "fr", "a titre strictement personnel"},
+    {"fr_titre_personnel_strict", "fr", "titre strictement personnel"},  // (à) titre strictement personnel
     {"fr_perso_nominal", "fr", "FR_NOMINAL_WHAT FR_PERSO >>"},                  // Avis perso : ... / Pouets perso.
     {"fr_neq_employeur", "fr", "FR_WHAT FR_FILLER*3 = FR_THOSE DE FR_EMPLOYER"},  // mes opinions ≠ celles de mon employeur
     {"fr_pas_au_nom_de", "fr", "FR_NOTP au nom DE FR_EMPLOYER"},                  // pas au nom de mon employeur
     {"fr_ne_parle_pas_au_nom", "fr", "NE FR_SPEAK FR_NEGP? au nom DE FR_EMPLOYER"},
-    {"fr_a_titre_perso", "fr", "a titre perso"},                  // Avis perso.
+    {"fr_a_titre_perso", "fr", "titre perso"},                        // (à) titre perso                  // Avis perso.
     {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO , ? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 

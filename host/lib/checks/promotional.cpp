@@ -25,6 +25,7 @@
 #include <unordered_set>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "checks/disclaimer_grammar.hpp"
@@ -84,15 +85,11 @@ struct Hit {
 // Word index of each normalised byte, for "within N words" context windows.
 struct Words {
   std::vector<size_t> starts;  // byte offset where each word starts
-  explicit Words(const std::string& s) {
-    bool in_word = false;
-    for (size_t i = 0; i < s.size();) {
-      char32_t cp = 0;
-      const size_t n = text::decode_utf8(s, i, cp);
-      const bool w = text::is_word_codepoint(cp);
-      if (w && !in_word) starts.push_back(i);
-      in_word = w;
-      i += n;
+  explicit Words(const std::vector<Token>& tokens) {
+    starts.reserve(tokens.size());
+    for (const auto& t : tokens) {
+      if (t.kind == TokenKind::Word) starts.push_back(t.begin);
+      else if (t.kind == TokenKind::Hashtag) starts.push_back(t.begin + 1);
     }
   }
   // Index of the word containing or following byte b.
@@ -146,9 +143,8 @@ size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
 // Amounts with a currency, on normalised text (lower case; € $ £ kept; "49.-" is Swiss).
 const RE2& price_pattern() {
   static const RE2 re(
-      R"((?:(?:chf|eur|usd|gbp|cad|aud|inr|rs\.?|fr\.|€|\$|£|₹|¥)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥)\s?\d)"
-      R"(|\d[\d',.]*\s?(?:chf|eur|usd|gbp|cad|euros?|francs?|dollars?|fcfa|cfa|xof|dh|dirhams?|dinars?|roupies|rupees|)"
-      R"(yens?|balles|k€|€|\$|£|₹|¥)|\b\d+\.-))");
+      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£|₹|¥)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥)\s?\d)"
+      R"(|\d[\d',.]*\s?(?:chf|eur|usd|gbp|euros?|francs?|dollars?|fcfa|balles|€|\$|£|₹|¥)|\b\d+\.-))");
   return re;
 }
 
@@ -223,16 +219,16 @@ struct Voice {
   size_t questions = 0;
 };
 
-Voice voice(std::string_view original, const text::NormalizedText& norm) {
+Voice voice(const PostTokens& post) {
   using Set = std::unordered_set<std::string_view>;
   static const Set imperatives(promo::imperatives().begin(), promo::imperatives().end());
   static const Set second(promo::second_person().begin(), promo::second_person().end());
-  const PostTokens post(original, norm);
   const auto& t = post.tokens();
+  const auto line_starts = post.line_starts();
   Voice v;
   bool sentence_start = true;
   for (size_t i = 0; i < t.size(); ++i) {
-    if (post.line_break_before(i)) sentence_start = true;
+    if (line_starts[i]) sentence_start = true;
     switch (t[i].kind) {
       case TokenKind::SentenceEnd:
         sentence_start = true;
@@ -240,7 +236,9 @@ Voice voice(std::string_view original, const text::NormalizedText& norm) {
         break;
       case TokenKind::Word:
         if (sentence_start && imperatives.count(t[i].text) > 0) ++v.imperative_openings;
-        if (second.count(t[i].text) > 0) ++v.second_person;
+        if (const char c = t[i].text.front();
+            (c == 'y' || c == 'u' || c == 'v' || c == 't') && t[i].text.size() <= 8 && second.count(t[i].text) > 0)
+          ++v.second_person;
         sentence_start = false;
         break;
       case TokenKind::Hashtag: sentence_start = false; break;
@@ -292,9 +290,14 @@ void each_match(const RE2& re, std::string_view s, F&& f) {
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
                                     std::string_view language, const policy::Policy& policy) {
+  return check_promotional(original, norm, language, policy, PostTokens(original, norm));
+}
+
+PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
+                                    std::string_view language, const policy::Policy& policy, const PostTokens& post) {
   PromotionalResult result;
   const std::string& s = norm.text;
-  const Words words(s);
+  const Words words(post.tokens());
   const auto entries = promo::entries();
 
   Context ctx;
@@ -418,7 +421,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   }
   const auto to_utf16 = utf16_offsets(original, std::move(raw_offsets));
 
-  const text::Utf16Index excerpts(original);
+  // Indexed only when there is an excerpt to cut (most posts give no signal at all).
+  std::optional<text::Utf16Index> excerpts;
+  if (!unique.empty()) excerpts.emplace(original);
   for (const auto& h : unique) {
     PromoReason r;
     r.signal = h.signal;
@@ -430,7 +435,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       r.start = norm.original_begin(h.begin);
       r.end = norm.original_end(h.end);
     }
-    r.excerpt = excerpts.slice(r.start, r.end);
+    r.excerpt = excerpts->slice(r.start, r.end);
     result.reasons.push_back(std::move(r));
   }
   std::sort(result.reasons.begin(), result.reasons.end(),
@@ -480,7 +485,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
                     at(Feature::CtaMedium) > 0;
   at(Feature::EventWithAction) = ctx.events > 0 && acts ? 1 : 0;
   at(Feature::Free) = capped(ctx.free_words, 2);
-  const Voice v = voice(original, norm);
+  const Voice v = voice(post);
   at(Feature::ImperativeOpenings) = capped(v.imperative_openings, 3);
   at(Feature::SecondPerson) = capped(v.second_person, 6) / 2.0;
   at(Feature::Hiring) = ctx.hiring ? 1 : 0;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/disclaimer_grammar.hpp"
 #include "checks/promotional_features.hpp"
 #include "policy/policy.hpp"
 #include "text/normalize.hpp"
@@ -41,6 +42,9 @@ struct PromotionalResult {
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
                                     std::string_view language, const policy::Policy& policy);
+// The same on tokens already made (the engine tokenises a post once for every check).
+PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
+                                    std::string_view language, const policy::Policy& policy, const PostTokens& post);
 
 // The sentence listing the explanation's features in `language` ("it quotes a price; it
 // asks readers to book"), "" when there is none.

@@ -17,6 +17,10 @@ bool is_clause_punct(char32_t cp) {
   }
 }
 
+bool is_ascii_word(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
+}
+
 bool next_is_word(const std::string& s, size_t i) {
   char32_t c = 0;
   text::decode_utf8(s, i, c);
@@ -31,11 +35,21 @@ std::vector<Token> tokenize(const std::string& s) {
   bool straight_open = false;  // straight quotes alternate open / close
   size_t i = 0;
   while (i < s.size()) {
+    if (s[i] == ' ') {  // the most common byte of a normalised text
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     const size_t n = text::decode_utf8(s, i, cp);
     if (text::is_word_codepoint(cp)) {
       size_t j = i + n;
       while (j < s.size()) {
+        const auto b = static_cast<unsigned char>(s[j]);
+        if (b < 0x80) {  // ASCII: no decoding needed
+          if (!is_ascii_word(b)) break;
+          ++j;
+          continue;
+        }
         char32_t c = 0;
         const size_t m = text::decode_utf8(s, j, c);
         if (!text::is_word_codepoint(c)) break;
@@ -95,6 +109,7 @@ std::vector<Token> tokenize(const std::string& s) {
 
 std::vector<uint32_t> line_breaks_utf16(std::string_view original) {
   std::vector<uint32_t> out;
+  if (original.find('\n') == std::string_view::npos) return out;  // most posts of one line: no scan
   uint32_t u16 = 0;
   for (size_t i = 0; i < original.size(); ++i) {
     const auto c = static_cast<unsigned char>(original[i]);

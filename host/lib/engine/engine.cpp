@@ -111,7 +111,8 @@ CheckResult Engine::check(const CheckRequest& request) const {
   Verdict verdict = Verdict::Ok;
 
   // Disclaimer first: the employee's own disclaimer must never trip a rule.
-  const auto disclaimer = checks::check_disclaimer(request.text, norm, platform, language, pol);
+  const checks::PostTokens tokens(request.text, norm);  // tokenised once for both checks below
+  const auto disclaimer = checks::check_disclaimer(request.text, norm, platform, language, pol, tokens);
 
   for (const auto& hit : compiled_->screener.screen(request.text, norm, platform_name)) {
     if (disclaimer.present && hit.start >= disclaimer.found_start && hit.end <= disclaimer.found_end) continue;
@@ -126,7 +127,7 @@ CheckResult Engine::check(const CheckRequest& request) const {
     verdict = worse(verdict, from_severity(hit.severity));
   }
 
-  const auto promo = checks::check_promotional(request.text, norm, language, pol);
+  const auto promo = checks::check_promotional(request.text, norm, language, pol, tokens);
   json reasons = json::array();
   for (const auto& r : promo.reasons)
     reasons.push_back({{"signal", r.signal}, {"excerpt", r.excerpt}, {"start", r.start}, {"end", r.end},

@@ -204,3 +204,96 @@ TEST(Disclaimer, MoreWordings) {
   EXPECT_TRUE(present("Les opinions exprimées ici n’engagent que leur auteur."));
   EXPECT_FALSE(present("That is not my employer's problem."));
 }
+
+// The grammar (disclaimer_table.cpp): one test per family the issue lists, written in
+// wordings that are not in the table as sentences.
+std::string matched(std::string_view text) {
+  const auto r = check(text);
+  return r.present ? r.matched : std::string("-");
+}
+
+TEST(DisclaimerGrammar, PossessiveViewsWordThenOwnMineOrNotTheEmployers) {
+  EXPECT_EQ(matched("Long day at the plant. My thoughts are mine alone, folks."), "views_own");
+  EXPECT_EQ(matched("The opinions on this feed are strictly my own"), "views_own");
+  EXPECT_EQ(matched("Hot takes below, all opinions mine and not my employer's."), "views_own");
+  EXPECT_EQ(matched("These views, not my hospital's, are what I believe."), "views_not_employer");
+  EXPECT_EQ(matched("Opinions are not Lumetra's, obviously."), "views_not_employer");
+  EXPECT_EQ(matched("My views, not those of the company I work for."), "not_those_of_employer");
+}
+
+TEST(DisclaimerGrammar, PlatformWords) {
+  for (const char* w : {"Tweets are my own.", "Toots my own.", "Skeets = mine", "Posts are personal.",
+                        "Reposts are my own, not endorsements"})
+    EXPECT_TRUE(present(w)) << w;
+}
+
+TEST(DisclaimerGrammar, MidSentenceSpeakingForMyself) {
+  EXPECT_EQ(matched("Speaking for myself here, not my employer: the new rota is a mess."), "speaking_for_myself_not");
+  EXPECT_EQ(matched("I'm writing this in a personal capacity."), "personal_capacity");
+  EXPECT_EQ(matched("Obviously not speaking on behalf of Lumetra, but this conference was great."),
+            "not_speaking_for_employer");
+  EXPECT_EQ(matched("(speaking only for myself) the talk was good"), "speaking_for_myself_only");
+  // "Speaking for myself" that introduces an opinion, with nothing disclaimed, is not one.
+  EXPECT_FALSE(present("Speaking for myself, I loved the show."));
+}
+
+TEST(DisclaimerGrammar, Abbreviations) {
+  EXPECT_TRUE(present("views = mine"));
+  EXPECT_TRUE(present("Opinions: mine. Typos: also mine."));
+  EXPECT_TRUE(present("views/opinions my own"));
+}
+
+TEST(DisclaimerGrammar, FrenchWithoutAccentsOrApostrophes) {
+  EXPECT_EQ(matched("ces propos n engagent que moi"), "fr_que_moi");
+  EXPECT_EQ(matched("CE POST N'ENGAGE EVIDEMMENT QUE MOI"), "fr_que_moi");
+  EXPECT_EQ(matched("mes avis sont les miens, pas ceux de mon employeur"), "fr_les_miennes");
+  EXPECT_EQ(matched("Ce que j'écris ici ne reflète en aucun cas la position de mon labo."), "fr_reflete_pas");
+}
+
+TEST(DisclaimerGrammar, CasualFrench) {
+  EXPECT_EQ(matched("Opinion perso, qui n'engage pas ma boîte."), "fr_perso_nominal");
+  EXPECT_EQ(matched("Un coup de gueule qui n'engage pas ma boite : les open spaces, non."), "fr_engage_pas_employeur");
+  EXPECT_EQ(matched("Pouets perso : la réunion de lundi aurait pu être un mail."), "fr_perso_nominal");
+  EXPECT_EQ(matched("Personal account, personal take: the new rota is a mess."), "personal_account");
+  EXPECT_EQ(matched("Je parle en mon nom, pas celui de ma mairie."), "fr_titre_personnel");
+  EXPECT_TRUE(present("Avis perso."));
+  EXPECT_FALSE(present("Mon avis perso : ce film est trop long."));
+  EXPECT_FALSE(present("J'ai donné mon avis perso sur le film hier."));
+}
+
+TEST(DisclaimerGrammar, HashtagAmongOtherHashtags) {
+  EXPECT_EQ(matched("Sunrise at the harbour #nofilter #ViewsAreMine #sailing"), "hashtag");
+  EXPECT_EQ(matched("#running #avis_perso #dimanche"), "hashtag");
+  EXPECT_FALSE(present("#views #mine #sunset"));
+}
+
+TEST(DisclaimerGrammar, LegalLongForm) {
+  EXPECT_TRUE(present("The opinions expressed in this article are solely those of the author and do not necessarily "
+                      "reflect the official policy of any agency."));
+  EXPECT_TRUE(present("Content is mine; it does not necessarily represent the views of my employer."));
+  EXPECT_TRUE(present("This does not reflect the position of my current or former employers."));
+  // A report that does not reflect something is not a disclaimer.
+  EXPECT_FALSE(present("Polls don't reflect how people feel on the ground."));
+}
+
+TEST(DisclaimerGrammar, QuotationOfSomeoneElseIsNotTheAuthors) {
+  EXPECT_FALSE(present("My manager always says \"views are my own\" before every hot take. Classic."));
+  EXPECT_FALSE(present("« Ces propos n'engagent que moi », a dit le ministre, avant de se contredire."));
+  EXPECT_FALSE(present("Love how every bio has “opinions are my own” in it."));
+  // The author's own line, in quotation marks, still counts.
+  EXPECT_TRUE(present("Great launch today.\n\"Opinions are my own.\""));
+  EXPECT_TRUE(present("He said \"sell\". Views are my own."));
+}
+
+TEST(DisclaimerGrammar, NotFooledByOwnAndViewsInOtherSenses) {
+  EXPECT_FALSE(present("The views from my own balcony this morning!"));
+  EXPECT_FALSE(present("I have my own views on remote work."));
+  EXPECT_FALSE(present("My posts are my own photos, taken on film."));
+  EXPECT_FALSE(present("I don't speak for everyone, but I loved it."));
+}
+
+TEST(DisclaimerGrammar, ReportsTheFormFound) {
+  EXPECT_EQ(check("Opinions are my own.").matched, "views_own");
+  EXPECT_EQ(check("RT ≠ endorsement").matched, "retweets_not_endorsements");
+  EXPECT_EQ(check("Just a post").matched, "");
+}

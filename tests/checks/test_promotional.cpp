@@ -110,17 +110,59 @@ TEST(Promotional, ApplyNowForAJobIsNotACallToBuy) {
   EXPECT_FALSE(has_signal(r, "call_to_action")) << signals(r);
 }
 
-TEST(Promotional, OneKindAloneIsNotEnough) {
-  auto r = check("-50% -40% -30% -20%");
-  EXPECT_FALSE(r.promotional) << r.score;
-  EXPECT_GT(r.score, 0.5);  // many hits of one kind: high score, still one kind
-}
-
-TEST(Promotional, DiminishingReturns) {
+TEST(Promotional, MoreEvidenceNeverLowersTheScore) {
   const double one = check("Shop now").score;
   const double two = check("Shop now. Order now.").score;
-  EXPECT_GT(two, one);
-  EXPECT_LT(two - one, one);  // the second call to action adds less than the first
+  const double three = check("Shop now. Order now. -20% with code SPRING25 until Sunday.").score;
+  EXPECT_GE(two, one);
+  EXPECT_GT(three, two);
+}
+
+TEST(Promotional, ExplanationNamesTheFeaturesThatWeighedMostInThePostsLanguage) {
+  const auto r = check("Grab yours: LumiDesk is 30% off with code LUMI30 until Sunday. Link in bio!");
+  ASSERT_TRUE(r.promotional);
+  ASSERT_FALSE(r.explanation.empty());
+  EXPECT_LE(r.explanation.size(), 3u);
+  for (size_t i = 1; i < r.explanation.size(); ++i)
+    EXPECT_GE(r.explanation[i - 1].contribution, r.explanation[i].contribution);
+  for (const auto& c : r.explanation) EXPECT_GT(c.contribution, 0);
+  const std::string en = explanation_text(r.explanation, "en");
+  const std::string fr = explanation_text(r.explanation, "fr");
+  EXPECT_NE(en.find("it "), std::string::npos) << en;
+  EXPECT_NE(fr.find("il "), std::string::npos) << fr;
+  EXPECT_EQ(en.find_first_of("0123456789"), std::string::npos) << "no bare number: " << en;
+}
+
+TEST(Promotional, EveryFeatureHasAWeightAndSentences) {
+  const auto& model = promotional_model();
+  EXPECT_GT(model.threshold, 0.0);
+  EXPECT_LT(model.threshold, 1.0);
+  for (const auto& info : feature_infos()) {
+    EXPECT_GT(std::string(info.en).size(), 5u) << info.name;
+    EXPECT_GT(std::string(info.fr).size(), 5u) << info.name;
+  }
+}
+
+TEST(Promotional, PersonalOffersAndInvitationsAreFound) {
+  for (const char* text : {
+           "Selling my 2014 Golf, 120k km, CHF 6,500. DM me if interested.",
+           "Je vends mon vélo de route, taille M, 450 €. Remise en main propre à Nantes.",
+           "Free webinar on Thursday: save your seat here https://lu.ma/abc123",
+           "First session free, book via my calendar: https://calendly.com/jo-coach",
+       }) {
+    const auto r = check(text);
+    EXPECT_TRUE(r.promotional) << text << " -> " << signals(r) << " score " << r.score;
+  }
+}
+
+TEST(Promotional, ComplaintsThatQuoteAPriceAreNot) {
+  for (const char* text : {
+           "They charged me $49 after the free trial I cancelled. Still waiting for a refund.",
+           "Facturé 60 € pour une séance remboursée 12 €, je ne comprends pas. Service client injoignable.",
+       }) {
+    const auto r = check(text);
+    EXPECT_FALSE(r.promotional) << text << " -> " << signals(r) << " score " << r.score;
+  }
 }
 
 TEST(Promotional, SpansAreUtf16IntoTheOriginal) {

@@ -143,6 +143,29 @@ TEST(Cli, PolicyTestCountsFlaggedPostsPerRule) {
   fs::remove(corpus);
 }
 
+TEST(Cli, PolicyTestMeasuresLabelledPosts) {
+  // An IT sample with labels (tests/corpus/LABELLING.md) gets the corpus test's figures.
+  const fs::path corpus = fs::temp_directory_path() / ("ownvoice-labelled-" + std::to_string(::getpid()) + ".jsonl");
+  std::ofstream(corpus)
+      << R"({"id": "a", "text": "Projet Edelweiss avance. Ces propos n'engagent que moi.", "expect": {"disclaimer_present": true, "promotional": false, "confidential": ["codenames"]}})" "\n"
+      << R"({"id": "b", "text": "Selling my bike, 300 EUR, DM me.", "expect": {"disclaimer_present": false, "promotional": true, "confidential": []}})" "\n"
+      << R"({"id": "c", "text": "Morning run by the lake.", "expect": {"disclaimer_present": true, "promotional": false, "confidential": []}})" "\n";
+  const auto r = run("policy test " + kPolicy + " --json --corpus " + corpus.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& d = j["figures"]["checks"]["disclaimer"];
+  EXPECT_EQ(d["tp"], 1);
+  EXPECT_EQ(d["fn"], 1);  // post c is labelled (wrongly) as having one: the figures say so
+  EXPECT_DOUBLE_EQ(d["recall"]["value"].get<double>(), 0.5);
+  EXPECT_LE(d["recall"]["low"].get<double>(), 0.5);
+  EXPECT_EQ(j["figures"]["checks"]["promotional"]["tp"], 1);
+  EXPECT_EQ(j["figures"]["checks"]["confidential"]["tp"], 1);
+  const auto human = run("policy test " + kPolicy + " --corpus " + corpus.string());
+  EXPECT_NE(human.out.find("3 labelled posts"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("disclaimer    P 1.000"), std::string::npos) << human.out;
+  fs::remove(corpus);
+}
+
 TEST(Cli, VersionAndHelp) {
   EXPECT_EQ(run("--version").out, "ownvoice 0.1.0\n");
   const auto h = run("check --help");

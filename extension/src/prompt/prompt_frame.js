@@ -37,6 +37,7 @@
     body: '',
     consent: false,
     disclaimerOn: true,
+    disclaimerChosen: false,
     disclaimerWording: null,  // null = the proposal's own wording
     disclosureOn: false,
     busy: false,
@@ -215,8 +216,17 @@
     return reminder ? { reminder, alternatives: OV.boundaries.alternatives(list, init.text) } : null;
   }
 
+  // The disclaimer box starts ticked only where the host recommends it (a post about work
+  // or to a professional network: docs/checks.md); once the employee ticks or unticks it,
+  // their choice stays through rechecks.
+  function applyRecommendation(response) {
+    const d = response && response.state === 'ok' && response.result ? response.result.disclaimer : null;
+    if (d && !state.disclaimerChosen) state.disclaimerOn = d.recommended !== false;
+  }
+
   async function showResponse(response) {
     state.response = response;
+    applyRecommendation(response);
     const reminder = await remindFirst(response);
     if (finished) return;
     if (reminder) {
@@ -254,6 +264,7 @@
   function onRechecked(msg) {
     state.busy = false;
     state.response = msg.response;
+    applyRecommendation(msg.response);
     state.checkedText = msg.text;
     state.disclaimerWording = null;
     state.view = 'prompt';

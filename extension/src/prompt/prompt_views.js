@@ -102,7 +102,7 @@
     const box = el(doc, 'input', { type: 'checkbox', id: 'ov-disclaimer-on' });
     box.checked = state.disclaimerOn;
     const wording = el(doc, 'input', { type: 'text', id: 'ov-disclaimer-text', 'aria-label': t('disclaimerLabel') });
-    box.addEventListener('change', () => { state.disclaimerOn = box.checked; wording.disabled = !box.checked; });
+    box.addEventListener('change', () => { state.disclaimerOn = box.checked; state.disclaimerChosen = true; wording.disabled = !box.checked; });
     wording.value = p ? OV.disclaimer.splitInsertion(p.text).wording : '';
     wording.disabled = !state.disclaimerOn;
     wording.addEventListener('input', () => { state.disclaimerWording = wording.value; });

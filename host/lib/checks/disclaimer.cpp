@@ -1,12 +1,12 @@
 // The personal disclaimer check (see disclaimer.hpp and docs/checks.md).
 //
-// Presence: one PhraseMatcher over the known forms, French and English (its separator
-// rule covers hashtags: "#OpinionsMyOwn" is "opinions my own" with nothing between the
-// words), plus the policy's own long and short forms, plus one RE2 expression for
-// "RT ≠ endorsement" and its variants, whose symbols normalisation would erase
-// (≠ loses its stroke and becomes '='). Opinion markers ("in my opinion", "à mon avis")
-// and an employment statement ("I work at X") are not disclaimers and are not listed;
-// "mon avis perso : ..." is an opinion marker too and is set aside by context.
+// Presence: the disclaimer grammar (disclaimer_table.cpp: word classes and forms, French
+// and English, legal long forms and hashtags), plus the policy's own long and short forms,
+// plus one RE2 expression for "RT ≠ endorsement" and its variants, whose symbols
+// normalisation would erase (≠ loses its stroke and becomes '='). A form inside a
+// quotation of someone else is not the author's. Opinion markers ("in my opinion",
+// "à mon avis", "mon avis perso : ...") and an employment statement ("I work at X") are
+// not disclaimers.
 //
 // Proposal: the whole post, a blank line, then the disclaimer in the post's language;
 // the short form when the long one would break the platform's length rule.
@@ -14,93 +14,18 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
 #include <optional>
 
+#include "checks/disclaimer_grammar.hpp"
 #include "checks/urls.hpp"
 #include "text/phrase_matcher.hpp"
 
 namespace ownvoice::checks {
 namespace {
-
-// Forms that need context: a nominal "personal opinion" that, after a possessive and
-// before more words, introduces an opinion ("mon avis perso : c'est raté") instead of
-// disclaiming one ("Avis perso." at the end).
-enum class Form { Plain, Nominal };
-
-struct Phrase {
-  const char* text;
-  Form form;
-};
-
-constexpr std::array kForms = {
-    // English
-    Phrase{"opinions are my own", Form::Plain}, Phrase{"opinions my own", Form::Plain},
-    Phrase{"opinions are mine", Form::Plain}, Phrase{"opinions mine", Form::Plain},
-    Phrase{"all opinions are my own", Form::Plain}, Phrase{"all opinions my own", Form::Plain},
-    Phrase{"opinions expressed are my own", Form::Plain}, Phrase{"opinions expressed are mine", Form::Plain},
-    Phrase{"opinions expressed here are my own", Form::Plain},
-    Phrase{"opinions expressed here are mine", Form::Plain}, Phrase{"my opinions are my own", Form::Plain},
-    Phrase{"opinions are personal", Form::Plain}, Phrase{"opinions are strictly my own", Form::Plain},
-    Phrase{"views are my own", Form::Plain}, Phrase{"views my own", Form::Plain},
-    Phrase{"views are mine", Form::Plain}, Phrase{"views mine", Form::Plain},
-    Phrase{"all views are my own", Form::Plain}, Phrase{"all views my own", Form::Plain},
-    Phrase{"all views expressed are mine", Form::Plain}, Phrase{"all views expressed are my own", Form::Plain},
-    Phrase{"views expressed are my own", Form::Plain}, Phrase{"views expressed are mine", Form::Plain},
-    Phrase{"views expressed here are my own", Form::Plain}, Phrase{"views expressed here are mine", Form::Plain},
-    Phrase{"my views are my own", Form::Plain}, Phrase{"my views my own", Form::Plain},
-    Phrase{"views are personal", Form::Plain}, Phrase{"views are strictly my own", Form::Plain},
-    Phrase{"views and opinions are my own", Form::Plain}, Phrase{"views & opinions are my own", Form::Plain},
-    Phrase{"opinions and views are my own", Form::Plain}, Phrase{"thoughts are my own", Form::Plain},
-    Phrase{"thoughts my own", Form::Plain}, Phrase{"tweets are my own", Form::Plain},
-    Phrase{"tweets my own", Form::Plain}, Phrase{"posts are my own", Form::Plain},
-    Phrase{"posts my own", Form::Plain}, Phrase{"personal views only", Form::Plain},
-    Phrase{"views: my own", Form::Plain}, Phrase{"opinions: my own", Form::Plain},
-    Phrase{"opinions: mine", Form::Plain}, Phrase{"opinions are solely my own", Form::Plain},
-    Phrase{"views are solely my own", Form::Plain}, Phrase{"opinions are entirely my own", Form::Plain},
-    Phrase{"views are entirely my own", Form::Plain}, Phrase{"opinions are mine alone", Form::Plain},
-    Phrase{"views are mine alone", Form::Plain}, Phrase{"not those of my employer", Form::Plain},
-    Phrase{"personal opinions only", Form::Plain}, Phrase{"personal opinion only", Form::Plain},
-    Phrase{"do not represent my employer", Form::Plain}, Phrase{"don't represent my employer", Form::Plain},
-    Phrase{"do not represent the views of my employer", Form::Plain},
-    Phrase{"don't represent the views of my employer", Form::Plain},
-    Phrase{"do not reflect the views of my employer", Form::Plain},
-    Phrase{"don't reflect the views of my employer", Form::Plain},
-    Phrase{"do not necessarily reflect the views of my employer", Form::Plain},
-    Phrase{"not speaking for my employer", Form::Plain},
-    Phrase{"not speaking on behalf of my employer", Form::Plain},
-    Phrase{"don't speak for my employer", Form::Plain}, Phrase{"do not speak for my employer", Form::Plain},
-    // French (normalised: accents and case do not matter)
-    Phrase{"n'engage que moi", Form::Plain}, Phrase{"n'engagent que moi", Form::Plain},
-    Phrase{"n'engageant que moi", Form::Plain}, Phrase{"n'engage que ma personne", Form::Plain},
-    Phrase{"n'engagent que ma personne", Form::Plain}, Phrase{"n'engagent que leur auteur", Form::Plain},
-    Phrase{"n'engage que son auteur", Form::Plain}, Phrase{"n'engagent que leur autrice", Form::Plain},
-    Phrase{"n'engagent pas mon employeur", Form::Plain}, Phrase{"n'engage pas mon employeur", Form::Plain},
-    Phrase{"ne reflètent pas la position de mon employeur", Form::Plain},
-    Phrase{"ne reflètent pas forcément la position de mon employeur", Form::Plain},
-    Phrase{"ne représentent pas mon employeur", Form::Plain},
-    Phrase{"ne représentent pas la position de mon employeur", Form::Plain},
-    Phrase{"pas celles de mon employeur", Form::Plain}, Phrase{"pas ceux de mon employeur", Form::Plain},
-    Phrase{"mes opinions sont les miennes", Form::Plain}, Phrase{"opinions exprimées sont les miennes", Form::Plain},
-    Phrase{"opinions exprimées ici sont les miennes", Form::Plain},
-    Phrase{"avis exprimés sont les miens", Form::Plain}, Phrase{"propos tenus à titre personnel", Form::Plain},
-    Phrase{"m'exprime à titre personnel", Form::Plain}, Phrase{"à titre strictement personnel", Form::Plain},
-    Phrase{"opinions personnelles", Form::Nominal}, Phrase{"opinion personnelle", Form::Nominal},
-    Phrase{"avis perso", Form::Nominal}, Phrase{"avis personnel", Form::Nominal},
-    Phrase{"avis personnels", Form::Nominal}, Phrase{"propos personnels", Form::Nominal},
-};
-
-const text::PhraseMatcher& builtin_matcher() {
-  static const text::PhraseMatcher matcher = [] {
-    text::PhraseMatcher m;
-    for (const auto& p : kForms) m.add(p.text);
-    m.build();
-    return m;
-  }();
-  return matcher;
-}
 
 // "RT ≠ endorsement" and friends, on the original text (normalisation would turn ≠ into =).
 const RE2& retweet_form() {
@@ -143,19 +68,17 @@ bool nominal_is_opinion_marker(const std::string& s, size_t b, size_t e) {
 struct Found {
   uint32_t start;
   uint32_t end;
+  std::string form;
 };
 
 std::optional<Found> find_disclaimer(std::string_view original, const text::NormalizedText& norm,
-                                     const policy::Policy& policy) {
+                                     const policy::Policy& policy, const PostTokens& post) {
   std::optional<Found> best;
-  auto consider = [&best](uint32_t s, uint32_t e) {
-    if (!best || s < best->start) best = Found{s, e};
+  auto consider = [&best](uint32_t s, uint32_t e, std::string form) {
+    if (!best || s < best->start) best = Found{s, e, std::move(form)};
   };
-  builtin_matcher().for_each(norm, [&](const text::PhraseMatch& m) {
-    if (kForms[m.phrase].form == Form::Nominal && nominal_is_opinion_marker(norm.text, m.begin, m.end)) return true;
-    consider(norm.original_begin(m.begin), norm.original_end(m.end));
-    return true;
-  });
+  if (auto g = find_disclaimer_form(post, policy.company))
+    consider(norm.original_begin(g->begin), norm.original_end(g->end), g->form);
   // The policy's own wording, whatever it is (an employee's custom disclaimer too).
   std::vector<std::string> wordings;
   for (const auto* forms : {&policy.disclaimers, &policy.short_disclaimers}) {
@@ -166,10 +89,18 @@ std::optional<Found> find_disclaimer(std::string_view original, const text::Norm
     }
   }
   if (!wordings.empty()) {
-    text::cached_matcher(wordings).matcher.for_each(norm, [&](const text::PhraseMatch& m) {
-      // A short form such as "Avis perso." gets the same context rule as the built-in one.
+    // A wording of one or two words ("Avis perso") is nominal: it disclaims only at the
+    // end of its sentence or line.
+    std::vector<bool> short_wording;
+    for (const auto& w : wordings) short_wording.push_back(std::count(w.begin(), w.end(), ' ') < 2);
+    const auto& cached = text::cached_matcher(wordings);
+    const auto& wording_of = cached.input_of;
+    cached.matcher.for_each(norm, [&](const text::PhraseMatch& m) {
+      // A short form such as "Avis perso." is an opinion marker in "mon avis perso : ...".
       if (nominal_is_opinion_marker(norm.text, m.begin, m.end)) return true;
-      consider(norm.original_begin(m.begin), norm.original_end(m.end));
+      if (short_wording[wording_of[m.phrase]] && !sentence_ends_after(post, static_cast<uint32_t>(m.end))) return true;
+      if (inside_quotation(post, static_cast<uint32_t>(m.begin), static_cast<uint32_t>(m.end))) return true;
+      consider(norm.original_begin(m.begin), norm.original_end(m.end), "policy_wording");
       return true;
     });
   }
@@ -178,7 +109,7 @@ std::optional<Found> find_disclaimer(std::string_view original, const text::Norm
   size_t pos = 0;
   if (retweet_form().Match(input, pos, original.size(), RE2::UNANCHORED, &match, 1)) {
     const auto b = static_cast<size_t>(match.data() - original.data());
-    consider(utf16_offset(original, b), utf16_offset(original, b + match.size()));
+    consider(utf16_offset(original, b), utf16_offset(original, b + match.size()), "retweets_not_endorsements");
   }
   return best;
 }
@@ -215,15 +146,22 @@ std::string with_disclaimer(std::string_view original, std::string_view disclaim
 DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
                                   Platform platform, std::string_view language,
                                   const policy::Policy& policy) {
+  return check_disclaimer(original, norm, platform, language, policy, PostTokens(original, norm));
+}
+
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
+                                  Platform platform, std::string_view language,
+                                  const policy::Policy& policy, const PostTokens& post) {
   DisclaimerResult r;
   r.language = proposal_language(language, policy);
   r.limit = length_rule(platform).limit;
 
-  if (auto found = find_disclaimer(original, norm, policy)) {
+  if (auto found = find_disclaimer(original, norm, policy, post)) {
     r.present = true;
     r.found_start = found->start;
     r.found_end = found->end;
     r.form = "present";
+    r.matched = std::move(found->form);
     r.length = measure_length(original, platform);
     r.fits = fits(original, platform);
     return r;

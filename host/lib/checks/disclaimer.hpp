@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "checks/disclaimer_grammar.hpp"
 #include "checks/platform.hpp"
 #include "policy/policy.hpp"
 #include "text/normalize.hpp"
@@ -22,11 +23,16 @@ struct DisclaimerResult {
   std::string form;            // "long", "short", "none" (nothing fits) or "present"
   std::size_t length = 0;      // length of proposed_text (or of the post) as the platform counts it
   std::size_t limit = 0;
+  std::string matched;         // when present: the form found ("views_own", "fr_que_moi", "hashtag", ...)
 };
 
 DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
                                   Platform platform, std::string_view language,
                                   const policy::Policy& policy);
+// The same on tokens already made (the engine tokenises a post once for every check).
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
+                                  Platform platform, std::string_view language,
+                                  const policy::Policy& policy, const PostTokens& post);
 
 // The language the proposal is written in: `language` when it is "fr", "en" or one the
 // policy has a disclaimer for, else the policy's default language.

@@ -12,19 +12,23 @@
 //   - "sign up" / "inscrivez-vous" near a charity, sports or job word is not selling;
 //   - an amount near market or price news ("the stock fell to $12") is not a price.
 //
-// Score: per signal kind, hits combine with diminishing returns (the n-th hit of a kind
-// counts half as much as the one before), then the kinds combine as independent
-// evidence: score = 1 - prod(1 - kind_score). Promotional when the score reaches 0.5
-// with at least two kinds, or when a brand meets a clear call to action.
+// Decision: the signals (after these rules) and a few more measures of the post become
+// the named features of promotional_features.hpp; a logistic regression trained by
+// scripts/train_promotional.py on the corpus's train split weighs them
+// (promotional_model.inc). The features that contributed most are the explanation.
 #include "checks/promotional.hpp"
 
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
+#include <unordered_set>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "checks/disclaimer_grammar.hpp"
 #include "checks/promotional_lexicon.hpp"
 #include "checks/urls.hpp"
 #include "text/phrase_matcher.hpp"
@@ -34,14 +38,13 @@ namespace {
 
 using promo::Kind;
 
-constexpr double kThreshold = 0.5;
-constexpr double kClearCallToAction = 0.3;  // brand + a call to action at least this strong
 constexpr double kCompanyWeight = 0.15;     // employees name their employer all the time
 constexpr double kProductWeight = 0.25;     // a product name says more
 constexpr size_t kNewsWindow = 8;           // words either side of an amount
 constexpr size_t kSignupWindowAfter = 10;   // words after "sign up" that may name a charity or job
 constexpr size_t kSignupWindowBefore = 4;
 constexpr size_t kMaxReasonsPerKind = 20;
+constexpr size_t kExplained = 3;  // features named to the employee
 
 const char* kind_name(Kind k) {
   switch (k) {
@@ -51,6 +54,9 @@ const char* kind_name(Kind k) {
     case Kind::Discount: return "discount";
     case Kind::PromoCode: return "promo_code";
     case Kind::Superlative: return "superlative";
+    case Kind::Referral: return "referral";
+    case Kind::Booking: return "booking";
+    case Kind::Selling: return "selling";
     default: return "other";
   }
 }
@@ -79,15 +85,11 @@ struct Hit {
 // Word index of each normalised byte, for "within N words" context windows.
 struct Words {
   std::vector<size_t> starts;  // byte offset where each word starts
-  explicit Words(const std::string& s) {
-    bool in_word = false;
-    for (size_t i = 0; i < s.size();) {
-      char32_t cp = 0;
-      const size_t n = text::decode_utf8(s, i, cp);
-      const bool w = text::is_word_codepoint(cp);
-      if (w && !in_word) starts.push_back(i);
-      in_word = w;
-      i += n;
+  explicit Words(const std::vector<Token>& tokens) {
+    starts.reserve(tokens.size());
+    for (const auto& t : tokens) {
+      if (t.kind == TokenKind::Word) starts.push_back(t.begin);
+      else if (t.kind == TokenKind::Hashtag) starts.push_back(t.begin + 1);
     }
   }
   // Index of the word containing or following byte b.
@@ -103,6 +105,12 @@ struct Context {
   std::vector<size_t> charity_words;                   // word indices
   std::vector<size_t> job_words;
   std::vector<size_t> news_words;
+  std::vector<size_t> offer_words;  // model features, not signals
+  size_t events = 0;
+  size_t free_words = 0;
+  size_t complaints = 0;
+  size_t contacts = 0;
+  size_t capacity = 0;
   bool hiring = false;
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
@@ -115,7 +123,7 @@ struct Context {
       max_end = std::max(max_end, x.second);
       exception_max_end.push_back(max_end);
     }
-    for (auto* v : {&charity_words, &job_words, &news_words}) std::sort(v->begin(), v->end());
+    for (auto* v : {&charity_words, &job_words, &news_words, &offer_words}) std::sort(v->begin(), v->end());
   }
   [[nodiscard]] bool inside_exception(size_t b, size_t e) const {
     // Exceptions starting before e; one of them reaching past b overlaps the hit.
@@ -135,8 +143,8 @@ size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
 // Amounts with a currency, on normalised text (lower case; € $ £ kept; "49.-" is Swiss).
 const RE2& price_pattern() {
   static const RE2 re(
-      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£)\s?\d)"
-      R"(|\d[\d',.]*\s?(?:chf|eur|usd|gbp|euros?|francs?|dollars?|€|\$|£)|\b\d+\.-))");
+      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£|₹|¥)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥)\s?\d)"
+      R"(|\d[\d',.]*\s?(?:chf|eur|usd|gbp|euros?|francs?|dollars?|fcfa|balles|€|\$|£|₹|¥)|\b\d+\.-))");
   return re;
 }
 
@@ -144,7 +152,8 @@ const RE2& price_pattern() {
 const RE2& discount_pattern() {
   static const RE2 re(
       R"((?:^|[^\w%.,])(-\s?\d{1,2}(?:[.,]\d)?\s?%))"
-      R"(|(\d{1,2}(?:[.,]\d)?\s?%\s?(?:off|de reduction|de remise|de rabais|offerts?|discount|de moins)))"
+      R"(|(\d{1,2}(?:[.,]\d)?\s?%\s?(?:off|de reduction|de remise|de rabais|offerts?|discount|de moins|sur|on)))"
+      R"(|(\b\d\s(?:for|pour)\s(?:€|\$|£)?\d+(?:\s?(?:€|\$|£|chf))?))"
       R"(|((?:remise|reduction|rabais|discount|save|economisez|jusqu'a|up to|soldes?)\s(?:de\s|of\s)?-?\d{1,3}\s?(?:%|chf|eur|€|\$|£)))");
   return re;
 }
@@ -168,7 +177,7 @@ const RE2& urgency_pattern() {
 // A promo code on the original text: the code itself is upper case with a digit.
 const RE2& promo_code_pattern() {
   static const RE2 re(
-      R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+))");
+      R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+|[A-Z]{4,}\b))");
   return re;
 }
 
@@ -187,6 +196,59 @@ double link_weight(std::string_view url) {
   if (RE2::PartialMatch(rest, tracking)) w = w > 0 ? 0.45 : 0.3;
   return w;
 }
+
+// Links to a booking, registration or ticketing page.
+bool is_booking_link(std::string_view url) {
+  std::string u;
+  for (char c : url) u.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  static const RE2 booking(
+      R"((?:calendly\.com|cal\.com/|eventbrite\.|lu\.ma/|meetup\.com/|zoom\.us/(?:webinar|meeting/register)|)"
+      R"(typeform\.com|forms\.gle|docs\.google\.com/forms|doctolib\.|tidycal\.com|billetweb\.|helloasso\.|)"
+      R"(weezevent\.|ticketmaster\.|tickets?\.|luma\.|hubspot|livestorm\.|webikeo\.|)"
+      R"((?:^|[/.])(?:register|registration|signup|sign-up|inscription|inscriptions|booking|book|rsvp|webinar|)"
+      R"(webinaire|events?|evenements?|reserve|reservation|reserver|billetterie|tickets?|demo|rdv|rendez-vous)(?:[/.?#-]|$)))");
+  const size_t scheme = u.find("://");
+  const std::string_view rest = scheme == std::string::npos ? std::string_view(u) : std::string_view(u).substr(scheme + 3);
+  return RE2::PartialMatch(rest, booking);
+}
+
+// Sentence openings and second-person words, on the post's tokens.
+struct Voice {
+  size_t imperative_openings = 0;
+  size_t second_person = 0;
+  size_t questions = 0;
+};
+
+Voice voice(const PostTokens& post) {
+  using Set = std::unordered_set<std::string_view>;
+  static const Set imperatives(promo::imperatives().begin(), promo::imperatives().end());
+  static const Set second(promo::second_person().begin(), promo::second_person().end());
+  const auto& t = post.tokens();
+  const auto line_starts = post.line_starts();
+  Voice v;
+  bool sentence_start = true;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (line_starts[i]) sentence_start = true;
+    switch (t[i].kind) {
+      case TokenKind::SentenceEnd:
+        sentence_start = true;
+        if (t[i].text == "?") ++v.questions;
+        break;
+      case TokenKind::Word:
+        if (sentence_start && imperatives.count(t[i].text) > 0) ++v.imperative_openings;
+        if (const char c = t[i].text.front();
+            (c == 'y' || c == 'u' || c == 'v' || c == 't') && t[i].text.size() <= 8 && second.count(t[i].text) > 0)
+          ++v.second_person;
+        sentence_start = false;
+        break;
+      case TokenKind::Hashtag: sentence_start = false; break;
+      default: break;  // emoji, bullets and quotes keep a sentence's start
+    }
+  }
+  return v;
+}
+
+double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
 // UTF-16 offset of each byte offset in `bytes`, computed in one sweep over the text.
 std::map<size_t, uint32_t> utf16_offsets(std::string_view original, std::vector<size_t> bytes) {
@@ -224,25 +286,18 @@ void each_match(const RE2& re, std::string_view s, F&& f) {
   }
 }
 
-// Noisy-OR with diminishing returns: hits of one kind sorted by weight, the n-th halved n times.
-double combine(std::vector<double> weights) {
-  std::sort(weights.begin(), weights.end(), std::greater<>());
-  double keep = 1.0;
-  double factor = 1.0;
-  for (double w : weights) {
-    keep *= 1.0 - w * factor;
-    factor *= 0.5;
-  }
-  return 1.0 - keep;
-}
-
 }  // namespace
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
                                     std::string_view language, const policy::Policy& policy) {
+  return check_promotional(original, norm, language, policy, PostTokens(original, norm));
+}
+
+PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
+                                    std::string_view language, const policy::Policy& policy, const PostTokens& post) {
   PromotionalResult result;
   const std::string& s = norm.text;
-  const Words words(s);
+  const Words words(post.tokens());
   const auto entries = promo::entries();
 
   Context ctx;
@@ -255,6 +310,12 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Charity: ctx.charity_words.push_back(words.index_at(m.begin)); break;
       case Kind::Job: ctx.job_words.push_back(words.index_at(m.begin)); break;
       case Kind::News: ctx.news_words.push_back(words.index_at(m.begin)); break;
+      case Kind::Offer: ctx.offer_words.push_back(words.index_at(m.begin)); break;
+      case Kind::Event: ++ctx.events; break;
+      case Kind::Free: ++ctx.free_words; break;
+      case Kind::Complaint: ++ctx.complaints; break;
+      case Kind::Contact: ++ctx.contacts; break;
+      case Kind::Capacity: ++ctx.capacity; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
     }
     return true;
@@ -284,9 +345,13 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     }
   }
 
+  size_t price_news = 0;
   each_match(price_pattern(), s, [&](size_t b, size_t e) {
     const size_t w = words.index_at(b);
-    if (Context::near(ctx.news_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow)) return;
+    if (Context::near(ctx.news_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow)) {
+      ++price_news;
+      return;
+    }
     hits.push_back(Hit{"price", b, e, 0.3});
   });
   each_match(discount_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"discount", b, e, 0.4}); });
@@ -295,9 +360,17 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   each_match(promo_code_pattern(), original, [&](size_t b, size_t e) {
     hits.push_back(Hit{"promo_code", b, e, 0.5, true});
   });
+  size_t links = 0;
+  size_t booking_links = 0;
   for (const auto& url : find_urls(original)) {
-    const double w = link_weight(original.substr(url.begin, url.end - url.begin));
+    ++links;
+    const auto u = original.substr(url.begin, url.end - url.begin);
+    const double w = link_weight(u);
     if (w > 0) hits.push_back(Hit{"shop_link", url.begin, url.end, w, true});
+    if (is_booking_link(u)) {
+      ++booking_links;
+      hits.push_back(Hit{"booking_link", url.begin, url.end, 0.4, true});
+    }
   }
 
   // Context rules.
@@ -348,8 +421,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   }
   const auto to_utf16 = utf16_offsets(original, std::move(raw_offsets));
 
-  std::map<std::string, std::vector<double>> by_kind;
-  const text::Utf16Index excerpts(original);
+  // Indexed only when there is an excerpt to cut (most posts give no signal at all).
+  std::optional<text::Utf16Index> excerpts;
+  if (!unique.empty()) excerpts.emplace(original);
   for (const auto& h : unique) {
     PromoReason r;
     r.signal = h.signal;
@@ -361,22 +435,81 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       r.start = norm.original_begin(h.begin);
       r.end = norm.original_end(h.end);
     }
-    r.excerpt = excerpts.slice(r.start, r.end);
+    r.excerpt = excerpts->slice(r.start, r.end);
     result.reasons.push_back(std::move(r));
-    by_kind[h.signal].push_back(h.weight);
   }
   std::sort(result.reasons.begin(), result.reasons.end(),
             [](const PromoReason& a, const PromoReason& b) { return a.start < b.start; });
 
-  double keep = 1.0;
-  for (const auto& [kind, ws] : by_kind) keep *= 1.0 - combine(ws);
-  result.score = 1.0 - keep;
+  // The model's features.
+  FeatureVector& f = result.features;
+  auto at = [&f](Feature x) -> double& { return f[static_cast<size_t>(x)]; };
+  auto capped = [](size_t n, size_t cap) { return static_cast<double>(std::min(n, cap)); };
+  size_t offer_near_price = 0;
+  for (const auto& h : unique) {
+    if (h.signal == "call_to_action") {
+      at(h.weight >= 0.4 ? Feature::CtaStrong : h.weight >= 0.3 ? Feature::CtaMedium : Feature::CtaWeak) += 1;
+    } else if (h.signal == "price" || h.signal == "discount") {
+      at(h.signal == "price" ? Feature::Price : Feature::Discount) += 1;
+      const size_t w = words.index_at(h.begin);
+      if (Context::near(ctx.offer_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow)) ++offer_near_price;
+    } else if (h.signal == "promo_code") {
+      at(Feature::PromoCode) += 1;
+    } else if (h.signal == "referral") {
+      at(Feature::Referral) += 1;
+    } else if (h.signal == "booking") {
+      at(Feature::Booking) += 1;
+    } else if (h.signal == "shop_link") {
+      at(Feature::ShopLink) += 1;
+    } else if (h.signal == "link_in_bio") {
+      at(Feature::LinkInBio) += 1;
+    } else if (h.signal == "urgency") {
+      at(Feature::Urgency) += 1;
+    } else if (h.signal == "selling") {
+      at(Feature::Selling) += 1;
+    } else if (h.signal == "superlative") {
+      at(Feature::Superlative) += 1;
+    } else if (h.signal == "brand") {
+      at(h.weight <= kCompanyWeight ? Feature::Company : Feature::Brand) = 1;
+    }
+  }
+  for (auto x : {Feature::CtaStrong, Feature::CtaMedium, Feature::CtaWeak, Feature::Price, Feature::Discount,
+                 Feature::PromoCode, Feature::Referral, Feature::Booking, Feature::ShopLink, Feature::LinkInBio,
+                 Feature::Urgency, Feature::Selling, Feature::Superlative})
+    at(x) = std::min(at(x), 3.0);
+  at(Feature::OfferNearPrice) = offer_near_price > 0 ? 1 : 0;
+  at(Feature::BookingLink) = booking_links > 0 ? 1 : 0;
+  at(Feature::Link) = links > 0 ? 1 : 0;
+  at(Feature::Event) = capped(ctx.events, 2);
+  const bool acts = at(Feature::Booking) > 0 || at(Feature::BookingLink) > 0 || at(Feature::CtaStrong) > 0 ||
+                    at(Feature::CtaMedium) > 0;
+  at(Feature::EventWithAction) = ctx.events > 0 && acts ? 1 : 0;
+  at(Feature::Free) = capped(ctx.free_words, 2);
+  const Voice v = voice(post);
+  at(Feature::ImperativeOpenings) = capped(v.imperative_openings, 3);
+  at(Feature::SecondPerson) = capped(v.second_person, 6) / 2.0;
+  at(Feature::Hiring) = ctx.hiring ? 1 : 0;
+  at(Feature::PriceNews) = capped(price_news, 2);
+  at(Feature::Complaint) = capped(ctx.complaints, 3);
+  at(Feature::Charity) = ctx.charity_words.empty() ? 0 : 1;
+  at(Feature::Contact) = capped(ctx.contacts, 3);
+  at(Feature::Capacity) = capped(ctx.capacity, 2);
+  at(Feature::Question) = capped(v.questions, 2);
+  // Amounts near market or price news are no price signal, but they are amounts.
+  at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);
 
-  const bool brand = by_kind.count("brand") > 0;
-  const auto cta = by_kind.find("call_to_action");
-  const bool clear_cta =
-      cta != by_kind.end() && *std::max_element(cta->second.begin(), cta->second.end()) >= kClearCallToAction;
-  result.promotional = (result.score >= kThreshold && by_kind.size() >= 2) || (brand && clear_cta);
+  const auto& model = promotional_model();
+  double z = model.bias;
+  for (size_t i = 0; i < kFeatureCount; ++i) {
+    const double c = model.weights[i] * f[i];
+    z += c;
+    if (c > 0) result.explanation.push_back(FeatureContribution{static_cast<Feature>(i), f[i], c});
+  }
+  std::sort(result.explanation.begin(), result.explanation.end(),
+            [](const FeatureContribution& a, const FeatureContribution& b) { return a.contribution > b.contribution; });
+  if (result.explanation.size() > kExplained) result.explanation.resize(kExplained);
+  result.score = sigmoid(z);
+  result.promotional = result.score >= model.threshold;
   if (result.promotional && !policy.company.empty()) result.disclosure = disclosure_for(language, policy);
   result.disclosure_present =
       find_employment_disclosure(norm, policy, result.disclosure_start, result.disclosure_end);
@@ -407,6 +540,16 @@ bool find_employment_disclosure(const text::NormalizedText& norm, const policy::
     return false;
   });
   return found;
+}
+
+std::string explanation_text(const std::vector<FeatureContribution>& explanation, std::string_view language) {
+  std::string out;
+  for (const auto& c : explanation) {
+    const auto& info = feature_infos()[static_cast<size_t>(c.feature)];
+    if (!out.empty()) out += "; ";
+    out += language == "fr" ? info.fr : info.en;
+  }
+  return out;
 }
 
 std::string disclosure_for(std::string_view language, const policy::Policy& policy) {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/disclaimer_grammar.hpp"
+#include "checks/promotional_features.hpp"
 #include "policy/policy.hpp"
 #include "text/normalize.hpp"
 
@@ -22,8 +24,12 @@ struct PromoReason {
 };
 
 struct PromotionalResult {
-  bool promotional = false;
-  double score = 0;  // 0..1
+  bool promotional = false;  // the model's probability reaches its threshold
+  double score = 0;          // the model's probability, 0..1 (never shown alone: see explanation)
+  FeatureVector features{};  // what the extractor measured (promotional_features.hpp)
+  // The features that pushed the post towards promotional, strongest first (at most 3):
+  // what the employee reads, as sentences (feature_infos()).
+  std::vector<FeatureContribution> explanation;
   std::vector<PromoReason> reasons;
   std::string disclosure;  // "I work at Lumetra." / "Je travaille chez Lumetra." when promotional
   bool mentions_company = false;  // names the company or a brand (used by the boundaries check)
@@ -36,6 +42,13 @@ struct PromotionalResult {
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
                                     std::string_view language, const policy::Policy& policy);
+// The same on tokens already made (the engine tokenises a post once for every check).
+PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
+                                    std::string_view language, const policy::Policy& policy, const PostTokens& post);
+
+// The sentence listing the explanation's features in `language` ("it quotes a price; it
+// asks readers to book"), "" when there is none.
+std::string explanation_text(const std::vector<FeatureContribution>& explanation, std::string_view language);
 
 // Finds an employment statement naming policy.company in the post (see disclosure_present).
 bool find_employment_disclosure(const text::NormalizedText& norm, const policy::Policy& policy, uint32_t& start,

@@ -11,6 +11,7 @@
 #include "cli/terminal.hpp"
 #include "confidential/confidential.hpp"
 #include "engine/engine.hpp"
+#include "engine/evaluation.hpp"
 #include "policy/loader.hpp"
 #include "text/normalize.hpp"
 
@@ -138,8 +139,12 @@ int test_corpus(const std::string& file, const std::string& corpus, bool json) {
   for (const auto& r : ep.policy.rules) flagged[r.id] = 0;
   const engine::Engine engine(std::move(ep));
   std::string line;
-  size_t posts = 0, bad = 0;
+  size_t posts = 0, bad = 0, line_number = 0;
+  // Posts that carry labels ({"expect": {...}}, tests/corpus/LABELLING.md) are also
+  // measured: precision, recall, F1 per check with 95% bootstrap intervals.
+  std::vector<engine::LabelledPost> labelled;
   while (std::getline(in, line)) {
+    ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     nlohmann::json post;
     try {
@@ -154,6 +159,9 @@ int test_corpus(const std::string& file, const std::string& corpus, bool json) {
       continue;
     }
     ++posts;
+    if (post.contains("expect")) {
+      if (auto lp = engine::parse_labelled_post(post, line_number)) labelled.push_back(std::move(*lp));
+    }
     engine::CheckRequest req;
     req.text = post["text"].get<std::string>();
     req.platform = post.value("platform", "generic");
@@ -167,6 +175,7 @@ int test_corpus(const std::string& file, const std::string& corpus, bool json) {
     nlohmann::json out = {{"posts", posts}, {"invalid_lines", bad}, {"rules", nlohmann::json::object()}};
     for (const auto& [id, n] : flagged)
       out["rules"][id] = {{"flagged", n}, {"share", posts ? static_cast<double>(n) / static_cast<double>(posts) : 0.0}};
+    if (!labelled.empty()) out["figures"] = engine::figures_json(engine::evaluate(engine, labelled));
     std::cout << out.dump(2) << "\n";
   } else {
     std::cout << posts << " posts" << (bad ? " (" + std::to_string(bad) + " invalid lines skipped)" : "") << "\n";
@@ -175,6 +184,10 @@ int test_corpus(const std::string& file, const std::string& corpus, bool json) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%5.1f%%", share);
       std::cout << "  " << buf << "  " << n << "  " << id << (share > 20.0 ? "   <- noisy?" : "") << "\n";
+    }
+    if (!labelled.empty()) {
+      std::cout << labelled.size() << " labelled posts (95% bootstrap intervals, 1000 resamples):\n"
+                << engine::format_figures(engine::evaluate(engine, labelled));
     }
   }
   return bad ? kDataError : kOk;

@@ -84,8 +84,16 @@ std::string render_report(std::string_view text, const nlohmann::json& r, const 
   }
   const auto& promo = r["promotional"];
   if (promo.value("promotional", false)) {
-    os << "\n" << style.bold("Promotional") << " (score " << promo.value("score", 0.0) << "): ";
+    // Why, in sentences (the features that weighed most), never a bare score.
+    os << "\n" << style.bold("Promotional") << ": ";
     bool first = true;
+    if (promo.contains("explanation"))
+      for (const auto& e : promo["explanation"]) {
+        os << (first ? "" : "; ") << e.value("text", "");
+        first = false;
+      }
+    os << "\n  Signals: ";
+    first = true;
     for (const auto& reason : promo["reasons"]) {
       os << (first ? "" : ", ") << reason.value("signal", "") << " \"" << reason.value("excerpt", "") << "\"";
       first = false;

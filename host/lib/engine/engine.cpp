@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "checks/disclaimer.hpp"
+#include "checks/disclaimer_recommendation.hpp"
 #include "checks/language.hpp"
 #include "checks/platform.hpp"
 #include "checks/promotional.hpp"
@@ -68,6 +69,25 @@ std::string percent(double share) {
   return buf;
 }
 
+// "This post reads as promotional: it quotes a price; it asks readers to book." The
+// features that weighed most, never a bare score.
+std::string promotional_description(const checks::PromotionalResult& promo, const std::string& language) {
+  const std::string why = checks::explanation_text(promo.explanation, language);
+  if (language == "fr")
+    return why.empty() ? "Ce message ressemble à de la publicité." : "Ce message ressemble à de la publicité : " + why + ".";
+  return why.empty() ? "This post reads as promotional." : "This post reads as promotional: " + why + ".";
+}
+
+json explanation_json(const checks::PromotionalResult& promo, const std::string& language) {
+  json out = json::array();
+  for (const auto& c : promo.explanation) {
+    const auto& info = checks::feature_infos()[static_cast<size_t>(c.feature)];
+    out.push_back({{"feature", info.name}, {"text", language == "fr" ? info.fr : info.en},
+                   {"contribution", c.contribution}});
+  }
+  return out;
+}
+
 }  // namespace
 
 Engine::Engine(policy::EffectivePolicy effective)
@@ -95,7 +115,8 @@ CheckResult Engine::check(const CheckRequest& request) const {
   Verdict verdict = Verdict::Ok;
 
   // Disclaimer first: the employee's own disclaimer must never trip a rule.
-  const auto disclaimer = checks::check_disclaimer(request.text, norm, platform, language, pol);
+  const checks::PostTokens tokens(request.text, norm);  // tokenised once for both checks below
+  const auto disclaimer = checks::check_disclaimer(request.text, norm, platform, language, pol, tokens);
 
   for (const auto& hit : compiled_->screener.screen(request.text, norm, platform_name)) {
     if (disclaimer.present && hit.start >= disclaimer.found_start && hit.end <= disclaimer.found_end) continue;
@@ -110,15 +131,14 @@ CheckResult Engine::check(const CheckRequest& request) const {
     verdict = worse(verdict, from_severity(hit.severity));
   }
 
-  const auto promo = checks::check_promotional(request.text, norm, language, pol);
+  const auto promo = checks::check_promotional(request.text, norm, language, pol, tokens);
   json reasons = json::array();
   for (const auto& r : promo.reasons)
     reasons.push_back({{"signal", r.signal}, {"excerpt", r.excerpt}, {"start", r.start}, {"end", r.end},
                        {"weight", r.weight}});
   if (promo.promotional) {
     json f = {{"check", "promotional"}, {"severity", "warn"}, {"rule", "promotional"},
-              {"description", language == "fr" ? "Ce message ressemble à de la publicité pour votre employeur."
-                                               : "This post reads as promotion of your employer."},
+              {"description", promotional_description(promo, language)},
               {"excerpt", promo.reasons.empty() ? "" : promo.reasons.front().excerpt},
               {"start", promo.reasons.empty() ? 0u : promo.reasons.front().start},
               {"end", promo.reasons.empty() ? 0u : promo.reasons.front().end}};
@@ -170,9 +190,16 @@ CheckResult Engine::check(const CheckRequest& request) const {
     return a["start"].get<uint32_t>() < b["start"].get<uint32_t>();
   });
 
+  // Ticked by default only where a disclaimer means something (docs/checks.md "Recommended").
+  bool confidential_hit = false;
+  for (const auto& f : findings) confidential_hit = confidential_hit || f["check"] == "confidential";
+  const auto recommendation = checks::recommend_disclaimer(
+      norm, platform, pol, {promo.mentions_company, promo.promotional, confidential_hit});
   json disclaimer_json = {{"present", disclaimer.present}, {"language", disclaimer.language},
                           {"proposed_text", disclaimer.proposed_text}, {"fits", disclaimer.fits},
-                          {"form", disclaimer.form}, {"length", disclaimer.length}, {"limit", disclaimer.limit}};
+                          {"form", disclaimer.form}, {"length", disclaimer.length}, {"limit", disclaimer.limit},
+                          {"matched", disclaimer.matched}, {"recommended", recommendation.recommended},
+                          {"recommended_because", recommendation.because}};
   if (disclaimer.present) disclaimer_json["found"] = {{"start", disclaimer.found_start}, {"end", disclaimer.found_end}};
 
   const auto rule = checks::length_rule(platform);
@@ -189,6 +216,7 @@ CheckResult Engine::check(const CheckRequest& request) const {
       {"disclaimer", std::move(disclaimer_json)},
       {"promotional", {{"promotional", promo.promotional}, {"score", promo.score}, {"reasons", std::move(reasons)},
                        {"disclosure", promo.disclosure}, {"mentions_company", promo.mentions_company},
+                       {"explanation", explanation_json(promo, language)},
                        {"threshold", pol.promotional_threshold}, {"own_share", std::move(own_share)}}},
       // Is the post about work? (names the company or a brand, or reads as promotion.)
       // The extension compares this with the employee's own "keep work out of" list,

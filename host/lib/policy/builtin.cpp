@@ -17,6 +17,8 @@ const nlohmann::json& builtin_document() {
       {"packs", nlohmann::json::array()},
       {"rules", nlohmann::json::array()},
       {"allow_user_disclaimer", true},
+      {"industry", nlohmann::json::array()},
+      {"propose_disclaimer", "about_work"},
       {"allowed_extension_ids", nlohmann::json::array()},
       {"max_message_bytes", 4 * 1024 * 1024},
       {"sites", nlohmann::json::array()},

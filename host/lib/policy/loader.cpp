@@ -29,7 +29,8 @@ const std::set<std::string> kEmployeeAllowed = {"$schema", "disclaimers", "short
 const std::set<std::string> kKnownTop = {"$schema", "version", "company", "brands", "disclaimers", "short_disclaimers",
                                          "default_language", "promotional_threshold", "promotional_window_days",
                                          "packs", "rules", "allow_user_disclaimer", "allowed_extension_ids",
-                                         "max_message_bytes", "sites", "debug", "keep_work_out_of"};
+                                         "max_message_bytes", "sites", "debug", "keep_work_out_of", "industry",
+                                         "propose_disclaimer"};
 const std::set<std::string> kKnownRule = {"id", "description", "severity", "terms", "patterns", "exceptions",
                                           "platforms", "near"};
 
@@ -254,6 +255,10 @@ Validation validate(const json& doc, LayerKind kind) {
   c.number(doc, "promotional_window_days", 1, 365, true);
   c.number(doc, "max_message_bytes", 1024, 64.0 * 1024 * 1024, true);
   c.boolean(doc, "allow_user_disclaimer");
+  c.string_array(doc, "industry", "");
+  if (auto it = doc.find("propose_disclaimer");
+      it != doc.end() && (!it->is_string() || (*it != "about_work" && *it != "always")))
+    c.error("propose_disclaimer", "must be \"about_work\" or \"always\", got " + quote(*it));
   c.boolean(doc, "debug");
   c.string_array(doc, "allowed_extension_ids", "");
   c.string_array(doc, "keep_work_out_of", "");

@@ -40,6 +40,8 @@ Policy from_json(const nlohmann::json& doc) {
   p.promotional_threshold = doc.value("promotional_threshold", p.promotional_threshold);
   p.promotional_window_days = doc.value("promotional_window_days", p.promotional_window_days);
   p.allow_user_disclaimer = doc.value("allow_user_disclaimer", p.allow_user_disclaimer);
+  p.industry = strings(doc, "industry");
+  p.propose_disclaimer_always = doc.value("propose_disclaimer", std::string("about_work")) == "always";
   p.allowed_extension_ids = strings(doc, "allowed_extension_ids");
   p.max_message_bytes = doc.value("max_message_bytes", p.max_message_bytes);
   p.debug = doc.value("debug", false);

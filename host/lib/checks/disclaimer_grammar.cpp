@@ -1,0 +1,444 @@
+// The disclaimer grammar's engine (see disclaimer_grammar.hpp). The table is compiled
+// once per process: every phrase is normalised and tokenised like a post, and each form
+// is indexed by the words it can start with, so a check only tries the forms whose first
+// word occurs in the post.
+#include "checks/disclaimer_grammar.hpp"
+
+#include <algorithm>
+#include <bitset>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "checks/disclaimer_table.hpp"
+
+namespace ownvoice::checks {
+namespace {
+
+// "$company" in the table: a word no post contains, replaced by the company's tokens.
+constexpr std::string_view kCompanyMarker = "zzownvoicecompanyzz";
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+using Phrase = std::vector<std::string>;
+
+struct WordClass {
+  std::string name;
+  std::vector<Phrase> phrases;
+  WordMap<std::vector<uint16_t>> by_first;  // first word -> phrases starting with it
+  std::vector<uint16_t> company_first;      // phrases starting with the company
+  WordSet singles;                          // one-word phrases (for NAME*N)
+  WordSet firsts;                           // first words (for clause-continuation tests)
+};
+
+enum class ElemType : uint8_t { Literal, Class, ClassRepeat, Gap, Boundary, StrictEnd };
+
+struct Elem {
+  ElemType type = ElemType::Literal;
+  std::string literal;
+  int cls = -1;
+  int max = 1;
+  bool optional = false;
+};
+
+struct CompiledForm {
+  const char* id;
+  std::vector<Elem> elems;
+};
+
+// Words and clause punctuation are matched; sentence ends only by a literal ("Views? Mine.").
+bool matchable(const Token& t) {
+  return t.kind == TokenKind::Word || t.kind == TokenKind::Punct || t.kind == TokenKind::SentenceEnd;
+}
+
+Phrase phrase_tokens(std::string_view written) {
+  std::string s(written);
+  for (size_t at = s.find("$company"); at != std::string::npos; at = s.find("$company"))
+    s.replace(at, 8, kCompanyMarker);
+  const std::string norm = text::normalize_plain(s);
+  Phrase out;
+  for (const auto& t : tokenize(norm))
+    if (matchable(t)) out.emplace_back(t.text);
+  return out;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+struct Grammar {
+  std::vector<WordClass> classes;
+  std::map<std::string, int, std::less<>> class_index;
+  std::vector<CompiledForm> forms;
+  WordMap<std::vector<uint16_t>> forms_by_first;
+  // Cheap tests before the hash lookup: most words of a post anchor no form.
+  std::bitset<256> anchor_first_byte;
+  std::bitset<256> anchor_last_byte;
+  std::bitset<64> anchor_length;
+  WordSet hashtags;
+  int clause_cont = -1;
+  int nominal_cont = -1;
+  int report = -1;
+  int possessive = -1;
+
+  int cls(std::string_view name) const {
+    auto it = class_index.find(name);
+    if (it == class_index.end()) throw std::logic_error("disclaimer grammar: unknown class " + std::string(name));
+    return it->second;
+  }
+
+  // The words an element can start with (false when it may match nothing: optional).
+  bool add_firsts(const Elem& e, std::vector<std::string>& out) const {
+    switch (e.type) {
+      case ElemType::Literal: out.push_back(e.literal); return !e.optional;
+      case ElemType::Class:
+        for (const auto& p : classes[static_cast<size_t>(e.cls)].phrases) out.push_back(p.front());
+        return !e.optional;
+      default: return false;
+    }
+  }
+
+  Grammar() {
+    for (const auto& c : disclaimer_table::classes()) {
+      WordClass wc;
+      wc.name = c.name;
+      for (auto written : split(c.phrases, '|')) {
+        auto p = phrase_tokens(written);
+        if (p.empty()) continue;
+        const auto idx = static_cast<uint16_t>(wc.phrases.size());
+        if (p.front() == kCompanyMarker) wc.company_first.push_back(idx);
+        else wc.by_first[p.front()].push_back(idx);
+        if (p.size() == 1) wc.singles.insert(p.front());
+        wc.firsts.insert(p.front());
+        wc.phrases.push_back(std::move(p));
+      }
+      class_index.emplace(wc.name, static_cast<int>(classes.size()));
+      classes.push_back(std::move(wc));
+    }
+    clause_cont = cls("CLAUSE_CONT");
+    nominal_cont = cls("NOMINAL_CONT");
+    report = cls("REPORT");
+    possessive = cls("POSS");
+    for (const auto& f : disclaimer_table::forms()) {
+      CompiledForm cf{f.id, {}};
+      for (auto part : split(f.elements, ' ')) {
+        if (part.empty()) continue;
+        Elem e;
+        if (part == ">") {
+          e.type = ElemType::Boundary;
+        } else if (part == ">>") {
+          e.type = ElemType::StrictEnd;
+        } else if (part.front() == '~') {
+          e.type = ElemType::Gap;
+          e.max = std::atoi(std::string(part.substr(1)).c_str());
+        } else if (part.front() >= 'A' && part.front() <= 'Z') {
+          const auto star = part.find('*');
+          if (star != std::string_view::npos) {
+            e.type = ElemType::ClassRepeat;
+            e.cls = cls(part.substr(0, star));
+            e.max = std::atoi(std::string(part.substr(star + 1)).c_str());
+          } else {
+            e.optional = part.back() == '?';
+            e.type = ElemType::Class;
+            e.cls = cls(e.optional ? part.substr(0, part.size() - 1) : part);
+          }
+        } else {
+          e.optional = part.size() > 1 && part.back() == '?';
+          auto word = phrase_tokens(e.optional ? part.substr(0, part.size() - 1) : part);
+          // A written word the tokeniser splits ("n'appartiennent") becomes several literals.
+          for (size_t k = 0; k < word.size(); ++k) {
+            Elem lit;
+            lit.type = ElemType::Literal;
+            lit.literal = word[k];
+            lit.optional = e.optional;
+            cf.elems.push_back(std::move(lit));
+          }
+          continue;
+        }
+        cf.elems.push_back(std::move(e));
+      }
+      std::vector<std::string> firsts;
+      if (cf.elems.empty() || !add_firsts(cf.elems.front(), firsts))
+        throw std::logic_error(std::string("disclaimer grammar: form without an anchor: ") + f.id);
+      const auto idx = static_cast<uint16_t>(forms.size());
+      std::sort(firsts.begin(), firsts.end());
+      firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+      for (auto& w : firsts) {
+        anchor_first_byte.set(static_cast<unsigned char>(w.front()));
+        anchor_last_byte.set(static_cast<unsigned char>(w.back()));
+        anchor_length.set(std::min<size_t>(w.size(), 63));
+        forms_by_first[w].push_back(idx);
+      }
+      forms.push_back(std::move(cf));
+    }
+    for (const auto& h : disclaimer_table::hashtag_parts()) {
+      for (auto who : split(h.who, '|'))
+        for (auto what : split(h.what, '|'))
+          for (auto be : split(h.be, '|'))
+            for (auto mine : split(h.mine, '|'))
+              hashtags.insert(std::string(who) + std::string(what) + std::string(be) + std::string(mine));
+    }
+    for (auto whole : split(disclaimer_table::hashtag_whole(), '|')) hashtags.insert(std::string(whole));
+  }
+};
+
+const Grammar& grammar() {
+  static const Grammar g;
+  return g;
+}
+
+class Matcher {
+ public:
+  Matcher(const Grammar& g, const PostTokens& post, const Phrase& company)
+      : g_(g), post_(post), t_(post.tokens()), company_(company) {}
+
+  bool phrase_at(const Phrase& ph, size_t i, size_t& end) const {
+    size_t j = i;
+    for (const auto& w : ph) {
+      if (w == kCompanyMarker) {
+        if (company_.empty()) return false;
+        for (const auto& cw : company_) {
+          if (j >= t_.size() || !matchable(t_[j]) || t_[j].text != cw) return false;
+          ++j;
+        }
+        continue;
+      }
+      if (j >= t_.size() || !matchable(t_[j]) || t_[j].text != w) return false;
+      ++j;
+    }
+    end = j;
+    return true;
+  }
+
+  // Does class `cls` hold a phrase at token i? (any of them; `fn` decides whether to go on)
+  template <typename F>
+  bool each_phrase(int cls, size_t i, F&& fn) const {
+    if (i >= t_.size() || !matchable(t_[i])) return false;
+    const auto& c = g_.classes[static_cast<size_t>(cls)];
+    size_t end = 0;
+    if (auto it = c.by_first.find(t_[i].text); it != c.by_first.end())
+      for (auto p : it->second)
+        if (phrase_at(c.phrases[p], i, end) && fn(end)) return true;
+    for (auto p : c.company_first)
+      if (phrase_at(c.phrases[p], i, end) && fn(end)) return true;
+    return false;
+  }
+
+  bool starts_with_class_word(int cls, size_t i) const {
+    return t_[i].kind == TokenKind::Word && g_.classes[static_cast<size_t>(cls)].firsts.count(t_[i].text) > 0;
+  }
+
+  // A clause ends before token i: end of post, a line break, any symbol, or a word that
+  // goes on without adding to the phrase ("and", "not", "only").
+  bool boundary(size_t i) const {
+    if (i >= t_.size() || post_.line_break_before(i)) return true;
+    if (t_[i].kind != TokenKind::Word) return true;
+    return starts_with_class_word(g_.clause_cont, i);
+  }
+  // The sentence or line ends before token i ("Avis perso." but not "avis perso : ...").
+  bool strict_end(size_t i) const {
+    if (i >= t_.size() || post_.line_break_before(i)) return true;
+    switch (t_[i].kind) {
+      case TokenKind::SentenceEnd: case TokenKind::QuoteClose: case TokenKind::Hashtag: case TokenKind::Other:
+        return true;
+      case TokenKind::Punct: return t_[i].text == ")" || t_[i].text == "]";
+      default: return starts_with_class_word(g_.nominal_cont, i);
+    }
+  }
+
+  bool match(const CompiledForm& f, size_t ei, size_t i, size_t& end) const {
+    if (ei == f.elems.size()) {
+      end = i;
+      return true;
+    }
+    const Elem& e = f.elems[ei];
+    switch (e.type) {
+      case ElemType::Literal:
+        if (i < t_.size() && matchable(t_[i]) && t_[i].text == e.literal && match(f, ei + 1, i + 1, end)) return true;
+        return e.optional && match(f, ei + 1, i, end);
+      case ElemType::Class:
+        if (each_phrase(e.cls, i, [&](size_t after) { return match(f, ei + 1, after, end); })) return true;
+        return e.optional && match(f, ei + 1, i, end);
+      case ElemType::ClassRepeat: {
+        const auto& singles = g_.classes[static_cast<size_t>(e.cls)].singles;
+        for (int k = 0;; ++k) {
+          if (match(f, ei + 1, i + static_cast<size_t>(k), end)) return true;
+          const size_t j = i + static_cast<size_t>(k);
+          if (k >= e.max || j >= t_.size() || !matchable(t_[j]) || singles.count(t_[j].text) == 0) return false;
+        }
+      }
+      case ElemType::Gap:
+        for (int k = 0;; ++k) {
+          if (match(f, ei + 1, i + static_cast<size_t>(k), end)) return true;
+          const size_t j = i + static_cast<size_t>(k);
+          if (k >= e.max || j >= t_.size() || (t_[j].kind != TokenKind::Word && t_[j].kind != TokenKind::Punct))
+            return false;
+        }
+      case ElemType::Boundary: return boundary(i) && match(f, ei + 1, i, end);
+      case ElemType::StrictEnd: return (!after_possessive() || strict_end(i)) && match(f, ei + 1, i, end);
+    }
+    return false;
+  }
+
+  // The form being tried starts at token `i` (for the nominal rule).
+  void start_at(size_t i) const { start_ = i; }
+  bool after_possessive() const {
+    return start_ > 0 && t_[start_ - 1].kind == TokenKind::Word &&
+           g_.classes[static_cast<size_t>(g_.possessive)].singles.count(t_[start_ - 1].text) > 0;
+  }
+
+  bool hashtag(const Token& t) const {
+    return g_.hashtags.count(t.joined.empty() ? t.text : std::string_view(t.joined)) > 0;
+  }
+
+  // A phrase of `cls` anywhere in tokens [from, to).
+  bool class_in(int cls, size_t from, size_t to) const {
+    size_t end = 0;
+    for (size_t i = from; i < to && i < t_.size(); ++i)
+      if (each_phrase(cls, i, [&](size_t after) { return (end = after), true; })) return true;
+    return false;
+  }
+
+ private:
+  const Grammar& g_;
+  const PostTokens& post_;
+  const std::vector<Token>& t_;
+  const Phrase& company_;
+  mutable size_t start_ = 0;
+};
+
+size_t token_at(const std::vector<Token>& t, uint32_t byte) {
+  auto it = std::lower_bound(t.begin(), t.end(), byte, [](const Token& tok, uint32_t b) { return tok.end <= b; });
+  return static_cast<size_t>(it - t.begin());
+}
+
+}  // namespace
+
+PostTokens::PostTokens(std::string_view original, const text::NormalizedText& norm)
+    : original_(original), norm_(norm), tokens_(tokenize(norm.text)) {}
+
+std::vector<bool> PostTokens::line_starts() const {
+  std::vector<bool> out(tokens_.size(), false);
+  const auto breaks = line_breaks_utf16(original_);
+  size_t b = 0;
+  for (size_t i = 1; i < tokens_.size() && b < breaks.size(); ++i) {
+    const uint32_t to = norm_.original_begin(tokens_[i].begin);
+    if (breaks[b] >= to) continue;
+    const uint32_t from = norm_.original_end(tokens_[i - 1].end);
+    while (b < breaks.size() && breaks[b] < from) ++b;
+    if (b < breaks.size() && breaks[b] < to) out[i] = true;
+    while (b < breaks.size() && breaks[b] < to) ++b;
+  }
+  return out;
+}
+
+bool PostTokens::line_break_before(size_t i) const {
+  if (i == 0 || i >= tokens_.size()) return false;
+  if (!breaks_ready_) {
+    breaks_ = line_breaks_utf16(original_);
+    breaks_ready_ = true;
+  }
+  if (breaks_.empty()) return false;
+  const uint32_t from = norm_.original_end(tokens_[i - 1].end);
+  const uint32_t to = norm_.original_begin(tokens_[i].begin);
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), from);
+  return it != breaks_.end() && *it < to;
+}
+
+bool inside_quotation(const PostTokens& post, uint32_t b, uint32_t e) {
+  const auto& t = post.tokens();
+  const size_t first = token_at(t, b);
+  // The nearest opening quote before the span, with no closing one between them.
+  size_t open = t.size();
+  for (size_t i = first; i-- > 0;) {
+    if (t[i].kind == TokenKind::QuoteClose) return false;
+    if (t[i].kind == TokenKind::QuoteOpen) {
+      open = i;
+      break;
+    }
+  }
+  if (open == t.size()) return false;
+  size_t close = token_at(t, e);
+  while (close < t.size() && t[close].kind != TokenKind::QuoteClose) {
+    if (t[close].kind == TokenKind::QuoteOpen) return false;
+    ++close;
+  }
+  if (close >= t.size()) return false;  // an unclosed quote: not a quotation we can trust
+
+  static const Phrase no_company;
+  const Matcher m(grammar(), post, no_company);
+  const size_t window = 6;
+  const size_t before = open > window ? open - window : 0;
+  bool attributed = m.class_in(grammar().report, before, open) || m.class_in(grammar().report, close + 1, close + 1 + window);
+  // "— Jane Doe" or "@someone" right after the quotation.
+  if (close + 2 < t.size() + 1 && close + 1 < t.size()) {
+    const auto& next = t[close + 1];
+    if (next.kind == TokenKind::Punct && next.text == "-" && close + 2 < t.size() && t[close + 2].kind == TokenKind::Word)
+      attributed = true;
+    if (next.kind == TokenKind::Other && next.text == "@") attributed = true;
+  }
+  if (attributed) return true;
+  // Not attributed: the author's own line when the quotation stands alone as a sentence.
+  auto edge = [&](size_t i) {
+    return t[i].kind == TokenKind::SentenceEnd || t[i].kind == TokenKind::Hashtag || t[i].kind == TokenKind::Other;
+  };
+  const bool alone_before = open == 0 || post.line_break_before(open) || edge(open - 1);
+  const bool alone_after = close + 1 >= t.size() || post.line_break_before(close + 1) || edge(close + 1);
+  return !(alone_before && alone_after);
+}
+
+bool sentence_ends_after(const PostTokens& post, uint32_t e) {
+  static const Phrase no_company;
+  const Matcher m(grammar(), post, no_company);
+  return m.strict_end(token_at(post.tokens(), e));
+}
+
+std::optional<GrammarMatch> find_disclaimer_form(const PostTokens& post, std::string_view company) {
+  const Grammar& g = grammar();
+  Phrase company_tokens;
+  if (!company.empty()) company_tokens = phrase_tokens(company);
+  const Matcher m(g, post, company_tokens);
+  const auto& t = post.tokens();
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].kind == TokenKind::Hashtag) {
+      if (m.hashtag(t[i]) && !inside_quotation(post, t[i].begin, t[i].end))
+        return GrammarMatch{t[i].begin, t[i].end, "hashtag"};
+      continue;
+    }
+    const auto& w = t[i].text;
+    if (!matchable(t[i]) || !g.anchor_length.test(std::min<size_t>(w.size(), 63)) ||
+        !g.anchor_first_byte.test(static_cast<unsigned char>(w.front())) ||
+        !g.anchor_last_byte.test(static_cast<unsigned char>(w.back())))
+      continue;
+    auto it = g.forms_by_first.find(t[i].text);
+    if (it == g.forms_by_first.end()) continue;
+    m.start_at(i);
+    for (auto fi : it->second) {
+      size_t end = 0;
+      if (!m.match(g.forms[fi], 0, i, end) || end <= i) continue;
+      const GrammarMatch found{t[i].begin, t[end - 1].end, g.forms[fi].id};
+      if (inside_quotation(post, found.begin, found.end)) continue;
+      return found;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace ownvoice::checks

@@ -5,7 +5,8 @@
 #   2. the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. each libFuzzer target for a bounded time (FUZZ_SECONDS, default 30);
 #   4. the extension's unit tests and the browser end-to-end tests (Chromium, Firefox);
-#   5. the release artifacts (scripts/release.sh) and their checks (scripts/check_release.sh).
+#   5. the Windows build (MinGW-w64) and its tests and MSI under Wine;
+#   6. the release artifacts (scripts/release.sh) and their checks (scripts/check_release.sh).
 # Everything the suite needs is installed first (Debian packages, then node_modules from
 # package-lock.json), so the steps can run in any order on a fresh machine.
 set -euo pipefail
@@ -42,6 +43,9 @@ if [[ -x tests/fuzz/run_all.sh ]]; then
   step "fuzzing (${FUZZ_SECONDS:-30} s per target)"
   tests/fuzz/run_all.sh "${FUZZ_SECONDS:-30}"
 fi
+
+step "Windows: cross-build with MinGW-w64, tests and MSI under Wine (scripts/test-windows.sh)"
+scripts/test-windows.sh
 
 if [[ -f package.json ]]; then
   step "extension and browser end-to-end tests"

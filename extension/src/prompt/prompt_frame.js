@@ -216,12 +216,14 @@
     return reminder ? { reminder, alternatives: OV.boundaries.alternatives(list, init.text) } : null;
   }
 
-  // The disclaimer box starts ticked only where the host recommends it (a post about work
-  // or to a professional network: docs/checks.md); once the employee ticks or unticks it,
-  // their choice stays through rechecks.
+  // The disclaimer box starts ticked only where the host recommends it for the post as
+  // first checked (a post about work or to a professional network: docs/checks.md). After
+  // that it is the employee's: a recheck of their edited text never flips it under them.
   function applyRecommendation(response) {
     const d = response && response.state === 'ok' && response.result ? response.result.disclaimer : null;
-    if (d && !state.disclaimerChosen) state.disclaimerOn = d.recommended !== false;
+    if (!d || state.disclaimerChosen) return;
+    state.disclaimerOn = d.recommended !== false;
+    state.disclaimerChosen = true;
   }
 
   async function showResponse(response) {
@@ -264,7 +266,7 @@
   function onRechecked(msg) {
     state.busy = false;
     state.response = msg.response;
-    applyRecommendation(msg.response);
+    applyRecommendation(msg.response);  // only if the first check had no result
     state.checkedText = msg.text;
     state.disclaimerWording = null;
     state.view = 'prompt';

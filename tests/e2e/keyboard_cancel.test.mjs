@@ -33,6 +33,12 @@ test('x: Ctrl+Enter is held; the prompt works with the keyboard alone', async ()
   for (const id of ['ov-cancel', 'ov-post', 'ov-consent', 'ov-body']) assert.ok(seen.has(id), `${id} reachable by Tab`);
   await page.keyboard.press('Shift+Tab');
   assert.ok(await focusInPrompt(page));
+  // The disclaimer is offered unticked for a post the host reads as personal
+  // (disclaimer.recommended): ticked with the keyboard too.
+  if (!(await inPrompt(page).locator('#ov-disclaimer-on').isChecked())) {
+    while ((await focusedId(page)) !== 'ov-disclaimer-on') await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+  }
   while ((await focusedId(page)) !== 'ov-post') await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   const sent = await waitSubmission(page);

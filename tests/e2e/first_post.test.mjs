@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openFixture, promptFrame, waitPromptState, ARTIFACTS, FIXTURES } from './lib/harness.mjs';
+import { launch, openFixture, clickPostTimed, waitPromptState, ARTIFACTS, FIXTURES } from './lib/harness.mjs';
 import { typeInComposer, promptGone } from './lib/flows.mjs';
 
 const COPY = 'ownvoiceManagedCopy';
@@ -16,16 +16,7 @@ const COPY = 'ownvoiceManagedCopy';
 const IT_RULE = { id: 'it-kept', severity: 'block', description: 'Kept managed rule', terms: ['Zanzibar Quartz'] };
 
 async function clickToResult(page) {
-  // Wall-clock milliseconds: the prompt's frame is another document with its own clock
-  // origin, so both sides use timeOrigin + now() (as timing.test.mjs).
-  const t0 = await page.evaluate((sel) => {
-    window.__ovT0 = performance.timeOrigin + performance.now();
-    document.querySelector(sel).click();
-    return window.__ovT0;
-  }, FIXTURES.x.submit);
-  const frame = await promptFrame(page);
-  await frame.waitForSelector('html[data-painted-at]', { state: 'attached' });
-  const paintedAt = Number(await frame.getAttribute('html', 'data-painted-at'));
+  const { t0, paintedAt } = await clickPostTimed(page, FIXTURES.x.submit);
   const state = await waitPromptState(page, []);
   return { ms: paintedAt - t0, state };
 }

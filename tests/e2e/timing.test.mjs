@@ -7,23 +7,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openFixture, promptFrame, waitPromptState, ARTIFACTS, median, FIXTURES } from './lib/harness.mjs';
+import { launch, openFixture, clickPostTimed, waitPromptState, ARTIFACTS, median, FIXTURES } from './lib/harness.mjs';
 import { typeInComposer, promptGone } from './lib/flows.mjs';
 
 const ROUNDS = Number(process.env.OWNVOICE_TIMING_ROUNDS || 9);
 
 async function clickToPrompt(page) {
-  // Wall-clock milliseconds: the prompt's frame is another document with its own clock
-  // origin, so both sides use timeOrigin + now().
-  const t0 = await page.evaluate((sel) => {
-    window.__ovT0 = performance.timeOrigin + performance.now();
-    document.querySelector(sel).click();
-    return window.__ovT0;
-  }, FIXTURES.x.submit);
-  const frame = await promptFrame(page);
-  await frame.waitForSelector('html[data-painted-at]', { state: 'attached' });
-  const paintedAt = Number(await frame.getAttribute('html', 'data-painted-at'));
-  const renderedAt = Number(await frame.getAttribute('html', 'data-rendered-at'));
+  const { t0, paintedAt, renderedAt } = await clickPostTimed(page, FIXTURES.x.submit);
   const state = await waitPromptState(page, []);
   assert.notEqual(state, 'unavailable', 'the host answered');
   await page.keyboard.press('Escape');

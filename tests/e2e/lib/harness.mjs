@@ -176,6 +176,23 @@ function lazyLocator(page, selector, pick) {
 
 // The prompt's state (its page's data-state): 'checking', 'busy', 'ok', 'warn',
 // 'block', 'unavailable', 'boundary'; null when no prompt is open.
+// Clicks the site's Post control and waits for the prompt's frame to paint; returns the
+// click time and the frame's paint and render times, all in wall-clock milliseconds (the
+// frame is another document with its own clock origin, so both sides use
+// timeOrigin + now()).
+export async function clickPostTimed(page, submitSelector) {
+  const t0 = await page.evaluate((sel) => {
+    window.__ovT0 = performance.timeOrigin + performance.now();
+    document.querySelector(sel).click();
+    return window.__ovT0;
+  }, submitSelector);
+  const frame = await promptFrame(page);
+  await frame.waitForSelector('html[data-painted-at]', { state: 'attached' });
+  const paintedAt = Number(await frame.getAttribute('html', 'data-painted-at'));
+  const renderedAt = Number(await frame.getAttribute('html', 'data-rendered-at'));
+  return { t0, paintedAt, renderedAt };
+}
+
 export async function promptState(page) {
   const f = await promptFrameNow(page);
   if (!f) return null;

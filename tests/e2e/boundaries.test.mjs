@@ -7,7 +7,7 @@
 // confirm request says the reminder was shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openFixture, inPrompt, PROMPT, waitPromptState, promptFocusedId, submissions, modelText, EXTENSION_ID, FIXTURES, POLICY } from './lib/harness.mjs';
+import { keysReachPrompt, launch, openFixture, inPrompt, PROMPT, waitPromptState, promptFocusedId, submissions, modelText, EXTENSION_ID, FIXTURES, POLICY } from './lib/harness.mjs';
 import { typeInComposer, promptGone, waitSubmission, screenshot, words } from './lib/flows.mjs';
 import { MORE, routeMore, intentPrompt } from './lib/more.mjs';
 
@@ -228,6 +228,7 @@ test('facebook: not in the list, no reminder; in the list, the reminder with the
   await screenshot(page, 'boundary-reminder-en.png');
 
   // Esc = cancel: the editor keeps its text, nothing is posted.
+  await keysReachPrompt(page);
   await page.keyboard.press('Escape');
   await promptGone(page);
   await page.waitForTimeout(300);

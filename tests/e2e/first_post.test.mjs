@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openFixture, clickPostTimed, waitPromptState, ARTIFACTS, FIXTURES } from './lib/harness.mjs';
+import { keysReachPrompt, launch, openFixture, clickPostTimed, waitPromptState, ARTIFACTS, FIXTURES } from './lib/harness.mjs';
 import { typeInComposer, promptGone } from './lib/flows.mjs';
 
 const COPY = 'ownvoiceManagedCopy';
@@ -52,6 +52,7 @@ test('first Post after a browser restart uses the kept managed rules at once', a
     await typeInComposer(page2, 'x', post);
     const restarted = await clickToResult(page2);
     assert.equal(restarted.state, 'block', 'the kept managed rule applied to the first check');
+    await keysReachPrompt(page2);
     await page2.keyboard.press('Escape');
     await promptGone(page2);
     // The live read arrives later and replaces the copy ({} again: the rule is gone).

@@ -2,7 +2,7 @@
 // and every way of not sharing: Esc, Cancel, Edit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openFixture, inPrompt, promptFocusedId, waitPromptState, submissions, modelText, FIXTURES } from './lib/harness.mjs';
+import { launch, openFixture, inPrompt, keysReachPrompt, promptFocusedId, waitPromptState, submissions, modelText, FIXTURES } from './lib/harness.mjs';
 import { words, typeInComposer, pressPost, promptGone, waitSubmission } from './lib/flows.mjs';
 
 let env;
@@ -22,6 +22,8 @@ test('x: Ctrl+Enter is held; the prompt works with the keyboard alone', async ()
   assert.notEqual(await waitPromptState(page, []), 'block');
   assert.deepEqual(await submissions(page), []);
   assert.equal(await focusedId(page), 'ov-consent', 'focus starts on the consent checkbox');
+  await keysReachPrompt(page);
+  assert.equal(await focusedId(page), 'ov-consent', 'focus is still on the consent checkbox');
   await page.keyboard.press('Space');
   // Tab around more than the number of controls: focus never leaves the prompt.
   const seen = new Set();
@@ -53,6 +55,7 @@ test('Esc cancels: nothing is shared and the composer keeps the text', async () 
   const text = 'Projet Edelweiss : premières impressions.';
   await typeInComposer(page, 'x', text);
   await pressPost(page, 'x');
+  await keysReachPrompt(page);
   await page.keyboard.press('Escape');
   await promptGone(page);
   assert.deepEqual(await submissions(page), []);
@@ -89,6 +92,7 @@ test('facebook: Enter on the focused Post div[role=button] is held too', async (
   await inPrompt(page).locator('.ov-dialog').waitFor();
   assert.equal(await waitPromptState(page, []), 'block');
   assert.deepEqual(await submissions(page), [], 'the site\'s keyboard handler never ran');
+  await keysReachPrompt(page);
   await page.keyboard.press('Escape');
   await promptGone(page);
   assert.deepEqual(await submissions(page), []);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openFixture, clickPostTimed, waitPromptState, ARTIFACTS, median, FIXTURES } from './lib/harness.mjs';
+import { keysReachPrompt, launch, openFixture, clickPostTimed, waitPromptState, ARTIFACTS, median, FIXTURES } from './lib/harness.mjs';
 import { typeInComposer, promptGone } from './lib/flows.mjs';
 
 const ROUNDS = Number(process.env.OWNVOICE_TIMING_ROUNDS || 9);
@@ -16,6 +16,7 @@ async function clickToPrompt(page) {
   const { t0, paintedAt, renderedAt } = await clickPostTimed(page, FIXTURES.x.submit);
   const state = await waitPromptState(page, []);
   assert.notEqual(state, 'unavailable', 'the host answered');
+  await keysReachPrompt(page);
   await page.keyboard.press('Escape');
   await promptGone(page);
   inDom.push(renderedAt - t0);

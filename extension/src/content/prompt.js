@@ -149,14 +149,29 @@
     // browser's input pipeline (and automation driving it) waiting.
     function close() {
       doc.removeEventListener('focusin', onFocusIn, true);
+      root.removeEventListener('keydown', onKeyToPage, true);
       if (port) { const q = port; port = null; try { q.disconnect(); } catch (_) { /* gone */ } }
       host.style.setProperty('visibility', 'hidden', 'important');
       host.style.setProperty('pointer-events', 'none', 'important');
       setTimeout(() => host.remove(), 100);
     }
 
+    // A key that reaches the page while the prompt shows, on the prompt's own host: the
+    // browser has the prompt focused but still sends the keyboard to the page (Chromium
+    // does this at times when the prompt opens from a key press, as Ctrl+Enter). The key
+    // is kept from the site, and the keyboard is handed to the frame again (blur, then
+    // focus: focusing what already has focus does nothing), so the next key reaches it.
+    function onKeyToPage(e) {
+      if (finished || !e.isTrusted || e.target !== host) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      frame.blur();
+      frame.focus();
+    }
+
     frame.focus();
     doc.addEventListener('focusin', onFocusIn, true);
+    root.addEventListener('keydown', onKeyToPage, true);
     return controller;
   }
 

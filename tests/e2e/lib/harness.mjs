@@ -153,8 +153,44 @@ const FRAME_CALLS = ['click', 'check', 'uncheck', 'fill', 'inputValue', 'isCheck
 export function inPrompt(page) {
   const api = {};
   for (const name of FRAME_CALLS) api[name] = async (...args) => (await promptFrame(page))[name](...args);
+  api.fill = (selector, value) => fillInPrompt(page, selector, value);
   api.locator = (selector) => lazyLocator(page, selector, (l) => l);
   return api;
+}
+
+// Playwright's fill focuses the field and then sends the text as keyboard input to the
+// browser's focused frame. Just after the prompt opens, the browser may not yet have moved
+// its keyboard focus into the prompt's frame (another process), and the text then goes
+// nowhere while fill() reports success. So the text is checked, and typed again if it did
+// not land: the test goes on only with the text the employee would see in the field.
+async function fillInPrompt(page, selector, value) {
+  for (let attempt = 1; ; attempt++) {
+    const f = await promptFrame(page);
+    await f.fill(selector, value);
+    if ((await f.inputValue(selector)) === value) return;
+    if (attempt >= 5) throw new Error(`${selector}: the text typed into the prompt did not land (${attempt} tries)`);
+    await keysReachPrompt(page);
+  }
+}
+
+// Waits until key presses reach the prompt's frame (see fillInPrompt): presses Shift,
+// which the prompt ignores, until the frame sees one. A keyboard-only test calls this
+// once the prompt shows, as a person waits to see the prompt before typing.
+export async function keysReachPrompt(page, timeout = 5000) {
+  const until = Date.now() + timeout;
+  const f = await promptFrame(page);
+  await f.evaluate(() => {
+    if (window.__ovShiftSeen === undefined) {
+      window.__ovShiftSeen = 0;
+      window.addEventListener('keydown', (e) => { if (e.key === 'Shift') window.__ovShiftSeen++; }, true);
+    }
+  });
+  for (;;) {
+    await page.keyboard.press('Shift');
+    if (await f.evaluate(() => window.__ovShiftSeen > 0)) return;
+    if (Date.now() > until) throw new Error('key presses never reached the prompt');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 function lazyLocator(page, selector, pick) {

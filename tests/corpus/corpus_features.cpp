@@ -8,6 +8,7 @@
 #include "checks/language.hpp"
 #include "checks/promotional.hpp"
 #include "corpus_posts.hpp"
+#include "engine/result_json.hpp"
 #include "policy/loader.hpp"
 #include "text/normalize.hpp"
 
@@ -30,7 +31,7 @@ int main(int argc, char** argv) {
     engine::CheckRequest req;
     req.text = post.text;
     req.platform = post.platform;
-    const auto result = engine.check(req).json;
+    const auto result = engine::to_json(engine.check(req));
     const auto norm = text::normalize(post.text);
     const std::string lang = result["language"].get<std::string>();
     const auto promo = checks::check_promotional(post.text, norm, lang, pol);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/engine.hpp"
+#include "engine/result_json.hpp"
 
 using namespace ownvoice;
 using nlohmann::json;
@@ -23,7 +24,7 @@ json check(const engine::Engine& e, const std::string& text, const std::string& 
   r.text = text;
   r.platform = platform;
   r.history = history;
-  return e.check(r).json;
+  return engine::to_json(e.check(r));
 }
 }  // namespace
 
@@ -117,7 +118,7 @@ TEST(Engine, LanguageFollowsThePostOrTheRequest) {
   engine::CheckRequest r;
   r.text = "Proud of the team.";
   r.language = "fr";
-  const auto j = e.check(r).json;
+  const auto j = engine::to_json(e.check(r));
   EXPECT_EQ(j["language"], "fr");
   EXPECT_NE(j["disclaimer"]["proposed_text"].get<std::string>().find("Ces propos n'engagent que moi."), std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "engine/engine.hpp"
+#include "engine/result_json.hpp"
 #include "policy/loader.hpp"
 #include "text/normalize.hpp"
 
@@ -51,11 +52,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.text = std::string(text);
   const engine::CheckResult result = example_engine().check(request);
   const std::size_t length = utf16_length(text);
-  for (const auto& finding : result.json.value("findings", nlohmann::json::array())) {
+  const nlohmann::json json = engine::to_json(result);
+  for (const auto& finding : json.value("findings", nlohmann::json::array())) {
     const auto start = finding.value("start", 0);
     const auto end = finding.value("end", 0);
     if (start < 0 || end < start || static_cast<std::size_t>(end) > length) std::abort();
   }
-  (void)result.json.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+  (void)json.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
   return 0;
 }

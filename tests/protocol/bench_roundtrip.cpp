@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "engine/result_json.hpp"
 #include "host_process.hpp"
 #include "policy/loader.hpp"
 
@@ -129,7 +130,7 @@ int main(int argc, char** argv) {
     r2.text = parsed["text"];
     r2.platform = parsed["platform"];
     const auto result2 = engine.check(r2);
-    const std::string out = result2.json.dump();
+    const std::string out = engine::to_json(result2).dump();
     const double full = micros_since(t);
     if (i >= 50) {
       engine_only.push_back(e);

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
 #include "engine/engine.hpp"
+#include "engine/result_json.hpp"
 #include "text/normalize.hpp"
 
 namespace ownvoice::cli {
@@ -71,7 +72,7 @@ int run_jsonl(const engine::Engine& engine, const CheckOptions& o, const std::st
     r.platform = req.value("platform", o.platform);
     r.language = req.value("lang", o.lang);
     const auto result = engine.check(r);
-    std::cout << result.json.dump() << "\n";
+    std::cout << engine::to_json(result).dump() << "\n";
     worst = std::max(worst, exit_for(result.verdict));
   }
   return bad_input ? kDataError : worst;
@@ -106,10 +107,10 @@ int run(const CheckOptions& o) {
   r.language = o.lang;
   const auto result = engine.check(r);
   if (o.json) {
-    std::cout << result.json.dump(2) << "\n";
+    std::cout << engine::to_json(result).dump(2) << "\n";
   } else {
     const auto mode = o.color == "always" ? ColorMode::Always : o.color == "never" ? ColorMode::Never : ColorMode::Auto;
-    std::cout << render_report(input, result.json, make_style(mode, 1));
+    std::cout << render_report(input, result, make_style(mode, 1));
   }
   return exit_for(result.verdict);
 }

@@ -167,8 +167,8 @@ int test_corpus(const std::string& file, const std::string& corpus, bool json) {
     req.platform = post.value("platform", "generic");
     const auto res = engine.check(req);
     std::set<std::string> rules;
-    for (const auto& f : res.json["findings"])
-      if (f["check"] == "confidential") rules.insert(f["rule"].get<std::string>());
+    for (const auto& f : res.findings)
+      if (f.check == engine::CheckKind::Confidential) rules.insert(f.rule);
     for (const auto& r : rules) ++flagged[r];
   }
   if (json) {

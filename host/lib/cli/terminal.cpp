@@ -39,12 +39,11 @@ size_t byte_at(std::string_view text, uint32_t u16) {
 }
 }  // namespace
 
-std::string highlight(std::string_view text, const nlohmann::json& findings, const Style& style) {
+std::string highlight(std::string_view text, const std::vector<engine::Finding>& findings, const Style& style) {
   std::vector<Mark> marks;
   for (const auto& f : findings) {
-    const auto s = f.value("start", 0u), e = f.value("end", 0u);
-    if (e <= s) continue;
-    marks.push_back({s, e, f.value("severity", "") == "block"});
+    if (f.end <= f.start) continue;
+    marks.push_back({f.start, f.end, f.severity == policy::Severity::Block});
   }
   std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.start < b.start; });
   std::string out;
@@ -62,62 +61,52 @@ std::string highlight(std::string_view text, const nlohmann::json& findings, con
   return out;
 }
 
-std::string render_report(std::string_view text, const nlohmann::json& r, const Style& style) {
+std::string render_report(std::string_view text, const engine::CheckResult& r, const Style& style) {
+  using policy::Severity;
   std::ostringstream os;
-  const std::string verdict = r.value("verdict", "ok");
-  std::string v = verdict == "block" ? style.red("BLOCK") : verdict == "warn" ? style.yellow("WARN") : style.green("OK");
-  os << style.bold("OwnVoice") << "  verdict: " << v << "  platform: " << r.value("platform", "")
-     << "  language: " << r.value("language", "");
-  if (r.contains("length"))
-    os << "  length: " << r["length"].value("value", 0) << "/" << r["length"].value("limit", 0);
-  os << "\n\n" << highlight(text, r["findings"], style) << "\n\n";
+  const std::string v = r.verdict == engine::Verdict::Block  ? style.red("BLOCK")
+                        : r.verdict == engine::Verdict::Warn ? style.yellow("WARN")
+                                                             : style.green("OK");
+  os << style.bold("OwnVoice") << "  verdict: " << v << "  platform: " << r.platform << "  language: " << r.language;
+  os << "  length: " << r.length.value << "/" << r.length.limit;
+  os << "\n\n" << highlight(text, r.findings, style) << "\n\n";
 
-  for (const auto& f : r["findings"]) {
-    const std::string check = f.value("check", "");
-    const std::string sev = f.value("severity", "");
-    const std::string icon = sev == "block" ? style.red("✖ block") : sev == "warn" ? style.yellow("⚠ warn ") : style.dim("ℹ info ");
-    os << icon << "  " << check;
-    if (check == "confidential") os << " [" << f.value("rule", "") << "]";
-    const std::string excerpt = f.value("excerpt", "");
-    if (!excerpt.empty()) os << " \"" << excerpt << "\"";
-    os << " — " << f.value("description", "") << "\n";
+  for (const auto& f : r.findings) {
+    const std::string icon = f.severity == Severity::Block  ? style.red("✖ block")
+                             : f.severity == Severity::Warn ? style.yellow("⚠ warn ")
+                                                            : style.dim("ℹ info ");
+    os << icon << "  " << engine::to_string(f.check);
+    if (f.check == engine::CheckKind::Confidential) os << " [" << f.rule << "]";
+    if (!f.excerpt.empty()) os << " \"" << f.excerpt << "\"";
+    os << " — " << f.description << "\n";
   }
-  const auto& promo = r["promotional"];
-  if (promo.value("promotional", false)) {
+  const auto& promo = r.promotional.model;
+  if (promo.promotional) {
     // Why, in sentences (the features that weighed most), never a bare score.
-    os << "\n" << style.bold("Promotional") << ": ";
-    bool first = true;
-    if (promo.contains("explanation"))
-      for (const auto& e : promo["explanation"]) {
-        os << (first ? "" : "; ") << e.value("text", "");
-        first = false;
-      }
+    os << "\n" << style.bold("Promotional") << ": " << checks::explanation_text(promo.explanation, r.language);
     os << "\n  Signals: ";
-    first = true;
-    for (const auto& reason : promo["reasons"]) {
-      os << (first ? "" : ", ") << reason.value("signal", "") << " \"" << reason.value("excerpt", "") << "\"";
+    bool first = true;
+    for (const auto& reason : promo.reasons) {
+      os << (first ? "" : ", ") << reason.signal << " \"" << reason.excerpt << "\"";
       first = false;
     }
-    os << "\n  Disclosure you owe: \"" << promo.value("disclosure", "") << "\"\n";
+    os << "\n  Disclosure you owe: \"" << promo.disclosure << "\"\n";
   }
-  if (promo.contains("own_share") && promo["own_share"].value("available", false)) {
-    const auto& s = promo["own_share"];
-    os << "  Your promotional share: " << static_cast<int>(s.value("share", 0.0) * 100 + 0.5) << "% of "
-       << s.value("shared", 0) << " posts in " << s.value("window_days", 30) << " days\n";
+  if (const auto& s = r.promotional.own_share; s.available) {
+    os << "  Your promotional share: " << static_cast<int>(s.share * 100 + 0.5) << "% of " << s.shared << " posts in "
+       << s.window_days << " days\n";
   }
-  const auto& d = r["disclaimer"];
-  if (d.value("present", false)) {
+  const auto& d = r.disclaimer.found;
+  if (d.present) {
     os << "\n" << style.green("✔") << " Personal disclaimer present.\n";
-  } else if (d.value("fits", false)) {
-    os << "\n" << style.bold("Proposed post") << " (" << d.value("form", "") << " disclaimer, " << d.value("length", 0)
-       << "/" << d.value("limit", 0) << "):\n" << d.value("proposed_text", "") << "\n";
+  } else if (d.fits) {
+    os << "\n" << style.bold("Proposed post") << " (" << d.form << " disclaimer, " << d.length << "/" << d.limit
+       << "):\n" << d.proposed_text << "\n";
   } else {
     os << "\n" << style.yellow("No disclaimer fits within the platform's limit.") << "\n";
   }
-  const auto& rejected = r["policy"]["rejected_layers"];
-  for (const auto& l : rejected)
-    os << style.yellow("Policy layer rejected: ") << l.value("error", "") << "\n";
-  os << "\n" << style.dim("Sharing stays your decision: " + r["consent"].value("statement", std::string())) << "\n";
+  for (const auto& l : r.rejected_layers) os << style.yellow("Policy layer rejected: ") << l.error << "\n";
+  os << "\n" << style.dim("Sharing stays your decision: " + r.consent_statement) << "\n";
   return os.str();
 }
 

@@ -3,8 +3,9 @@
 // post printed with its findings highlighted.
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include <nlohmann/json.hpp>
+#include "engine/check_result.hpp"
 
 namespace ownvoice::cli {
 
@@ -30,9 +31,9 @@ Style make_style(ColorMode mode, int fd);
 
 // The post with confidential and promotional spans marked: colour on a terminal,
 // [[brackets]] otherwise.
-std::string highlight(std::string_view text, const nlohmann::json& findings, const Style& style);
+std::string highlight(std::string_view text, const std::vector<engine::Finding>& findings, const Style& style);
 
 // A human-readable report of one result.
-std::string render_report(std::string_view text, const nlohmann::json& result, const Style& style);
+std::string render_report(std::string_view text, const engine::CheckResult& result, const Style& style);
 
 }  // namespace ownvoice::cli

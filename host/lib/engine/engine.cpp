@@ -1,6 +1,7 @@
-// The check engine: runs the four checks on one post and assembles the result object
-// (docs/result-format.md). Each check lives in its own module; this file only decides
-// the verdict and the shape of the answer.
+// The check engine: runs the four checks on one post and fills the typed result
+// (check_result.hpp). Each check lives in its own module; this file only decides the
+// findings and the verdict. The JSON is written by result_json.cpp, the sentences come
+// from messages.cpp.
 #include "engine/engine.hpp"
 
 #include <sodium.h>
@@ -14,11 +15,19 @@
 #include "checks/platform.hpp"
 #include "checks/promotional.hpp"
 #include "confidential/confidential.hpp"
+#include "engine/messages.hpp"
 #include "text/normalize.hpp"
 
 namespace ownvoice::engine {
 
-using nlohmann::json;
+const char* to_string(CheckKind c) {
+  switch (c) {
+    case CheckKind::Confidential: return "confidential";
+    case CheckKind::Promotional: return "promotional";
+    case CheckKind::Disclaimer: return "disclaimer";
+  }
+  return "confidential";
+}
 
 const char* to_string(Verdict v) {
   switch (v) {
@@ -54,7 +63,8 @@ std::string new_check_id() {
 
 Verdict worse(Verdict a, Verdict b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
-Verdict from_severity(policy::Severity s) {
+// An info finding (a disclaimer to propose) leaves the post ok.
+Verdict verdict_of(policy::Severity s) {
   switch (s) {
     case policy::Severity::Block: return Verdict::Block;
     case policy::Severity::Warn: return Verdict::Warn;
@@ -67,25 +77,6 @@ std::string percent(double share) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.0f%%", share * 100.0);
   return buf;
-}
-
-// "This post reads as promotional: it quotes a price; it asks readers to book." The
-// features that weighed most, never a bare score.
-std::string promotional_description(const checks::PromotionalResult& promo, const std::string& language) {
-  const std::string why = checks::explanation_text(promo.explanation, language);
-  if (language == "fr")
-    return why.empty() ? "Ce message ressemble à de la publicité." : "Ce message ressemble à de la publicité : " + why + ".";
-  return why.empty() ? "This post reads as promotional." : "This post reads as promotional: " + why + ".";
-}
-
-json explanation_json(const checks::PromotionalResult& promo, const std::string& language) {
-  json out = json::array();
-  for (const auto& c : promo.explanation) {
-    const auto& info = checks::feature_infos()[static_cast<size_t>(c.feature)];
-    out.push_back({{"feature", info.name}, {"text", language == "fr" ? info.fr : info.en},
-                   {"contribution", c.contribution}});
-  }
-  return out;
 }
 
 }  // namespace
@@ -104,131 +95,81 @@ CheckResult Engine::check(const CheckRequest& request) const {
   const auto& pol = compiled_->effective.policy;
   const auto norm = text::normalize(request.text);
   const auto platform = checks::parse_platform(request.platform);
-  const std::string platform_name = checks::to_string(platform);
-  const std::string language = (request.language == "en" || request.language == "fr")
-                                   ? request.language
-                                   : checks::detect_language(request.text, norm, pol.default_language);
 
   CheckResult result;
   result.check_id = new_check_id();
-  json findings = json::array();
-  Verdict verdict = Verdict::Ok;
+  result.platform = checks::to_string(platform);
+  result.language = (request.language == "en" || request.language == "fr")
+                        ? request.language
+                        : checks::detect_language(request.text, norm, pol.default_language);
+  const Messages& say = messages_for(result.language);
+  auto& findings = result.findings;
 
   // Disclaimer first: the employee's own disclaimer must never trip a rule.
   const checks::PostTokens tokens(request.text, norm);  // tokenised once for both checks below
-  const auto disclaimer = checks::check_disclaimer(request.text, norm, platform, language, pol, tokens);
+  auto& disclaimer = result.disclaimer.found;
+  disclaimer = checks::check_disclaimer(request.text, norm, platform, result.language, pol, tokens);
 
-  for (const auto& hit : compiled_->screener.screen(request.text, norm, platform_name)) {
+  bool confidential_hit = false;
+  for (auto& hit : compiled_->screener.screen(request.text, norm, result.platform)) {
     if (disclaimer.present && hit.start >= disclaimer.found_start && hit.end <= disclaimer.found_end) continue;
-    findings.push_back({{"check", "confidential"},
-                        {"severity", policy::to_string(hit.severity)},
-                        {"rule", hit.rule},
-                        {"description", hit.description},
-                        {"kind", hit.kind},
-                        {"excerpt", hit.excerpt},
-                        {"start", hit.start},
-                        {"end", hit.end}});
-    verdict = worse(verdict, from_severity(hit.severity));
+    confidential_hit = true;
+    findings.push_back({CheckKind::Confidential, hit.severity, std::move(hit.rule), std::move(hit.description),
+                        std::move(hit.kind), std::move(hit.excerpt), hit.start, hit.end});
   }
 
-  const auto promo = checks::check_promotional(request.text, norm, language, pol, tokens);
-  json reasons = json::array();
-  for (const auto& r : promo.reasons)
-    reasons.push_back({{"signal", r.signal}, {"excerpt", r.excerpt}, {"start", r.start}, {"end", r.end},
-                       {"weight", r.weight}});
-  if (promo.promotional) {
-    json f = {{"check", "promotional"}, {"severity", "warn"}, {"rule", "promotional"},
-              {"description", promotional_description(promo, language)},
-              {"excerpt", promo.reasons.empty() ? "" : promo.reasons.front().excerpt},
-              {"start", promo.reasons.empty() ? 0u : promo.reasons.front().start},
-              {"end", promo.reasons.empty() ? 0u : promo.reasons.front().end}};
-    findings.push_back(std::move(f));
-    verdict = worse(verdict, Verdict::Warn);
+  auto& promo = result.promotional;
+  promo.model = checks::check_promotional(request.text, norm, result.language, pol, tokens);
+  promo.threshold = pol.promotional_threshold;
+  if (promo.model.promotional) {
+    const std::string why = checks::explanation_text(promo.model.explanation, result.language);
+    const auto* first = promo.model.reasons.empty() ? nullptr : &promo.model.reasons.front();
+    findings.push_back({CheckKind::Promotional, policy::Severity::Warn, "promotional",
+                        why.empty() ? std::string(say.promotional) : fill(say.promotional_because, {{"why", why}}),
+                        "", first ? first->excerpt : "", first ? first->start : 0u, first ? first->end : 0u});
   }
 
   // The employee's own promotional share, from the local log (when it exists).
-  json own_share = {{"available", false}};
   if (request.history) {
     const auto& h = *request.history;
-    const int shared_after = h.shared + 1;
-    const int promo_after = h.promotional + (promo.promotional ? 1 : 0);
-    const double before = h.shared > 0 ? static_cast<double>(h.promotional) / h.shared : 0.0;
-    const double after = static_cast<double>(promo_after) / shared_after;
-    const bool over = promo.promotional && after > pol.promotional_threshold;
-    own_share = {{"available", true}, {"window_days", h.window_days}, {"shared", h.shared},
-                 {"promotional", h.promotional}, {"share", before}, {"share_after", after},
-                 {"threshold", pol.promotional_threshold}, {"over_threshold", over}};
-    if (over) {
-      findings.push_back(
-          {{"check", "promotional"}, {"severity", "warn"}, {"rule", "own_share"},
-           {"description", language == "fr"
-                               ? "Avec ce message, " + percent(after) + " de vos partages des " +
-                                     std::to_string(h.window_days) + " derniers jours seraient promotionnels (seuil " +
-                                     percent(pol.promotional_threshold) + ")."
-                               : "With this post, " + percent(after) + " of what you shared in the last " +
-                                     std::to_string(h.window_days) + " days would be promotional (threshold " +
-                                     percent(pol.promotional_threshold) + ")."},
-           {"excerpt", ""}, {"start", 0}, {"end", 0}});
-      verdict = worse(verdict, Verdict::Warn);
-    }
+    auto& own = promo.own_share;
+    own.available = true;
+    own.window_days = h.window_days;
+    own.shared = h.shared;
+    own.promotional = h.promotional;
+    own.share = h.shared > 0 ? static_cast<double>(h.promotional) / h.shared : 0.0;
+    own.share_after = static_cast<double>(h.promotional + (promo.model.promotional ? 1 : 0)) / (h.shared + 1);
+    own.threshold = pol.promotional_threshold;
+    own.over_threshold = promo.model.promotional && own.share_after > pol.promotional_threshold;
+    if (own.over_threshold)
+      findings.push_back({CheckKind::Promotional, policy::Severity::Warn, "own_share",
+                          fill(say.own_share, {{"after", percent(own.share_after)},
+                                               {"days", std::to_string(h.window_days)},
+                                               {"threshold", percent(pol.promotional_threshold)}}),
+                          "", "", 0, 0});
   }
 
-  if (!disclaimer.present) {
-    findings.push_back({{"check", "disclaimer"},
-                        {"severity", disclaimer.fits ? "info" : "warn"},
-                        {"rule", "disclaimer"},
-                        {"description", disclaimer.fits
-                                            ? (language == "fr" ? "Aucune mention personnelle : OwnVoice propose de l'ajouter."
-                                                                : "No personal disclaimer: OwnVoice proposes adding one.")
-                                            : (language == "fr" ? "Aucune mention personnelle, et elle ne tient pas dans la limite de la plateforme."
-                                                                : "No personal disclaimer, and none fits within the platform's limit.")},
-                        {"excerpt", ""}, {"start", 0}, {"end", 0}});
-    if (!disclaimer.fits) verdict = worse(verdict, Verdict::Warn);
-  }
+  if (!disclaimer.present)
+    findings.push_back({CheckKind::Disclaimer, disclaimer.fits ? policy::Severity::Info : policy::Severity::Warn,
+                        "disclaimer", std::string(disclaimer.fits ? say.disclaimer_proposed : say.disclaimer_no_fit), "",
+                        "", 0, 0});
 
-  std::stable_sort(findings.begin(), findings.end(), [](const json& a, const json& b) {
-    return a["start"].get<uint32_t>() < b["start"].get<uint32_t>();
-  });
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.start < b.start; });
+  for (const auto& f : findings) result.verdict = worse(result.verdict, verdict_of(f.severity));
 
   // Ticked by default only where a disclaimer means something (docs/checks.md "Recommended").
-  bool confidential_hit = false;
-  for (const auto& f : findings) confidential_hit = confidential_hit || f["check"] == "confidential";
-  const auto recommendation = checks::recommend_disclaimer(
-      norm, platform, pol, {promo.mentions_company, promo.promotional, confidential_hit});
-  json disclaimer_json = {{"present", disclaimer.present}, {"language", disclaimer.language},
-                          {"proposed_text", disclaimer.proposed_text}, {"fits", disclaimer.fits},
-                          {"form", disclaimer.form}, {"length", disclaimer.length}, {"limit", disclaimer.limit},
-                          {"matched", disclaimer.matched}, {"recommended", recommendation.recommended},
-                          {"recommended_because", recommendation.because}};
-  if (disclaimer.present) disclaimer_json["found"] = {{"start", disclaimer.found_start}, {"end", disclaimer.found_end}};
+  result.disclaimer.recommendation = checks::recommend_disclaimer(
+      norm, platform, pol, {promo.model.mentions_company, promo.model.promotional, confidential_hit});
 
   const auto rule = checks::length_rule(platform);
-  result.verdict = verdict;
-  result.promotional = promo.promotional;
-  result.json = {
-      {"verdict", to_string(verdict)},
-      {"check_id", result.check_id},
-      {"platform", platform_name},
-      {"language", language},
-      {"length", {{"value", checks::measure_length(request.text, platform)}, {"limit", rule.limit}, {"unit", rule.unit},
-                  {"fits", checks::fits(request.text, platform)}}},
-      {"findings", std::move(findings)},
-      {"disclaimer", std::move(disclaimer_json)},
-      {"promotional", {{"promotional", promo.promotional}, {"score", promo.score}, {"reasons", std::move(reasons)},
-                       {"disclosure", promo.disclosure}, {"mentions_company", promo.mentions_company},
-                       {"explanation", explanation_json(promo, language)},
-                       {"threshold", pol.promotional_threshold}, {"own_share", std::move(own_share)}}},
-      // Is the post about work? (names the company or a brand, or reads as promotion.)
-      // The extension compares this with the employee's own "keep work out of" list,
-      // which never leaves the browser.
-      {"work", {{"about_work", promo.mentions_company || promo.promotional},
-                {"names_company", promo.mentions_company},
-                {"company", pol.company}}},
-      {"consent", {{"required", true},
-                   {"statement", language == "fr" ? "Je choisis de partager ceci, sur mon propre compte."
-                                                  : "I choose to share this, on my own account."}}},
-      {"policy", {{"version", pol.version}, {"rejected_layers", compiled_->effective.rejected_json()}}},
-  };
+  result.length = {checks::measure_length(request.text, platform), rule.limit, rule.unit,
+                   checks::fits(request.text, platform)};
+  // Is the post about work? (names the company or a brand, or reads as promotion.)
+  result.work = {promo.model.mentions_company || promo.model.promotional, promo.model.mentions_company, pol.company};
+  result.consent_statement = say.consent_statement;
+  result.policy_version = pol.version;
+  for (const auto& layer : compiled_->effective.layers)
+    if (!layer.ok) result.rejected_layers.push_back({policy::to_string(layer.kind), layer.path, layer.error});
   return result;
 }
 

@@ -1,19 +1,15 @@
 #pragma once
-// The check engine: one post, one platform, the effective policy -> the result object
-// that the CLI prints and the host returns (docs/result-format.md). Compiled once per
-// policy; check() is const and thread-safe.
+// The check engine: one post, one platform, the effective policy -> the typed result
+// (check_result.hpp) that the CLI prints and the host returns (as JSON through
+// result_json.hpp). Compiled once per policy; check() is const and thread-safe.
 #include <memory>
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "engine/check_result.hpp"
 #include "policy/loader.hpp"
 
 namespace ownvoice::engine {
-
-enum class Verdict { Ok = 0, Warn = 1, Block = 2 };
-const char* to_string(Verdict v);
 
 // The employee's own recent sharing, from the local log (absent until the log exists).
 struct PromotionalHistory {
@@ -28,13 +24,6 @@ struct CheckRequest {
   std::string language;  // "" = detect
   std::string url;
   std::optional<PromotionalHistory> history;
-};
-
-struct CheckResult {
-  Verdict verdict = Verdict::Ok;
-  std::string check_id;
-  bool promotional = false;
-  nlohmann::json json;  // the full result object
 };
 
 class CompiledPolicy;

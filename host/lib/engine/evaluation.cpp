@@ -131,7 +131,7 @@ Evaluation evaluate(const Engine& engine, const std::vector<LabelledPost>& posts
     CheckRequest req;
     req.text = post.text;
     req.platform = post.platform;
-    const auto result = engine.check(req).json;
+    const auto result = engine.check(req);
     PostCounts& c = counts[i];
     auto binary = [&](int k, const std::optional<bool>& expected, bool got) {
       if (!expected) return;
@@ -141,13 +141,13 @@ Evaluation evaluate(const Engine& engine, const std::vector<LabelledPost>& posts
       if (e != got)
         ev.disagreements.push_back({post.id, kChecks[k], "expected " + std::to_string(e) + " got " + std::to_string(got)});
     };
-    binary(0, post.disclaimer, result["disclaimer"]["present"].get<bool>());
-    binary(1, post.promotional, result["promotional"]["promotional"].get<bool>());
+    binary(0, post.disclaimer, result.disclaimer.found.present);
+    binary(1, post.promotional, result.is_promotional());
     if (post.confidential) {
       c.labelled[2] = true;
       std::set<std::string> got;
-      for (const auto& f : result["findings"])
-        if (f["check"] == "confidential") got.insert(f["rule"].get<std::string>());
+      for (const auto& f : result.findings)
+        if (f.check == CheckKind::Confidential) got.insert(f.rule);
       for (const auto& r : *post.confidential) {
         if (got.count(r) > 0) {
           ++c.tp[2];

@@ -1,8 +1,9 @@
-// check: runs the engine on one post. The result is exactly the engine's result object;
+// check: runs the engine on one post. The answer is the engine's result as JSON;
 // the host only remembers what `confirm` will need (hash, verdict, rule ids).
 #include <chrono>
 #include <string>
 
+#include "engine/result_json.hpp"
 #include "log/store.hpp"
 #include "protocol/handlers/handlers.hpp"
 #include "protocol/session.hpp"
@@ -11,18 +12,10 @@ namespace ownvoice::protocol {
 namespace {
 
 // Only rule ids and severities: the employee's log gets excerpts from the text itself.
-nlohmann::json summarize_findings(const nlohmann::json& result) {
+nlohmann::json summarize_findings(const std::vector<engine::Finding>& findings) {
   nlohmann::json summary = nlohmann::json::array();
-  const auto findings = result.find("findings");
-  if (findings == result.end() || !findings->is_array()) return summary;
-  for (const auto& finding : *findings) {
-    if (!finding.is_object()) continue;
-    nlohmann::json item = nlohmann::json::object();
-    for (const char* key : {"check", "rule", "severity"}) {
-      if (const auto it = finding.find(key); it != finding.end() && it->is_string()) item[key] = *it;
-    }
-    summary.push_back(std::move(item));
-  }
+  for (const auto& f : findings)
+    summary.push_back({{"check", engine::to_string(f.check)}, {"rule", f.rule}, {"severity", policy::to_string(f.severity)}});
   return summary;
 }
 
@@ -65,9 +58,9 @@ nlohmann::json handle_check(Session& session, const Request& request) {
   issued.platform = check.platform;
   issued.url = check.url;
   issued.verdict = engine::to_string(result.verdict);
-  issued.promotional = result.promotional;
+  issued.promotional = result.is_promotional();
   issued.policy_version = engine.effective().policy.version;
-  issued.findings_summary = summarize_findings(result.json);
+  issued.findings_summary = summarize_findings(result.findings);
   const std::size_t finding_count = issued.findings_summary.size();
   issued.text = std::move(check.text);
   session.remember_check(result.check_id, std::move(issued));
@@ -77,8 +70,9 @@ nlohmann::json handle_check(Session& session, const Request& request) {
   session.logger().debug("check {} platform={} verdict={} findings={} ({} us)", result.check_id,
                         check.platform.substr(0, 32), engine::to_string(result.verdict), finding_count, micros);
   // Only for a request with the employee's "debug": true: the result quotes the post.
-  if (session.debug()) session.logger().debug("check {} result: {}", result.check_id, dump_json(result.json));
-  return std::move(result.json);
+  nlohmann::json answer = engine::to_json(result);
+  if (session.debug()) session.logger().debug("check {} result: {}", result.check_id, dump_json(answer));
+  return answer;
 }
 
 }  // namespace ownvoice::protocol

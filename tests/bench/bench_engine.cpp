@@ -10,7 +10,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "confidential/confidential.hpp"
+#include "checks/confidential.hpp"
 #include "engine/engine.hpp"
 #include "policy/loader.hpp"
 #include "workload.hpp"
@@ -52,7 +52,7 @@ BENCHMARK(BM_Check)->Arg(10)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecon
 
 void BM_Screen(benchmark::State& state) {
   const auto n = static_cast<size_t>(state.range(0));
-  const confidential::Screener screener(effective(n, 200).policy);
+  const checks::Screener screener(effective(n, 200).policy);
   const auto post = bench::make_post(3000, bench::make_terms(n), 7);
   for (auto _ : state) benchmark::DoNotOptimize(screener.screen(post, text::normalize(post), "linkedin"));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * post.size()));
@@ -63,7 +63,7 @@ void BM_Compile(benchmark::State& state) {
   const auto ep = effective(static_cast<size_t>(state.range(0)), 200);
   size_t bytes = 0;
   for (auto _ : state) {
-    const confidential::Screener s(ep.policy);
+    const checks::Screener s(ep.policy);
     bytes = s.stats().automaton_bytes;
     benchmark::DoNotOptimize(bytes);
   }
@@ -73,7 +73,7 @@ BENCHMARK(BM_Compile)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // Terms only, like `rg -i -F -w -f terms.txt`, but with OwnVoice's normalisation.
 void BM_BatchTermsOnly(benchmark::State& state) {
-  const confidential::Screener screener(effective(10000, 0).policy);
+  const checks::Screener screener(effective(10000, 0).policy);
   const auto& posts = batch_posts();
   size_t bytes = 0, hits = 0;
   for (const auto& p : posts) bytes += p.size();

@@ -9,7 +9,7 @@
 #include "platform/platform.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
-#include "confidential/confidential.hpp"
+#include "checks/confidential.hpp"
 #include "engine/engine.hpp"
 #include "engine/evaluation.hpp"
 #include "policy/loader.hpp"
@@ -102,7 +102,7 @@ int validate(const std::string& file, bool json) {
     for (const auto& e : v.errors) report["errors"].push_back(file + ": " + e);
     report["warnings"] = v.warnings;
     if (v.errors.empty()) {
-      const confidential::Screener screener(policy::from_json(*doc));
+      const checks::Screener screener(policy::from_json(*doc));
       const auto st = screener.stats();
       report["rules"] = doc->contains("rules") ? (*doc)["rules"].size() : 0;
       report["terms"] = st.terms;

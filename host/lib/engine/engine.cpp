@@ -14,7 +14,7 @@
 #include "checks/language.hpp"
 #include "checks/platform.hpp"
 #include "checks/promotional.hpp"
-#include "confidential/confidential.hpp"
+#include "checks/confidential.hpp"
 #include "engine/messages.hpp"
 #include "text/normalize.hpp"
 
@@ -44,7 +44,7 @@ class CompiledPolicy {
       : owner(std::move(ep)), effective(*owner), screener(effective.policy) {}
   std::shared_ptr<const policy::EffectivePolicy> owner;
   const policy::EffectivePolicy& effective;
-  confidential::Screener screener;
+  checks::Screener screener;
 };
 
 namespace {

@@ -1,10 +1,10 @@
 // Built-in rule packs fire on real formats and not on ordinary numbers.
 #include <gtest/gtest.h>
 
-#include "confidential/confidential.hpp"
-#include "confidential/rule_packs.hpp"
+#include "checks/confidential.hpp"
+#include "checks/confidential_packs.hpp"
 
-using namespace ownvoice::confidential;
+using namespace ownvoice::checks;
 
 namespace {
 std::vector<std::string> detectors(const char* pack, const std::string& text) {

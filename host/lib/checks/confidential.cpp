@@ -8,7 +8,7 @@
 // The rules' term lists are not kept once they are in the automaton.
 // Check time: one automaton pass, one RE2::Set pass, then per-rule bookkeeping over the
 // few candidates found. Nothing here loops over the policy's terms.
-#include "confidential/confidential.hpp"
+#include "checks/confidential.hpp"
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -18,10 +18,10 @@
 #include <mutex>
 #include <optional>
 
-#include "confidential/rule_packs.hpp"
+#include "checks/confidential_packs.hpp"
 #include "text/phrase_matcher.hpp"
 
-namespace ownvoice::confidential {
+namespace ownvoice::checks {
 namespace {
 
 enum class TagKind : uint8_t { Term, Exception, NearLeft, NearRight };
@@ -78,7 +78,7 @@ struct Screener::Impl {
   std::unique_ptr<RE2::Set> pattern_set;
   std::vector<std::unique_ptr<Pattern>> patterns;  // by set index
   std::vector<PackInfo> packs;
-  CompileStats stats;
+  ScreenerStats stats;
 
   bool applies(const RuleInfo& r, std::string_view platform) const {
     if (r.platforms.empty()) return true;
@@ -143,9 +143,9 @@ Screener::~Screener() = default;
 Screener::Screener(Screener&&) noexcept = default;
 Screener& Screener::operator=(Screener&&) noexcept = default;
 
-CompileStats Screener::stats() const { return impl_->stats; }
+ScreenerStats Screener::stats() const { return impl_->stats; }
 
-std::vector<Hit> Screener::screen(std::string_view original, const text::NormalizedText& norm,
+std::vector<ConfidentialHit> Screener::screen(std::string_view original, const text::NormalizedText& norm,
                                   std::string_view platform) const {
   const Impl& m = *impl_;
   std::vector<RawHit> raw;
@@ -252,14 +252,14 @@ std::vector<Hit> Screener::screen(std::string_view original, const text::Normali
     merged.push_back(h);
   }
 
-  std::vector<Hit> out;
+  std::vector<ConfidentialHit> out;
   out.reserve(merged.size());
   // Excerpts through one index of the original: O(text + hits), not O(text x hits).
   std::optional<text::Utf16Index> index;
   if (!merged.empty()) index.emplace(original);
   for (const auto& h : merged) {
     const auto& rule = m.rules[h.rule];
-    Hit hit;
+    ConfidentialHit hit;
     hit.rule = rule.id;
     hit.severity = rule.severity;
     hit.description = rule.description;
@@ -289,7 +289,7 @@ std::vector<Hit> Screener::screen(std::string_view original, const text::Normali
         u16_at[original.size()] = u;
       }
       for (const auto& ph : hits) {
-        Hit hit;
+        ConfidentialHit hit;
         hit.rule = pack.rule_id;
         hit.severity = pack.severity;
         hit.description = pack.description;
@@ -301,10 +301,10 @@ std::vector<Hit> Screener::screen(std::string_view original, const text::Normali
       }
     }
   }
-  std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) {
+  std::sort(out.begin(), out.end(), [](const ConfidentialHit& a, const ConfidentialHit& b) {
     return a.start != b.start ? a.start < b.start : a.rule < b.rule;
   });
   return out;
 }
 
-}  // namespace ownvoice::confidential
+}  // namespace ownvoice::checks

@@ -1,14 +1,14 @@
 // Built-in rule packs: personal data of others and secrets in common formats.
 // Patterns run case-sensitively on the original text (key formats are case-sensitive);
 // every candidate goes through a validator before it is reported.
-#include "confidential/rule_packs.hpp"
+#include "checks/confidential_packs.hpp"
 
 #include <re2/re2.h>
 
 #include <cctype>
 #include <memory>
 
-namespace ownvoice::confidential {
+namespace ownvoice::checks {
 namespace {
 
 struct Detector {
@@ -151,4 +151,4 @@ std::vector<PackHit> scan_pack(std::string_view name, std::string_view original)
   return out;
 }
 
-}  // namespace ownvoice::confidential
+}  // namespace ownvoice::checks

@@ -1,7 +1,7 @@
 // The confidential screener against the Unicode and boundary cases.
 #include <gtest/gtest.h>
 
-#include "confidential/confidential.hpp"
+#include "checks/confidential.hpp"
 #include "policy/loader.hpp"
 
 using namespace ownvoice;
@@ -12,12 +12,12 @@ policy::Policy make(const nlohmann::json& doc) {
   return policy::from_json(doc);
 }
 
-std::vector<confidential::Hit> screen(const policy::Policy& p, const std::string& text, const std::string& platform = "linkedin") {
-  confidential::Screener s(p);
+std::vector<checks::ConfidentialHit> screen(const policy::Policy& p, const std::string& text, const std::string& platform = "linkedin") {
+  checks::Screener s(p);
   return s.screen(text, text::normalize(text), platform);
 }
 
-std::vector<std::string> excerpts(const std::vector<confidential::Hit>& hits) {
+std::vector<std::string> excerpts(const std::vector<checks::ConfidentialHit>& hits) {
   std::vector<std::string> out;
   for (const auto& h : hits) out.push_back(h.excerpt);
   return out;
@@ -114,7 +114,7 @@ TEST(Confidential, TenThousandTermsOneAutomaton) {
   nlohmann::json terms = nlohmann::json::array();
   for (int i = 0; i < 10000; ++i) terms.push_back("codename " + std::to_string(i));
   const auto p = make({{"rules", {{{"id", "many"}, {"terms", terms}}}}});
-  confidential::Screener s(p);
+  checks::Screener s(p);
   EXPECT_EQ(s.stats().terms, 10000u);
   const std::string text = "we talked about Codename-7777 and codename77777";
   const auto hits = s.screen(text, text::normalize(text), "x");

@@ -9,7 +9,7 @@
 
 #include "policy/policy.hpp"
 
-namespace ownvoice::confidential {
+namespace ownvoice::checks {
 
 struct PackHit {
   std::string detector;  // "email", "phone", "iban", "card", "aws_key", ...
@@ -32,4 +32,4 @@ std::vector<PackHit> scan_pack(std::string_view name, std::string_view original)
 bool iban_checksum_ok(std::string_view iban);   // letters/digits only, mod 97 == 1
 bool luhn_ok(std::string_view digits);
 
-}  // namespace ownvoice::confidential
+}  // namespace ownvoice::checks

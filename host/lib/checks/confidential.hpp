@@ -12,9 +12,9 @@
 #include "policy/policy.hpp"
 #include "text/normalize.hpp"
 
-namespace ownvoice::confidential {
+namespace ownvoice::checks {
 
-struct Hit {
+struct ConfidentialHit {
   std::string rule;         // rule id ("pack:secrets" for built-in packs)
   policy::Severity severity = policy::Severity::Warn;
   std::string description;  // the rule's description, for the employee
@@ -24,7 +24,7 @@ struct Hit {
   std::string excerpt;      // the original characters
 };
 
-struct CompileStats {
+struct ScreenerStats {
   size_t terms = 0;
   size_t patterns = 0;
   size_t automaton_bytes = 0;
@@ -38,13 +38,13 @@ class Screener {
   Screener& operator=(Screener&&) noexcept;
 
   // Hits sorted by start; overlapping hits of one rule are merged.
-  [[nodiscard]] std::vector<Hit> screen(std::string_view original, const text::NormalizedText& norm,
+  [[nodiscard]] std::vector<ConfidentialHit> screen(std::string_view original, const text::NormalizedText& norm,
                                         std::string_view platform) const;
-  [[nodiscard]] CompileStats stats() const;
+  [[nodiscard]] ScreenerStats stats() const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace ownvoice::confidential
+}  // namespace ownvoice::checks

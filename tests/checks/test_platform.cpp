@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "checks/platform.hpp"
 
@@ -120,4 +121,51 @@ TEST(Platform, XRefusesInvalidCharacters) {
   EXPECT_FALSE(fits(text, Platform::X));
   EXPECT_FALSE(fits("hello\uFEFF", Platform::X));
   EXPECT_TRUE(fits("ABC\u202AABC", Platform::X));  // directional marks are allowed
+}
+
+// The one table of platforms (host/lib/checks/platforms.json) is what the engine, the
+// policy schemas and the extension use: each of them lists exactly its platforms.
+namespace {
+std::vector<std::string> table_ids() {
+  std::vector<std::string> ids;
+  for (const auto& row : kPlatformTable) ids.emplace_back(row.id);
+  return ids;
+}
+std::vector<std::string> schema_platforms(const std::string& path) {
+  std::ifstream in(path);
+  const auto schema = nlohmann::json::parse(in);
+  return schema.at("$defs").at("rule").at("properties").at("platforms").at("items").at("enum").get<std::vector<std::string>>();
+}
+}  // namespace
+
+TEST(PlatformTable, EveryIdAndAliasParsesBackToItsRow) {
+  for (const auto& row : kPlatformTable) {
+    EXPECT_EQ(parse_platform(row.id), row.platform) << row.id;
+    EXPECT_STREQ(to_string(row.platform), std::string(row.id).c_str());
+    EXPECT_EQ(&spec(row.platform), &row) << "the table is indexed by Platform";
+    for (const auto alias : row.aliases) {
+      if (!alias.empty()) {
+        EXPECT_EQ(parse_platform(alias), row.platform) << alias;
+      }
+    }
+  }
+  EXPECT_EQ(parse_platform("TWITTER"), Platform::X);
+  EXPECT_EQ(parse_platform("myspace"), Platform::Generic);
+}
+
+TEST(PlatformTable, StrictestFirstAndGenericLast) {
+  std::size_t previous = 0;
+  for (const auto& row : kPlatformTable) {
+    if (row.limit == 0) continue;
+    EXPECT_GE(row.limit, previous) << row.id << " is out of order";
+    previous = row.limit;
+  }
+  EXPECT_EQ(kPlatformTable.back().platform, Platform::Generic);
+}
+
+TEST(PlatformTable, PolicySchemasListTheTable) {
+  EXPECT_EQ(schema_platforms(std::string(OWNVOICE_BINARY_DIR) + "/generated/policy.schema.json"), table_ids())
+      << "the installed schema is generated from the table";
+  EXPECT_EQ(schema_platforms(std::string(OWNVOICE_SOURCE_DIR) + "/docs/policy.schema.json"), table_ids())
+      << "docs/policy.schema.json: update its platforms enum from host/lib/checks/platforms.json";
 }

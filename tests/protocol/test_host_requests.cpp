@@ -3,6 +3,7 @@
 #include <string>
 
 #include "engine/engine.hpp"
+#include "engine/result_json.hpp"
 #include "host_fixture.hpp"
 #include "ownvoice/version.hpp"
 #include "policy/loader.hpp"
@@ -80,7 +81,7 @@ TEST_F(Requests, CheckReturnsExactlyTheEnginesResult) {
   engine::CheckRequest request;
   request.text = kPost;
   request.platform = "x";
-  json expected = engine.check(request).json;
+  json expected = engine::to_json(engine.check(request));
 
   json& got = reply["result"];
   ASSERT_TRUE(got["check_id"].is_string());

@@ -12,11 +12,8 @@
   const OV = (root.OwnVoice = root.OwnVoice || {});
 
   // Platforms the employee can name, with their display names (brand names: not
-  // translated).
-  const PLATFORMS = {
-    facebook: 'Facebook', instagram: 'Instagram', x: 'X', linkedin: 'LinkedIn', mastodon: 'Mastodon',
-    bluesky: 'Bluesky', threads: 'Threads', pinterest: 'Pinterest', tumblr: 'Tumblr', quora: 'Quora', reddit: 'Reddit',
-  };
+  // translated), from the one table of platforms (common/platforms.js).
+  const PLATFORMS = Object.fromEntries(OV.platforms.map((p) => [p.id, p.name]));
 
   // Where a work post can be offered instead, as a share-intent link carrying the text:
   // host, path, the parameter that takes the text, and fixed parameters. (Addresses are

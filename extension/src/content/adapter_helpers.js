@@ -28,13 +28,13 @@
     return `[data-ownvoice-submit="${id}"]`;
   }
 
-  // Networks from the strictest length rule to the most lenient (docs/checks.md): X 280
-  // weighted, Bluesky 300 graphemes, Threads/Mastodon/Pinterest 500, Instagram 2,200,
-  // LinkedIn 3,000, Tumblr, Facebook 63,206. A text for several networks is checked
-  // against the first of them that is selected.
-  const STRICTEST_FIRST = ['x', 'bluesky', 'threads', 'mastodon', 'pinterest', 'instagram', 'linkedin', 'tumblr', 'facebook'];
-  const ALIASES = { twitter: 'x', x: 'x', bluesky: 'bluesky', bsky: 'bluesky', threads: 'threads', mastodon: 'mastodon',
-    pinterest: 'pinterest', instagram: 'instagram', linkedin: 'linkedin', tumblr: 'tumblr', facebook: 'facebook' };
+  // Networks from the strictest length rule to the most lenient, as the one table of
+  // platforms orders them (common/platforms.js, generated from the host's
+  // platforms.json): X 280 weighted, Bluesky 300 graphemes, ... A text for several
+  // networks is checked against the first of them that is selected.
+  const STRICTEST_FIRST = OV.platforms.map((p) => p.id);
+  const ALIASES = {};
+  for (const p of OV.platforms) for (const name of [p.id, ...p.aliases]) ALIASES[name] = p.id;
 
   function platformOf(network) {
     return ALIASES[norm(network).replace(/[^a-z]/g, '')] || null;

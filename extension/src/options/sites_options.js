@@ -10,6 +10,7 @@
   const { t } = OV.pageI18n;
   const { el } = OV.resultView;
   const $ = (id) => document.getElementById(id);
+  for (const p of OV.platforms) $('site-platform').append(new Option(p.name, p.id));  // the one table of platforms
   const send = (msg) => api.runtime.sendMessage(msg);
   const FROM = { policy: 'optionsSiteFromPolicy', managed: 'optionsSiteFromManaged', employee: 'optionsSiteFromEmployee' };
 

@@ -6,6 +6,7 @@
   const api = root.browser || root.chrome;
   const { t } = OV.pageI18n;
   const $ = (id) => document.getElementById(id);
+  for (const p of OV.platforms) $('platform').append(new Option(p.name, p.id));  // the one table of platforms
   let resultText = '';
 
   OV.pageI18n.localize(document);

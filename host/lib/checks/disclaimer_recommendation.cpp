@@ -49,7 +49,7 @@ DisclaimerRecommendation recommend_disclaimer(const text::NormalizedText& norm, 
                                               const policy::Policy& policy, const WorkSignals& signals) {
   DisclaimerRecommendation r;
   if (policy.propose_disclaimer_always) r.because.emplace_back("policy_always");
-  if (platform == Platform::LinkedIn) r.because.emplace_back("professional_network");
+  if (spec(platform).professional) r.because.emplace_back("professional_network");
   if (signals.names_company) r.because.emplace_back("names_company");
   if (signals.promotional) r.because.emplace_back("promotional");
   if (signals.confidential) r.because.emplace_back("confidential");

@@ -1,18 +1,20 @@
 #pragma once
 // The platforms OwnVoice knows and how each counts a post's length
-// (../docs/platforms.md: X weighs characters as twitter-text v3 does, Bluesky counts
+// (docs/checks.md: X weighs characters as twitter-text v3 does, Bluesky counts
 // graphemes, Mastodon counts URLs as 23...).
 #include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "ownvoice/platform_table.hpp"
+
 namespace ownvoice::checks {
 
-enum class Platform { X, LinkedIn, Facebook, Instagram, Mastodon, Bluesky, Threads, Pinterest,
-                      Tumblr, Quora, Reddit, Generic };
-
-Platform parse_platform(std::string_view name);  // unknown names -> Generic
+// enum class Platform, Counter, PlatformSpec and kPlatformTable: generated from the one
+// table of platforms, platforms.json (cmake/OwnVoicePlatformTable.cmake).
+Platform parse_platform(std::string_view name);  // id or alias, any case; unknown names -> Generic
 const char* to_string(Platform p);
+const PlatformSpec& spec(Platform p);
 
 struct LengthRule {
   std::size_t limit = 0;         // 0 = no limit
@@ -26,8 +28,6 @@ std::size_t measure_length(std::string_view utf8, Platform p);
 // 30 hashtags).
 bool fits(std::string_view utf8, Platform p);
 
-constexpr std::size_t kBlueskyMaxBytes = 3000;
-constexpr std::size_t kInstagramMaxHashtags = 30;
 // Hashtags as Instagram counts them: '#' after a non-word character, then a word character.
 std::size_t count_hashtags(std::string_view utf8);
 

@@ -2,6 +2,7 @@
 // A broken layer never stops the checks: it is reported and the others apply.
 #include "policy/loader.hpp"
 
+#include "ownvoice/platform_table.hpp"
 #include "platform/platform.hpp"
 
 #include <re2/re2.h>
@@ -18,8 +19,11 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kPlatforms = {"x", "linkedin", "facebook", "instagram", "mastodon", "bluesky",
-                                          "threads", "pinterest", "tumblr", "quora", "reddit", "generic"};
+bool is_platform(std::string_view id) {
+  for (const auto& row : checks::kPlatformTable)
+    if (row.id == id) return true;
+  return false;
+}
 const std::set<std::string> kPacks = {"personal_data", "secrets"};
 // Fields only the employee may set (the employer can neither set nor read them).
 const std::set<std::string> kEmployeeOnly = {"debug", "keep_work_out_of"};
@@ -125,7 +129,7 @@ struct Checker {
     string_array(r, "exceptions", path);
     if (string_array(r, "platforms", path) && r.contains("platforms"))
       for (const auto& p : r["platforms"])
-        if (p.is_string() && !kPlatforms.count(p.get<std::string>()))
+        if (p.is_string() && !is_platform(p.get<std::string>()))
           error(path + "platforms", "unknown platform " + quote(p));
     if (string_array(r, "patterns", path) && r.contains("patterns")) {
       RE2::Options opt;

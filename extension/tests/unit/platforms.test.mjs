@@ -45,3 +45,23 @@ test('each build carries the generated list, loaded before the content scripts t
   }
   assert.ok(!fs.existsSync(path.join(EXTENSION, 'src/common/platforms.js')), 'generated into the builds only, never into src/');
 });
+
+test('every page that runs code reading OwnVoice.platforms loads platforms.js first', () => {
+  const src = path.join(EXTENSION, 'src');
+  const usesTable = (file) => /\.platforms\b/.test(fs.readFileSync(file, 'utf8'));
+  const pages = fs.readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.html'));
+  assert.ok(pages.length >= 5, 'the pages are found');
+  for (const page of pages) {
+    const html = fs.readFileSync(path.join(src, page), 'utf8');
+    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => path.join(src, path.dirname(page), m[1]));
+    const tableAt = scripts.findIndex((s) => s.endsWith('common/platforms.js'));
+    // selftest.js loads the content scripts (adapter_helpers.js reads the table) at run time.
+    const loadsContentScripts = scripts.some((s) => fs.existsSync(s) && /content_scripts/.test(fs.readFileSync(s, 'utf8')));
+    scripts.forEach((s, i) => {
+      if (!s.endsWith('common/platforms.js') && fs.existsSync(s) && usesTable(s)) {
+        assert.ok(tableAt >= 0 && tableAt < i, `${page} loads platforms.js before ${path.basename(s)}`);
+      }
+    });
+    if (loadsContentScripts) assert.ok(tableAt >= 0, `${page} loads the content scripts, so platforms.js too`);
+  }
+});

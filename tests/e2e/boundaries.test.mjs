@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { keysReachPrompt, launch, openFixture, inPrompt, PROMPT, waitPromptState, promptFocusedId, submissions, modelText, EXTENSION_ID, FIXTURES, POLICY } from './lib/harness.mjs';
 import { typeInComposer, promptGone, waitSubmission, screenshot, words } from './lib/flows.mjs';
-import { MORE, routeMore, intentPrompt } from './lib/more.mjs';
+import { SITE_REPLICAS, routeSiteReplicas, intentPrompt } from './lib/site_replicas.mjs';
 
 const WORK_POST = 'Loving the new LumiDesk release at Lumetra';
 const PRIVATE_POST = 'Lovely hike above the lake this morning, the larches are golden';
@@ -18,7 +18,7 @@ const PASSPHRASE = 'correct horse battery staple';
 let env;
 before(async () => {
   env = await launch();
-  await routeMore(env.context);
+  await routeSiteReplicas(env.context);
 });
 after(async () => { await env.close(); });
 
@@ -47,7 +47,7 @@ async function lastConfirm(checkId) {
 const setList = (value) => env.worker.evaluate((v) => chrome.storage.local.set({ boundaries: v }), value);
 
 async function openInstagram() {
-  const site = MORE.instagram;
+  const site = SITE_REPLICAS.instagram;
   const page = await env.context.newPage();
   await page.goto(site.origin + site.paths[0]);
   await page.waitForSelector(site.composer);
@@ -55,7 +55,7 @@ async function openInstagram() {
 }
 
 async function typeInstagram(page, text) {
-  await page.click(MORE.instagram.composer);
+  await page.click(SITE_REPLICAS.instagram.composer);
   await page.keyboard.type(text);
   assert.equal(await modelText(page), text);
 }
@@ -104,7 +104,7 @@ test('instagram in the list: a post naming the company gets the reminder first; 
   const page = await openInstagram();
   await typeInstagram(page, WORK_POST);
 
-  assert.equal(await press(page, MORE.instagram.submit), 'boundary', 'the reminder, not the usual prompt');
+  assert.equal(await press(page, SITE_REPLICAS.instagram.submit), 'boundary', 'the reminder, not the usual prompt');
   assert.equal(await page.locator(PROMPT).count(), 1, 'only the reminder is on the page');
   assert.equal(await reminderText(page), `This post is about ${POLICY.company} and you keep work out of Instagram.`);
   assert.equal(await inPrompt(page).locator('#ov-audience').count(), 0, 'Instagram shows no audience: no line');
@@ -138,7 +138,7 @@ test('instagram: "share anyway" goes on to the usual prompt and checks; the page
   await env.worker.evaluate((pass) => self.ownvoiceHost.request({ type: 'log.init', passphrase: pass }).catch(() => null), PASSPHRASE);
   const page = await openInstagram();
   await typeInstagram(page, WORK_POST);
-  assert.equal(await press(page, MORE.instagram.submit), 'boundary');
+  assert.equal(await press(page, SITE_REPLICAS.instagram.submit), 'boundary');
   await inPrompt(page).click('#ov-boundary-anyway');
 
   const state = await waitPromptState(page, ['ok', 'warn', 'block']);
@@ -173,7 +173,7 @@ test('instagram: the link opens the same text in LinkedIn\'s share box, where it
   await spyOnHost();
   const page = await openInstagram();
   await typeInstagram(page, WORK_POST);
-  assert.equal(await press(page, MORE.instagram.submit), 'boundary');
+  assert.equal(await press(page, SITE_REPLICAS.instagram.submit), 'boundary');
   const [linkedin] = await Promise.all([
     env.context.waitForEvent('page'),
     inPrompt(page).click('a.ov-elsewhere-link[data-platform="linkedin"]'),
@@ -195,7 +195,7 @@ test('instagram: a post that is not about work gets no reminder', async () => {
   await spyOnHost();
   const page = await openInstagram();
   await typeInstagram(page, PRIVATE_POST);
-  const state = await press(page, MORE.instagram.submit);
+  const state = await press(page, SITE_REPLICAS.instagram.submit);
   assert.notEqual(state, 'boundary');
   await inPrompt(page).click('#ov-cancel');
   await promptGone(page);
@@ -256,9 +256,9 @@ test('facebook: not in the list, no reminder; in the list, the reminder with the
 test('a French browser gets the reminder in French', async () => {
   const fr = await launch({ lang: 'fr' });
   try {
-    await routeMore(fr.context);
+    await routeSiteReplicas(fr.context);
     await fr.worker.evaluate(() => chrome.storage.local.set({ boundaries: { keep_out: [{ platform: 'instagram' }], work_on: ['linkedin'] } }));
-    const site = MORE.instagram;
+    const site = SITE_REPLICAS.instagram;
     const page = await fr.context.newPage();
     await page.goto(site.origin + site.paths[0]);
     await page.waitForSelector(site.composer);

@@ -16,8 +16,8 @@ import * as esbuild from 'esbuild';
 import { build } from '../../extension/build.mjs';
 import { REPO, HOST_BIN, POLICY_PATH } from './lib/harness.mjs';
 import { FIXTURES, FIXTURE_SCRIPT_PATH } from './fixtures/pages.mjs';
-import { SCRIPT_PATH as MORE_SCRIPT_PATH, fixtureFor } from './fixtures/more_pages.mjs';
-import { bundle } from './lib/more.mjs';
+import { SCRIPT_PATH as REPLICA_SCRIPT_PATH, fixtureFor } from './fixtures/site_replicas.mjs';
+import { bundle } from './lib/site_replicas.mjs';
 import { SITES, VARIANT_PARAM, variantHtml, fixtureHtml } from './lib/variants.mjs';
 import { firefoxPromptFrame } from './lib/firefox.mjs';
 
@@ -47,7 +47,7 @@ async function answer(req, res) {
     const site = Object.values(FIXTURES).find((f) => new URL(f.url).hostname === url.hostname);
     if (site && site.entry) return send('text/javascript', await fixtureBundle(site.entry));
   }
-  if (url.pathname === MORE_SCRIPT_PATH && referer) {
+  if (url.pathname === REPLICA_SCRIPT_PATH && referer) {
     const site = fixtureFor(new URL(referer.pathname, 'https://' + referer.hostname).href);
     if (site && site.entry) return send('text/javascript', await bundle(site.entry, 'firefox115'));
   }

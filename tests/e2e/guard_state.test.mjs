@@ -9,8 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, inPrompt, submissions, EXTENSION_ID } from './lib/harness.mjs';
 import { promptGone } from './lib/flows.mjs';
-import { routeMore } from './lib/more.mjs';
-import { fixtureFor } from './fixtures/more_pages.mjs';
+import { routeSiteReplicas } from './lib/site_replicas.mjs';
+import { fixtureFor } from './fixtures/site_replicas.mjs';
 import { SITES, routeVariants, variantUrl, fixtureHtml } from './lib/variants.mjs';
 
 const BADGE = { guarded: '✓', watching: '…', unguarded: '!', off: '' };
@@ -18,7 +18,7 @@ const EDITABLE = '[contenteditable="true"]:not([tabindex="-1"]), textarea';
 let env;
 before(async () => {
   env = await launch();
-  await routeMore(env.context);
+  await routeSiteReplicas(env.context);
   await routeVariants(env.context, (url) => fixtureHtml(url.href, fixtureFor));
 });
 after(async () => { await env.close(); });

@@ -6,12 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, inPrompt, waitPromptState, modelText, POLICY } from './lib/harness.mjs';
 import { words } from './lib/flows.mjs';
-import { MORE, routeMore, proposedWording, intentPrompt } from './lib/more.mjs';
+import { SITE_REPLICAS, routeSiteReplicas, proposedWording, intentPrompt } from './lib/site_replicas.mjs';
 
 let env;
 before(async () => {
   env = await launch();
-  await routeMore(env.context);
+  await routeSiteReplicas(env.context);
   // The extension has started (its first managed-storage read done), as it has long
   // before anyone follows a share link.
   await env.worker.evaluate(() => self.OwnVoice.background.handlers['ov.settings']({ hostname: 'x.com' }));
@@ -43,7 +43,7 @@ const LINKS = [
 
 for (const [label, link, fixture, carried, arrives = carried] of LINKS) {
   test(`${label}: the prompt comes first; the composer opens with the checked text and the disclaimer`, async () => {
-    const site = MORE[fixture];
+    const site = SITE_REPLICAS[fixture];
     const page = await env.context.newPage();
     await page.goto(link, { waitUntil: 'commit' });
     assert.notEqual(await intentPrompt(page), 'block');
@@ -76,7 +76,7 @@ test('a share link with a confidential term: blocked in the prompt, fixed there,
   const wording = await proposedWording(page);
   await inPrompt(page).check('#ov-consent');
   await inPrompt(page).click('#ov-post');
-  await page.waitForSelector(MORE.bluesky.composer, { timeout: 15000 });
+  await page.waitForSelector(SITE_REPLICAS.bluesky.composer, { timeout: 15000 });
   await page.waitForFunction(() => window.__fixture && window.__fixture.modelText().length > 0);
   const text = await modelText(page);
   assert.equal(words(text), words(`Un nouveau projet arrive bientôt ${wording}`));
@@ -89,7 +89,7 @@ test('a share link cancelled in the prompt: the composer opens empty', async () 
   await page.goto('https://x.com/intent/post?' + q({ text: TEXT }), { waitUntil: 'commit' });
   await intentPrompt(page);
   await inPrompt(page).click('#ov-cancel');
-  await page.waitForSelector(MORE.xIntent.composer, { timeout: 15000 });
+  await page.waitForSelector(SITE_REPLICAS.xIntent.composer, { timeout: 15000 });
   assert.equal(await modelText(page), '');
   assert.ok(!new URL(page.url()).searchParams.has('text'));
   await page.close();

@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, inPrompt, waitPromptState, submissions, EXTENSION_ID, POLICY } from './lib/harness.mjs';
 import { CONFIDENTIAL_POST, FIXED_POST, words, promptGone, waitSubmission } from './lib/flows.mjs';
-import { MORE, routeMore, proposedWording } from './lib/more.mjs';
+import { SITE_REPLICAS, routeSiteReplicas, proposedWording } from './lib/site_replicas.mjs';
 
-const site = MORE.custom;
+const site = SITE_REPLICAS.custom;
 const policyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ownvoice-sites-policy-'));
 const policyPath = path.join(policyDir, 'policy.json');
 fs.writeFileSync(policyPath, JSON.stringify(Object.assign({}, POLICY, {
@@ -22,7 +22,7 @@ let env;
 let options;
 before(async () => {
   env = await launch({ env: { OWNVOICE_SYSTEM_POLICY: policyPath } });
-  await routeMore(env.context);
+  await routeSiteReplicas(env.context);
   options = await env.context.newPage();
   await options.goto(`chrome-extension://${EXTENSION_ID}/src/options/options.html`);
 });

@@ -16,8 +16,8 @@ import * as esbuild from 'esbuild';
 import { build } from '../../../extension/build.mjs';
 import { REPO, HOST_BIN, POLICY_PATH } from './harness.mjs';
 import { FIXTURES, FIXTURE_SCRIPT_PATH } from '../fixtures/pages.mjs';
-import { SCRIPT_PATH as MORE_SCRIPT_PATH, fixtureFor } from '../fixtures/more_pages.mjs';
-import { bundle } from './more.mjs';
+import { SCRIPT_PATH as REPLICA_SCRIPT_PATH, fixtureFor } from '../fixtures/site_replicas.mjs';
+import { bundle } from './site_replicas.mjs';
 
 const FIREFOX = process.env.OWNVOICE_FIREFOX || '/usr/bin/firefox-esr';
 export const GECKO_ID = 'ownvoice@ownvoice.org';
@@ -30,7 +30,7 @@ async function fixtureBundle(entry) {
   return out.outputFiles[0].text;
 }
 
-// The first four sites' fixtures (pages.mjs) and the share-link composers (more_pages.mjs).
+// The first four sites' fixtures (pages.mjs) and the share-link composers (site_replicas.mjs).
 async function answer(req, res) {
   const url = new URL(req.url, `http://${req.headers.host}`);
   const host = url.hostname;
@@ -41,12 +41,12 @@ async function answer(req, res) {
     const site = Object.values(FIXTURES).find((f) => new URL(f.url).hostname === host);
     if (site && site.entry) return send('text/javascript', await fixtureBundle(site.entry));
   }
-  if (url.pathname === MORE_SCRIPT_PATH && referer) {
+  if (url.pathname === REPLICA_SCRIPT_PATH && referer) {
     const site = fixtureFor(https(referer).href);
     if (site && site.entry) return send('text/javascript', await bundle(site.entry, 'firefox115'));
   }
-  const more = fixtureFor(https(url).href);
-  if (more) return send('text/html', more.html);
+  const replica = fixtureFor(https(url).href);
+  if (replica) return send('text/html', replica.html);
   const site = Object.values(FIXTURES).find((f) => new URL(f.url).hostname === host && new URL(f.url).pathname === url.pathname);
   if (site) return send('text/html', site.html);
   res.writeHead(404); res.end();

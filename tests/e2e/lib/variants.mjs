@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, FIXTURES } from './harness.mjs';
-import { MORE } from '../fixtures/more_pages.mjs';
+import { SITE_REPLICAS } from '../fixtures/site_replicas.mjs';
 
 const REWRITER = fs.readFileSync(path.join(REPO, 'extension/src/common/composer_variants.js'), 'utf8');
 export const VARIANT_PARAM = 'ovvariant';
@@ -21,16 +21,16 @@ export const SITES = {
   x: { url: FIXTURES.x.url, post: '[data-testid="tweetButton"]', keyboard: true },
   linkedin: { url: FIXTURES.linkedin.url, post: 'button.share-actions__primary-action' },
   facebook: { url: FIXTURES.facebook.url, post: '[role="button"][aria-label="Post"]' },
-  mastodon: { url: MORE.mastodon.origin + MORE.mastodon.paths[0], post: 'button[type="submit"]', keyboard: true },
-  bluesky: { url: MORE.bluesky.origin + MORE.bluesky.paths[0], post: '[data-testid="composerPublishBtn"]', keyboard: true },
-  instagram: { url: MORE.instagram.origin + MORE.instagram.paths[0], post: '#share', siteSurvivesRename: true },
-  threads: { url: MORE.threads.origin + MORE.threads.paths[0], post: '#post', siteSurvivesRename: true },
-  pinterest: { url: MORE.pinterest.origin + MORE.pinterest.paths[0], post: '[data-test-id="storyboard-creation-nav-done"] button' },
-  tumblr: { url: MORE.tumblr.origin + MORE.tumblr.paths[0], post: 'footer button', siteSurvivesRename: true },
-  quora: { url: MORE.quora.origin + MORE.quora.paths[0], post: '#post', siteSurvivesRename: true },
-  buffer: { url: MORE.buffer.origin + MORE.buffer.paths[0], post: '[data-testid="composer-submit-button"]' },
-  hootsuite: { url: MORE.hootsuite.origin + MORE.hootsuite.paths[0], post: '#post', siteSurvivesRename: true },
-  reddit: { url: MORE.reddit.origin + MORE.reddit.paths[0], post: 'button[type="submit"]', siteSurvivesRename: true },
+  mastodon: { url: SITE_REPLICAS.mastodon.origin + SITE_REPLICAS.mastodon.paths[0], post: 'button[type="submit"]', keyboard: true },
+  bluesky: { url: SITE_REPLICAS.bluesky.origin + SITE_REPLICAS.bluesky.paths[0], post: '[data-testid="composerPublishBtn"]', keyboard: true },
+  instagram: { url: SITE_REPLICAS.instagram.origin + SITE_REPLICAS.instagram.paths[0], post: '#share', siteSurvivesRename: true },
+  threads: { url: SITE_REPLICAS.threads.origin + SITE_REPLICAS.threads.paths[0], post: '#post', siteSurvivesRename: true },
+  pinterest: { url: SITE_REPLICAS.pinterest.origin + SITE_REPLICAS.pinterest.paths[0], post: '[data-test-id="storyboard-creation-nav-done"] button' },
+  tumblr: { url: SITE_REPLICAS.tumblr.origin + SITE_REPLICAS.tumblr.paths[0], post: 'footer button', siteSurvivesRename: true },
+  quora: { url: SITE_REPLICAS.quora.origin + SITE_REPLICAS.quora.paths[0], post: '#post', siteSurvivesRename: true },
+  buffer: { url: SITE_REPLICAS.buffer.origin + SITE_REPLICAS.buffer.paths[0], post: '[data-testid="composer-submit-button"]' },
+  hootsuite: { url: SITE_REPLICAS.hootsuite.origin + SITE_REPLICAS.hootsuite.paths[0], post: '#post', siteSurvivesRename: true },
+  reddit: { url: SITE_REPLICAS.reddit.origin + SITE_REPLICAS.reddit.paths[0], post: 'button[type="submit"]', siteSurvivesRename: true },
 };
 
 // The fixture's HTML with the rewriter installed before anything else runs. The page
@@ -48,7 +48,7 @@ export function variantHtml(html, { post, mode }) {
 export const variantUrl = (url, mode) => url + (url.includes('?') ? '&' : '?') + VARIANT_PARAM + '=' + mode;
 
 // Playwright: answers ?ovvariant= pages with the variant of the fixture the harness and
-// routeMore would serve (later routes win; anything else falls through to them).
+// routeSiteReplicas would serve (later routes win; anything else falls through to them).
 export async function routeVariants(context, htmlFor) {
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -60,12 +60,12 @@ export async function routeVariants(context, htmlFor) {
   });
 }
 
-// The fixture HTML at an address (the first three sites' pages.mjs, or more_pages.mjs).
+// The fixture HTML at an address (the first three sites' pages.mjs, or site_replicas.mjs).
 export function fixtureHtml(url, fixtureFor) {
   const u = new URL(url);
   const first = Object.values(FIXTURES).find((f) => new URL(f.url).host === u.host && new URL(f.url).pathname === u.pathname);
   if (first) return first.html;
-  const more = fixtureFor(u.href);
-  if (!more) throw new Error('no fixture at ' + url);
-  return more.html;
+  const replica = fixtureFor(u.href);
+  if (!replica) throw new Error('no fixture at ' + url);
+  return replica.html;
 }

@@ -1,20 +1,20 @@
-// Serves the fixture pages of fixtures/more_pages.mjs at the real sites' addresses in a
+// Serves the fixture pages of fixtures/site_replicas.mjs at the real sites' addresses in a
 // Playwright context (on top of harness.mjs's routes, which answer the first four
 // sites), and the steps the sites_* and share_links tests share.
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 import { REPO, inPrompt, waitPromptState } from './harness.mjs';
-import { MORE, SCRIPT_PATH, fixtureFor } from '../fixtures/more_pages.mjs';
+import { SITE_REPLICAS, SCRIPT_PATH, fixtureFor } from '../fixtures/site_replicas.mjs';
 
-export { MORE };
+export { SITE_REPLICAS };
 
 const bundles = new Map();
 export async function bundle(entry, target = 'chrome110') {
   const key = entry + target;
   if (!bundles.has(key)) {
     const out = await esbuild.build({
-      entryPoints: [path.join(REPO, 'tests/e2e/fixtures/more', entry)],
+      entryPoints: [path.join(REPO, 'tests/e2e/fixtures/editor_bundles', entry)],
       bundle: true, write: false, format: 'iife', target, logLevel: 'silent',
       define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     });
@@ -25,7 +25,7 @@ export async function bundle(entry, target = 'chrome110') {
 
 // Later routes win in Playwright: ours answer our fixtures, the rest falls back to the
 // harness (which refuses anything unknown: no test touches the network).
-export async function routeMore(context) {
+export async function routeSiteReplicas(context) {
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === SCRIPT_PATH) {

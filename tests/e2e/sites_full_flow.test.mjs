@@ -7,18 +7,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, inPrompt, waitPromptState, submissions, modelText, POLICY } from './lib/harness.mjs';
 import { CONFIDENTIAL_POST, FIXED_POST, words, isDisabled, promptGone, waitSubmission } from './lib/flows.mjs';
-import { MORE, routeMore, proposedWording, graphemes } from './lib/more.mjs';
+import { SITE_REPLICAS, routeSiteReplicas, proposedWording, graphemes } from './lib/site_replicas.mjs';
 
 const codenames = POLICY.rules.find((r) => r.id === 'codenames');
 let env;
-before(async () => { env = await launch(); await routeMore(env.context); });
+before(async () => { env = await launch(); await routeSiteReplicas(env.context); });
 after(async () => { await env.close(); });
 
 const SITES = ['mastodon', 'bluesky', 'instagram', 'threads', 'pinterest', 'tumblr', 'quora', 'buffer', 'hootsuite'];
 
 for (const name of SITES) {
   test(`${name}: confidential term held and highlighted; fixed, disclaimer within the limit, consent, shared once`, async () => {
-    const site = MORE[name];
+    const site = SITE_REPLICAS[name];
     const page = await env.context.newPage();
     await page.goto(site.origin + site.paths[0]);
     await page.waitForSelector(site.composer);
@@ -56,7 +56,7 @@ for (const name of SITES) {
 }
 
 test('buffer: the text is checked against the strictest selected network (X among LinkedIn and X)', async () => {
-  const site = MORE.buffer;
+  const site = SITE_REPLICAS.buffer;
   const page = await env.context.newPage();
   await page.goto(site.origin + site.paths[0]);
   await page.waitForSelector(site.composer);
@@ -84,7 +84,7 @@ test('buffer: the text is checked against the strictest selected network (X amon
 });
 
 test('bluesky: near the 300-grapheme limit the short disclaimer is proposed, and what is shared fits', async () => {
-  const site = MORE.bluesky;
+  const site = SITE_REPLICAS.bluesky;
   const page = await env.context.newPage();
   await page.goto(site.origin + site.paths[0]);
   await page.waitForSelector(site.composer);
@@ -107,7 +107,7 @@ test('bluesky: near the 300-grapheme limit the short disclaimer is proposed, and
 });
 
 test('instagram: more than 30 hashtags breaks Instagram\'s rule, and the prompt says the post does not fit', async () => {
-  const site = MORE.instagram;
+  const site = SITE_REPLICAS.instagram;
   const page = await env.context.newPage();
   await page.goto(site.origin + site.paths[0]);
   await page.waitForSelector(site.composer);

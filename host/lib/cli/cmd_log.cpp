@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -161,6 +162,181 @@ log::Filter filter_of(const LogFlags& f) {
   return filter;
 }
 
+log::Store open_initialized_store(const LogFlags& f) {
+  auto store = open_store(f);
+  if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+  return store;
+}
+
+// The callback CLI11 runs for a subcommand: the command's function on the parsed flags,
+// its exit status (or a log error's) kept in exit_code.
+std::function<void()> runs(const std::shared_ptr<LogFlags>& flags, int& exit_code, int (*command)(const LogFlags&)) {
+  return [flags, &exit_code, command] { run(exit_code, [&] { return command(*flags); }); };
+}
+
+// `ownvoice log init`
+int log_init(const LogFlags& flags) {
+  auto store = open_store(flags);
+  if (store.initialized()) throw Error(ErrorCode::already_initialized, "the log is already set up at " + store.path());
+  std::cerr << "Choose a passphrase for your OwnVoice log. Nobody else (not IT) can read the log without it,\n"
+               "and nobody can recover it for you.\n";
+  auto pass = ask_new(flags.passphrase_fd, "New passphrase: ");
+  if (!pass) return kUsage;
+  store.init(pass->view());
+  std::cerr << "The log is set up at " << store.path() << "\n";
+  print_warnings(store.status().warnings);
+  return kOk;
+}
+
+// `ownvoice log status`
+int log_status(const LogFlags& flags) {
+  auto store = open_store(flags);
+  auto s = store.status();
+  if (!flags.json) print_warnings(s.warnings);
+  if (flags.json) {
+    nlohmann::json j = log::to_json(s);
+    if (auto h = store.promotional_history(30)) {
+      j["promotional_30d"] = {{"shared", h->shared}, {"promotional", h->promotional}};
+    }
+    std::cout << j.dump() << "\n";
+  } else if (!s.initialized) {
+    std::cout << "The log is not set up (run `ownvoice log init`). Expected at " << s.path << "\n";
+  } else {
+    std::cout << "Log: " << s.path << "\nEntries: " << s.entries << "\n";
+    // Compare these with the Privacy status in the extension's popup: a different key
+    // means someone else's key now receives your entries (PROTOCOL.md hello).
+    std::cout << "Key fingerprint: " << s.key_fingerprint << "\nLast entry number: " << s.last_seq << "\n";
+    if (auto h = store.promotional_history(30)) {
+      std::cout << "Shared in the last 30 days: " << h->shared << ", of which promotional: " << h->promotional
+                << "\n";
+    }
+  }
+  return kOk;
+}
+
+// `ownvoice log show`
+int log_show(const LogFlags& flags) {
+  auto store = open_initialized_store(flags);
+  auto pass = ask(flags.passphrase_fd, "Log passphrase: ");
+  auto entries = store.read_all(pass.view(), filter_of(flags));
+  pass.clear();
+  std::ostringstream out;
+  for (const auto& e : entries) {
+    if (flags.json) {
+      out << log::to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      print_entry(out, e);
+    }
+  }
+  if (!flags.json) out << entries.size() << (entries.size() == 1 ? " entry\n" : " entries\n");
+  std::cout << out.str() << std::flush;
+  return kOk;
+}
+
+// `ownvoice log export`
+int log_export(const LogFlags& flags) {
+  auto store = open_initialized_store(flags);
+  auto pass = ask(flags.passphrase_fd, "Log passphrase: ");
+  std::string data = store.export_as(pass.view(), flags.format, filter_of(flags));
+  pass.clear();
+  if (flags.encrypt) {
+    auto file_pass = ask_new(flags.export_passphrase_fd, "Passphrase for the export file: ");
+    if (!file_pass) return kUsage;
+    std::string sealed = log::seal_export(file_pass->view(), data, log::KdfParams::standard());
+    sodium_memzero(data.data(), data.size());
+    data = std::move(sealed);
+  }
+  if (flags.output.empty()) {
+    std::cout << data << std::flush;
+    return kOk;
+  }
+  return write_private_file(flags.output, data) ? kOk : kIo;
+}
+
+// `ownvoice log verify`
+int log_verify(const LogFlags& flags) {
+  auto store = open_initialized_store(flags);
+  auto pass = ask(flags.passphrase_fd, "Log passphrase: ");
+  auto r = store.verify(pass.view());
+  pass.clear();
+  if (!flags.json) print_warnings(r.warnings);
+  if (flags.json) {
+    std::cout << log::to_json(r).dump() << "\n";
+  } else if (r.ok) {
+    std::cout << "OK: " << r.entries << " entries, chain intact through entry " << r.verified_through
+              << " (head " << r.head_fingerprint << ")\n";
+  } else {
+    std::cout << "PROBLEM: " << r.problem << "\n";
+    if (r.first_bad) std::cout << "First bad entry: " << *r.first_bad << "\n";
+  }
+  return r.ok ? kOk : kProblem;
+}
+
+// `ownvoice log erase`
+int log_erase(const LogFlags& flags) {
+  if (!flags.all && flags.before.empty()) {
+    std::cerr << "ownvoice: say what to erase: --all or --before YYYY-MM-DD\n";
+    return kUsage;
+  }
+  auto store = open_initialized_store(flags);
+  if (!flags.yes) {
+    std::string what = flags.all ? "ALL entries" : "entries dated before " + flags.before;
+    if (!confirm_on_tty("Erase " + what + " of your OwnVoice log? This cannot be undone. [y/N] ")) {
+      std::cerr << "ownvoice: nothing erased (confirm on the terminal, or pass --yes)\n";
+      return kUsage;
+    }
+  }
+  auto pass = ask(flags.passphrase_fd, "Log passphrase: ");
+  std::optional<std::string> cutoff;
+  if (!flags.all) cutoff = flags.before;
+  const auto report = store.erase_and_scrub(pass.view(), cutoff);
+  pass.clear();
+  const auto n = report.erased;
+  std::cout << "Erased " << n << (n == 1 ? " entry\n" : " entries\n");
+  std::cout << "File rebuilt without free pages (VACUUM): " << (report.vacuum ? "yes" : "NO") << "\n"
+            << "Write-ahead log emptied (checkpoint): " << (report.wal_checkpoint ? "yes" : "NO") << "\n";
+  if (!report.problem.empty()) {
+    std::cerr << "ownvoice: the erased entries' old pages may remain on disk: " << report.problem
+              << "; run the erase again\n";
+    return kIo;
+  }
+  return kOk;
+}
+
+// `ownvoice log passwd`
+int log_passwd(const LogFlags& flags) {
+  auto store = open_initialized_store(flags);
+  auto old_pass = ask(flags.passphrase_fd, "Current passphrase: ");
+  auto new_pass = ask_new(flags.new_passphrase_fd, "New passphrase: ");
+  if (!new_pass) return kUsage;
+  if (flags.rotate) {
+    store.rotate_keys(old_pass.view(), new_pass->view());
+    const auto s = store.status();
+    std::cerr << "Passphrase changed and keys rotated. New key fingerprint: " << s.key_fingerprint
+              << "\n(confirm it in the extension's Privacy status)\n";
+  } else {
+    store.change_passphrase(old_pass.view(), new_pass->view());
+    std::cerr << "Passphrase changed.\n";
+  }
+  return kOk;
+}
+
+// `ownvoice log decrypt-export`
+int log_decrypt_export(const LogFlags& flags) {
+  std::ifstream in(flags.input, std::ios::binary);
+  if (!in) {
+    std::cerr << "ownvoice: cannot read " << flags.input << "\n";
+    return kNoInput;
+  }
+  std::ostringstream armored;
+  armored << in.rdbuf();
+  auto pass = ask(flags.passphrase_fd, "Export passphrase: ");
+  const std::string clear = log::open_export(pass.view(), armored.str());
+  pass.clear();
+  std::cout << clear << std::flush;
+  return kOk;
+}
+
 }  // namespace
 
 void add_log_commands(CLI::App& app, int& exit_code) {
@@ -171,75 +347,18 @@ void add_log_commands(CLI::App& app, int& exit_code) {
 
   auto* init = cmd->add_subcommand("init", "set up the log and choose its passphrase");
   add_passphrase_fd(*init, *flags);
-  init->callback([flags, &exit_code] {
-    run(exit_code, [&] {
-      auto store = open_store(*flags);
-      if (store.initialized()) throw Error(ErrorCode::already_initialized, "the log is already set up at " + store.path());
-      std::cerr << "Choose a passphrase for your OwnVoice log. Nobody else (not IT) can read the log without it,\n"
-                   "and nobody can recover it for you.\n";
-      auto pass = ask_new(flags->passphrase_fd, "New passphrase: ");
-      if (!pass) return kUsage;
-      store.init(pass->view());
-      std::cerr << "The log is set up at " << store.path() << "\n";
-      print_warnings(store.status().warnings);
-      return kOk;
-    });
-  });
+  init->callback(runs(flags, exit_code, log_init));
 
   auto* status = cmd->add_subcommand("status", "is the log set up, where, how many entries (no passphrase)");
   status->add_flag("--json", flags->json, "print JSON");
-  status->callback([flags, &exit_code] {
-    run(exit_code, [&] {
-      auto store = open_store(*flags);
-      auto s = store.status();
-      if (!flags->json) print_warnings(s.warnings);
-      if (flags->json) {
-        nlohmann::json j = log::to_json(s);
-        if (auto h = store.promotional_history(30)) {
-          j["promotional_30d"] = {{"shared", h->shared}, {"promotional", h->promotional}};
-        }
-        std::cout << j.dump() << "\n";
-      } else if (!s.initialized) {
-        std::cout << "The log is not set up (run `ownvoice log init`). Expected at " << s.path << "\n";
-      } else {
-        std::cout << "Log: " << s.path << "\nEntries: " << s.entries << "\n";
-        // Compare these with the Privacy status in the extension's popup: a different key
-        // means someone else's key now receives your entries (PROTOCOL.md hello).
-        std::cout << "Key fingerprint: " << s.key_fingerprint << "\nLast entry number: " << s.last_seq << "\n";
-        if (auto h = store.promotional_history(30)) {
-          std::cout << "Shared in the last 30 days: " << h->shared << ", of which promotional: " << h->promotional
-                    << "\n";
-        }
-      }
-      return kOk;
-    });
-  });
+  status->callback(runs(flags, exit_code, log_status));
 
   auto* show = cmd->add_subcommand("show", "decrypt and list the log");
   add_passphrase_fd(*show, *flags);
   add_filters(*show, *flags);
   show->add_option("--limit", flags->limit, "only the most recent N matching entries")->check(CLI::PositiveNumber);
   show->add_flag("--json", flags->json, "one JSON object per line");
-  show->callback([flags, &exit_code] {
-    run(exit_code, [&] {
-      auto store = open_store(*flags);
-      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
-      auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
-      auto entries = store.read_all(pass.view(), filter_of(*flags));
-      pass.clear();
-      std::ostringstream out;
-      for (const auto& e : entries) {
-        if (flags->json) {
-          out << log::to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        } else {
-          print_entry(out, e);
-        }
-      }
-      if (!flags->json) out << entries.size() << (entries.size() == 1 ? " entry\n" : " entries\n");
-      std::cout << out.str() << std::flush;
-      return kOk;
-    });
-  });
+  show->callback(runs(flags, exit_code, log_show));
 
   auto* exp = cmd->add_subcommand("export", "decrypt the log to JSON Lines or CSV");
   add_passphrase_fd(*exp, *flags);
@@ -251,51 +370,12 @@ void add_log_commands(CLI::App& app, int& exit_code) {
   exp->add_option("--export-passphrase-fd", flags->export_passphrase_fd,
                   "with --encrypt: read the file's passphrase from this file descriptor")
       ->check(CLI::NonNegativeNumber);
-  exp->callback([flags, &exit_code] {
-    run(exit_code, [&] {
-      auto store = open_store(*flags);
-      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
-      auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
-      std::string data = store.export_as(pass.view(), flags->format, filter_of(*flags));
-      pass.clear();
-      if (flags->encrypt) {
-        auto file_pass = ask_new(flags->export_passphrase_fd, "Passphrase for the export file: ");
-        if (!file_pass) return kUsage;
-        std::string sealed = log::seal_export(file_pass->view(), data, log::KdfParams::standard());
-        sodium_memzero(data.data(), data.size());
-        data = std::move(sealed);
-      }
-      if (flags->output.empty()) {
-        std::cout << data << std::flush;
-        return kOk;
-      }
-      return write_private_file(flags->output, data) ? kOk : kIo;
-    });
-  });
+  exp->callback(runs(flags, exit_code, log_export));
 
   auto* verify = cmd->add_subcommand("verify", "check that no entry was removed, reordered or altered");
   add_passphrase_fd(*verify, *flags);
   verify->add_flag("--json", flags->json, "print JSON");
-  verify->callback([flags, &exit_code] {
-    run(exit_code, [&] {
-      auto store = open_store(*flags);
-      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
-      auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
-      auto r = store.verify(pass.view());
-      pass.clear();
-      if (!flags->json) print_warnings(r.warnings);
-      if (flags->json) {
-        std::cout << log::to_json(r).dump() << "\n";
-      } else if (r.ok) {
-        std::cout << "OK: " << r.entries << " entries, chain intact through entry " << r.verified_through
-                  << " (head " << r.head_fingerprint << ")\n";
-      } else {
-        std::cout << "PROBLEM: " << r.problem << "\n";
-        if (r.first_bad) std::cout << "First bad entry: " << *r.first_bad << "\n";
-      }
-      return r.ok ? kOk : kProblem;
-    });
-  });
+  verify->callback(runs(flags, exit_code, log_verify));
 
   auto* erase = cmd->add_subcommand("erase", "delete entries for good (overwritten on disk, not just unlinked)");
   add_passphrase_fd(*erase, *flags);
@@ -303,38 +383,7 @@ void add_log_commands(CLI::App& app, int& exit_code) {
   auto* before = erase->add_option("--before", flags->before, "entries dated before this UTC date (YYYY-MM-DD)");
   all->excludes(before);
   erase->add_flag("--yes,-y", flags->yes, "do not ask for confirmation");
-  erase->callback([flags, &exit_code] {
-    run(exit_code, [&] {
-      if (!flags->all && flags->before.empty()) {
-        std::cerr << "ownvoice: say what to erase: --all or --before YYYY-MM-DD\n";
-        return kUsage;
-      }
-      auto store = open_store(*flags);
-      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
-      if (!flags->yes) {
-        std::string what = flags->all ? "ALL entries" : "entries dated before " + flags->before;
-        if (!confirm_on_tty("Erase " + what + " of your OwnVoice log? This cannot be undone. [y/N] ")) {
-          std::cerr << "ownvoice: nothing erased (confirm on the terminal, or pass --yes)\n";
-          return kUsage;
-        }
-      }
-      auto pass = ask(flags->passphrase_fd, "Log passphrase: ");
-      std::optional<std::string> cutoff;
-      if (!flags->all) cutoff = flags->before;
-      const auto report = store.erase_and_scrub(pass.view(), cutoff);
-      pass.clear();
-      const auto n = report.erased;
-      std::cout << "Erased " << n << (n == 1 ? " entry\n" : " entries\n");
-      std::cout << "File rebuilt without free pages (VACUUM): " << (report.vacuum ? "yes" : "NO") << "\n"
-                << "Write-ahead log emptied (checkpoint): " << (report.wal_checkpoint ? "yes" : "NO") << "\n";
-      if (!report.problem.empty()) {
-        std::cerr << "ownvoice: the erased entries' old pages may remain on disk: " << report.problem
-                  << "; run the erase again\n";
-        return kIo;
-      }
-      return kOk;
-    });
-  });
+  erase->callback(runs(flags, exit_code, log_erase));
 
   auto* passwd = cmd->add_subcommand("passwd", "change the log's passphrase (entries stay readable)");
   passwd->add_flag("--rotate", flags->rotate,
@@ -343,45 +392,12 @@ void add_log_commands(CLI::App& app, int& exit_code) {
   add_passphrase_fd(*passwd, *flags);
   passwd->add_option("--new-passphrase-fd", flags->new_passphrase_fd, "read the new passphrase from this file descriptor")
       ->check(CLI::NonNegativeNumber);
-  passwd->callback([flags, &exit_code] {
-    run(exit_code, [&] {
-      auto store = open_store(*flags);
-      if (!store.initialized()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
-      auto old_pass = ask(flags->passphrase_fd, "Current passphrase: ");
-      auto new_pass = ask_new(flags->new_passphrase_fd, "New passphrase: ");
-      if (!new_pass) return kUsage;
-      if (flags->rotate) {
-        store.rotate_keys(old_pass.view(), new_pass->view());
-        const auto s = store.status();
-        std::cerr << "Passphrase changed and keys rotated. New key fingerprint: " << s.key_fingerprint
-                  << "\n(confirm it in the extension's Privacy status)\n";
-      } else {
-        store.change_passphrase(old_pass.view(), new_pass->view());
-        std::cerr << "Passphrase changed.\n";
-      }
-      return kOk;
-    });
-  });
+  passwd->callback(runs(flags, exit_code, log_passwd));
 
   auto* decrypt = cmd->add_subcommand("decrypt-export", "print the clear text of an encrypted export file");
   decrypt->add_option("file", flags->input, "the encrypted export (one or more BEGIN/END blocks)")->required();
   add_passphrase_fd(*decrypt, *flags);
-  decrypt->callback([flags, &exit_code] {
-    run(exit_code, [&] {
-      std::ifstream in(flags->input, std::ios::binary);
-      if (!in) {
-        std::cerr << "ownvoice: cannot read " << flags->input << "\n";
-        return kNoInput;
-      }
-      std::ostringstream armored;
-      armored << in.rdbuf();
-      auto pass = ask(flags->passphrase_fd, "Export passphrase: ");
-      const std::string clear = log::open_export(pass.view(), armored.str());
-      pass.clear();
-      std::cout << clear << std::flush;
-      return kOk;
-    });
-  });
+  decrypt->callback(runs(flags, exit_code, log_decrypt_export));
 }
 
 }  // namespace ownvoice::cli

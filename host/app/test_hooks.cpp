@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "log/store.hpp"
-#include "protocol/allowed_callers.hpp"
+#include "policy/allowed_callers.hpp"
 
 namespace ownvoice::app {
 
@@ -16,7 +16,7 @@ void apply_test_environment() {
 
 protocol::HostOptions test_host_options() {
   protocol::HostOptions options;
-  options.extra_allowed_ids.emplace_back(protocol::kChromiumDevelopmentId);
+  options.extra_allowed_ids.emplace_back(policy::kChromiumDevelopmentId);
   return options;
 }
 

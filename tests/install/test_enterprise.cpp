@@ -180,7 +180,7 @@ TEST(Enterprise, EveryChromiumBrowserWithAPolicyFolderGetsAFile) {
 
 TEST(Enterprise, UnpublishedStoreIdIsAVisibleMarker) {
   const auto o = with_defaults(EnterpriseOptions{});
-  if (protocol::kChromiumReleaseIds.empty()) {
+  if (policy::kChromiumReleaseIds.empty()) {
     EXPECT_EQ(o.chrome_id, kUnpublishedIdMarker);
   } else {
     EXPECT_TRUE(is_chromium_extension_id(o.chrome_id));

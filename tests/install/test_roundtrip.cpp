@@ -10,7 +10,7 @@
 #include "install/installer.hpp"
 #include "install/manifest.hpp"
 #include "install/receipt.hpp"
-#include "protocol/allowed_callers.hpp"
+#include "policy/allowed_callers.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -67,7 +67,7 @@ TEST_F(Roundtrip, UserInstallWritesDetectedBrowsersAndUninstallRemovesEverything
 
   const auto m = read_manifest(read_text(chrome));
   EXPECT_EQ(m.path, host);
-  EXPECT_NE(std::find(m.callers.begin(), m.callers.end(), std::string(protocol::kChromiumDevelopmentId)), m.callers.end());
+  EXPECT_NE(std::find(m.callers.begin(), m.callers.end(), std::string(policy::kChromiumDevelopmentId)), m.callers.end());
 
   std::string error;
   const auto receipt = load_receipt(env, Scope::User, error);

@@ -8,7 +8,7 @@
 #include "install/browsers.hpp"
 #include "install/extension_ids.hpp"
 #include "install/files.hpp"
-#include "protocol/allowed_callers.hpp"
+#include "policy/allowed_callers.hpp"
 #include "test_support.hpp"
 
 namespace ownvoice::install {
@@ -118,18 +118,18 @@ TEST(BrowserTable, ParsesBrowserLists) {
 
 TEST(ExtensionIds, AreTheHostAllowlistsIds) {
   const auto ids = builtin_chromium_ids();
-  EXPECT_NE(std::find(ids.begin(), ids.end(), std::string(protocol::kChromiumDevelopmentId)), ids.end());
-  for (auto id : protocol::kChromiumReleaseIds) {
+  EXPECT_NE(std::find(ids.begin(), ids.end(), std::string(policy::kChromiumDevelopmentId)), ids.end());
+  for (auto id : policy::kChromiumReleaseIds) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), std::string(id)), ids.end());
   }
-  EXPECT_EQ(kFirefoxExtensionId, protocol::kFirefoxId);
+  EXPECT_EQ(kFirefoxExtensionId, policy::kFirefoxId);
 }
 
 TEST(ExtensionIds, DevelopmentIdMatchesTheExtensionFolder) {
   auto text = read_file(std::string(OWNVOICE_SOURCE_DIR) + "/extension/DEV_EXTENSION_ID");
   ASSERT_TRUE(text.has_value()) << "extension/DEV_EXTENSION_ID is missing";
   while (!text->empty() && (text->back() == '\n' || text->back() == ' ')) text->pop_back();
-  EXPECT_EQ(*text, protocol::kChromiumDevelopmentId);
+  EXPECT_EQ(*text, policy::kChromiumDevelopmentId);
   EXPECT_TRUE(is_chromium_extension_id(*text));
 }
 

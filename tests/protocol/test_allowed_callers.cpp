@@ -10,10 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "protocol/allowed_callers.hpp"
+#include "policy/allowed_callers.hpp"
 
 namespace ownvoice::protocol {
 namespace {
+using policy::kChromiumDevelopmentId;
+using policy::kFirefoxId;
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

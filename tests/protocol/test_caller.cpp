@@ -1,11 +1,12 @@
 // Reading the browser's command line and deciding whether the caller may talk to us.
 #include <gtest/gtest.h>
 
-#include "protocol/allowed_callers.hpp"
+#include "policy/allowed_callers.hpp"
 #include "protocol/caller.hpp"
 
 namespace ownvoice::protocol {
 namespace {
+using policy::kChromiumDevelopmentId;
 
 const std::string kDev(kChromiumDevelopmentId);
 

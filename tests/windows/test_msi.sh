@@ -45,7 +45,7 @@ with open(sys.argv[1], "wb") as f:
         body = json.dumps(req).encode()
         f.write(struct.pack("<I", len(body)) + body)
 PY
-dev_id=$(sed -n 's/.*kChromiumDevelopmentId = "\([a-p]*\)".*/\1/p' "$src/host/lib/protocol/allowed_callers.hpp")
+dev_id=$(sed -n 's/.*kChromiumDevelopmentId = "\([a-p]*\)".*/\1/p' "$src/host/lib/policy/allowed_callers.hpp")
 OWNVOICE_SYSTEM_POLICY=$(winepath -w "$src/examples/policy.example.json") \
   wine 'C:\Program Files\OwnVoice\ownvoice-host.exe' "chrome-extension://$dev_id/" --parent-window=0 \
   <"$frames" >"$replies" || fail "the installed host exited $?"

@@ -15,8 +15,8 @@ using ojson = nlohmann::ordered_json;
 
 EnterpriseOptions with_defaults(EnterpriseOptions o) {
   if (o.chrome_id.empty()) {
-    o.chrome_id = protocol::kChromiumReleaseIds.empty() ? std::string(kUnpublishedIdMarker)
-                                                        : std::string(protocol::kChromiumReleaseIds.front());
+    o.chrome_id = policy::kChromiumReleaseIds.empty() ? std::string(kUnpublishedIdMarker)
+                                                        : std::string(policy::kChromiumReleaseIds.front());
   }
   if (o.chrome_update_url.empty()) o.chrome_update_url = kChromeWebStoreUpdateUrl;
   if (o.edge_id.empty()) o.edge_id = o.chrome_id;

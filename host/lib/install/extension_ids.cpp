@@ -28,8 +28,8 @@ std::vector<std::string> builtin_chromium_ids() {
   auto add = [&out](std::string_view id) {
     if (is_chromium_extension_id(id) && std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
   };
-  for (auto id : protocol::kChromiumReleaseIds) add(id);
-  add(protocol::kChromiumDevelopmentId);
+  for (auto id : policy::kChromiumReleaseIds) add(id);
+  add(policy::kChromiumDevelopmentId);
   return out;
 }
 

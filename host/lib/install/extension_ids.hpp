@@ -1,17 +1,17 @@
 #pragma once
 // Who may start the host. The ids themselves live in one place,
-// host/lib/protocol/allowed_callers.hpp, which the host's own allowlist uses too; this
+// host/lib/policy/allowed_callers.hpp, which the host's own allowlist uses too; this
 // header adds what installing needs (origins, store update URLs, id syntax).
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "protocol/allowed_callers.hpp"
+#include "policy/allowed_callers.hpp"
 
 namespace ownvoice::install {
 
 inline constexpr std::string_view kHostName = "org.ownvoice.host";
-inline constexpr std::string_view kFirefoxExtensionId = protocol::kFirefoxId;
+inline constexpr std::string_view kFirefoxExtensionId = policy::kFirefoxId;
 
 // Where browsers fetch a force-installed extension from (ExtensionInstallForcelist).
 inline constexpr std::string_view kChromeWebStoreUpdateUrl = "https://clients2.google.com/service/update2/crx";

@@ -4,10 +4,12 @@
 #include <charconv>
 #include <string_view>
 
-#include "protocol/allowed_callers.hpp"
+#include "policy/allowed_callers.hpp"
 
 namespace ownvoice::protocol {
 namespace {
+using policy::kChromiumReleaseIds;
+using policy::kFirefoxId;
 
 constexpr std::string_view kChromeOrigin = "chrome-extension://";
 

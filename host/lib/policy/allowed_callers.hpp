@@ -6,7 +6,7 @@
 #include <array>
 #include <string_view>
 
-namespace ownvoice::protocol {
+namespace ownvoice::policy {
 
 // Chromium extension id of the development build: derived from the public `key` pinned
 // in extension/dev-public-key.b64. Anyone can put that public key in an unpacked
@@ -22,4 +22,4 @@ inline constexpr std::array<std::string_view, 0> kChromiumReleaseIds = {};
 // Firefox uses the id from browser_specific_settings.gecko.id for every build.
 inline constexpr std::string_view kFirefoxId = "ownvoice@ownvoice.org";
 
-}  // namespace ownvoice::protocol
+}  // namespace ownvoice::policy

@@ -14,6 +14,7 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"WHAT", "views|view|opinions|opinion|thoughts|thought|posts|tweets|toots|skeets|takes|hot takes|words|"
              "comments|statements|ideas|musings|rants|content|reposts|retweets|boosts|likes|"
              "this account|this blog|this feed|this profile|this page|everything here|everything i post|"
+             "what i post|what i write|what i say|what i share|anything i post|anything i say|anything i write|"
              "everything i write|everything i say|all content"},
     // Words that may sit between WHAT and the relation ("views expressed here are", "views & opinions").
     {"FILLER", "expressed|here|herein|shared|posted|stated|written|voiced|given|contained|on|in|this|these|that|"
@@ -22,17 +23,20 @@ constexpr auto kClasses = std::to_array<WordClass>({
                "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|"
                "column|interview|essay|report|book|blog post|space|forum|(|)|unpopular|opinion"},
     {"BE", "are|is|=|:|-|remain|remains|stay|stays|r|are all|here are|will always be|have always been|were|will stay|"
-           "will remain|will be|will always remain|will always stay|always are"},
+           "will remain|will be|will always remain|will always stay|always are|belong to|belongs to|belong solely to|"
+           "belong only to|belong entirely to"},
     {"ADV", "strictly|solely|entirely|purely|only|all|totally|very much|exclusively|wholly|always|obviously|just|"
             "simply|completely|100|as always|as usual|of course|still"},
     // The relation that makes them the author's alone.
     {"OWN", "my own|mine|personal|my own personal|mine alone|mine only|mine and mine alone|my very own|"
-            "my own and nobody else's|mine and no one else's|mine and nobody else's"},
+            "my own and nobody else's|mine and no one else's|mine and nobody else's|me|me alone|me only"},
     {"NOT", "not|and not|but not|nor|not necessarily|and not necessarily|never|& not|and in no way|in no way|"
             "not at all|rather than"},
     {"NOT_THOSE", "not those of|not that of|not the views of|not the opinions of|not necessarily those of|"
                  "nor those of|not the position of|not the positions of|not necessarily the views of|"
                  "not representative of|not reflective of|rather than those of|not on behalf of"},
+    // "mine" on its own before the employer: "(mine, not my employer's)", "me, not my employer".
+    {"MINE", "mine|my own|me|myself|mine alone|me alone|mine only"},
     // Whom the author does not speak for: employers, workplaces of every trade, the company by name.
     {"EMPLOYER", "my employer|my employers|employer|employers|my current employer|my former employer|"
                  "my past or present employers|my past or current employers|my present or past employers|"
@@ -54,7 +58,7 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"NEG", "do not|don't|does not|doesn't|did not|may not|might not|in no way|not|should not be taken to|"
             "are not intended to|is not intended to|never|do not in any way|don't in any way"},
     {"REFLECT", "reflect|represent|express|constitute|speak for|reflect or represent|represent or reflect|"
-                "necessarily reflect|necessarily represent|state or reflect|reflecting|representing"},
+                "necessarily reflect|necessarily represent|state or reflect|reflecting|representing|reflects|represents|expresses"},
     {"STANCE", "views|view|opinions|opinion|position|positions|policy|policies|stance|beliefs|official position|"
                "official policy|official views|official view|official stance|viewpoint|viewpoints"},
     {"SPEAK", "speaking|speak|talking|writing|write|posting|post|tweeting|tweet|commenting|here"},
@@ -69,6 +73,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
 
     // ---- French (normalised: accents and case do not matter; "n engagent" = "n'engagent") ----
     {"NE", "n|ne"},
+    // "nengagent": the apostrophe and the space both left out.
+    {"FR_NENGAGE", "nengage|nengagent|nengageait|nengagera|nengageront|nengagerait"},
     {"FR_ENGAGE", "engage|engagent|engageant|engagera|engageront|engageait|engageaient|engagerait|engagent en rien"},
     {"FR_ADV", "evidemment|bien sur|bien entendu|toujours|absolument|strictement|ici|bien evidemment|d'ailleurs|"
                "naturellement|comme toujours|uniquement|seulement"},
@@ -86,7 +92,10 @@ constexpr auto kClasses = std::to_array<WordClass>({
                     "mon syndicat|mon groupe|ma banque|mon hopital|mes clients|mes collegues|l'entreprise|"
                     "l'entreprise pour laquelle je travaille|l'employeur|mon journal|ma redaction|ma mairie|"
                     "ma collectivite|mon parti|mon client|ma direction|mon eglise|mon magasin|mon restaurant|"
-                    "mon bureau|mon equipe|ma start up|ma startup|ma PME|$company|la $company|d'$company|mon job|mon poste"},
+                    "mon bureau|mon equipe|ma start up|ma startup|ma PME|$company|la $company|d'$company|mon job|mon poste|"
+                    // bare nouns after "de" / "du" / "celui du": "pas celui du labo"
+                    "labo|boite|employeur|entreprise|patron|cabinet|agence|hopital|ministere|journal|syndicat|"
+                    "service|bureau|taf|boulot|groupe|CHU|ecole|mairie"},
     {"FR_REFLECT", "refletent|reflete|refletant|representent|represente|representant|expriment|exprime|"
                    "traduisent|traduit|engagent|engage"},
     {"FR_NECESS", "forcement|necessairement|en aucun cas|aucunement|du tout"},
@@ -140,7 +149,7 @@ constexpr auto kForms = std::to_array<Form>({
     {"views_own", "en", "WHAT FILLER*4 BE? ADV? ADV? OWN >"},                 // views are my own / views = mine
     {"views_question_own", "en", "WHAT ? ADV? ADV? OWN >"},                    // My opinions? Strictly my own.
     {"views_not_employer", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s? >"}, // opinions, not my employer's
-    {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN , ? NOT_THOSE EMPLOYER"},
+    {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN ,? NOT_THOSE EMPLOYER"},
     {"not_those_of_employer", "en", "NOT_THOSE EMPLOYER"},                    // not those of my employer
     {"not_those_of_legal", "en", "NOT_THOSE LEGAL_TARGET"},
     {"legal_author", "en", "WHAT FILLER*4 BE ADV? ADV? those of the AUTHOR"},  // solely those of the author
@@ -157,12 +166,25 @@ constexpr auto kForms = std::to_array<Form>({
     {"personal_hat", "en", "wearing HAT"},                                       // wearing my personal hat
     {"not_wearing_work_hat", "en", "not wearing my ~2 hat"},
     {"views_neq_employer", "en", "WHAT FILLER*3 = EMPLOYER s?"},                 // my views ≠ my employer's
-    {"personal_account", "en", "personal account >"},                            // This is my personal account.
+    // "Personal account, ...", "personal account here.", "this is my personal account and...",
+    // but not a story: "Personal account of the night the plant flooded".
+    {"personal_account", "en", "personal account ,"},
+    {"personal_account_colon", "en", "personal account :"},
+    {"personal_account_end", "en", "personal account ."},
+    {"personal_account_here", "en", "personal account here"},
+    {"my_personal_account", "en", "my personal account >"},
+    {"this_personal_account", "en", "this is a? personal account >"},
+    {"mine_not_employer", "en", "MINE ,? NOT to? for? the? EMPLOYER s?"},   // (mine, not my employer's)
+    {"legal_reflect_those", "en", "NEG necessarily? REFLECT those of ~3 EMPLOYER"},  // do not necessarily reflect those of my employer
+    {"legal_reflect_those_target", "en", "NEG necessarily? REFLECT those of LEGAL_TARGET"},
+    {"reflect_own_views", "en", "REFLECT ADV? PERSONAL WHAT ADV? >"},        // this post reflects only my own views.                            // This is my personal account.
     {"as_individual_not", "en", "SPEAK as an individual ~3 NOT"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},                 // Personal views only.
 
     // French
-    {"fr_que_moi", "fr", "NE FR_ENGAGE FR_ADV? que FR_SELF"},                  // n'engagent que moi
+    {"fr_que_moi", "fr", "NE FR_ENGAGE FR_ADV? que FR_SELF"},
+    {"fr_que_moi_fused", "fr", "FR_NENGAGE FR_ADV? que FR_SELF"},              // nengagent que moi
+    {"fr_engage_pas_fused", "fr", "FR_NENGAGE FR_NEGP FR_EMPLOYER"},                  // n'engagent que moi
     {"fr_engage_pas_employeur", "fr", "NE FR_ENGAGE FR_NEGP FR_EMPLOYER"},      // n'engage pas ma boîte
     {"fr_reflete_pas", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~5 FR_EMPLOYER"},  // ne reflètent pas la position de mon employeur
     {"fr_pas_ceux_de", "fr", "FR_NOTP FR_THOSE DE FR_EMPLOYER"},               // pas celles de mon employeur
@@ -176,7 +198,7 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_pas_au_nom_de", "fr", "FR_NOTP au nom DE FR_EMPLOYER"},                  // pas au nom de mon employeur
     {"fr_ne_parle_pas_au_nom", "fr", "NE FR_SPEAK FR_NEGP? au nom DE FR_EMPLOYER"},
     {"fr_a_titre_perso", "fr", "titre perso"},                        // (à) titre perso                  // Avis perso.
-    {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO , ? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
+    {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO ,? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 
 constexpr auto kHashtagParts = std::to_array<HashtagParts>({
@@ -190,7 +212,9 @@ constexpr const char* kHashtagWhole =
     "personalviews|personalopinion|personalopinions|personalviewsonly|personalopinionsonly|notmyemployer|"
     "notmyemployersviews|speakingformyself|speakingonlyformyself|notspeakingformyemployer|"
     "nengagequemoi|nengagentquemoi|caengagequemoi|quenengagequemoi|cesproposnengagentquemoi|atitrepersonnel|"
-    "opinionsmyown|viewsmyown|notendorsedbymyemployer|rtsnotendorsements|rtnotendorsement";
+    "opinionsmyown|viewsmyown|notendorsedbymyemployer|rtsnotendorsements|rtnotendorsement|"
+    // a possessive and a views word alone, as people tag it
+    "myviews|myopinions|myownviews|myownopinions|myownthoughts|mesopinions|mesavis|mespropos|nengagepasmonemployeur";
 
 }  // namespace
 

@@ -249,3 +249,27 @@ TEST(Promotional, EmploymentDisclosureAlreadyInThePost) {
   EXPECT_FALSE(check("Opinions are my own. Shop now, -30% on LumiDesk!").disclosure_present);
   EXPECT_FALSE(check("I work at a bakery and love Lumetra's lamps.").disclosure_present);
 }
+
+// Features added for unseen writing (issue #12, set 2).
+double feature(const PromotionalResult& r, Feature f) { return r.features[static_cast<size_t>(f)]; }
+
+TEST(Promotional, ComplaintNearAPriceIsTheAuthorPaying) {
+  const auto r = check("The free trial was a joke: 3 days, then $19.99 a month, cancel button hidden.");
+  EXPECT_EQ(feature(r, Feature::ComplaintNearPrice), 1);
+  EXPECT_FALSE(r.promotional) << r.score;
+  EXPECT_FALSE(check("Quel scandale, 12 € le sandwich à la gare.", "fr").promotional);
+  // An offer with a price and no complaint keeps the feature at 0.
+  EXPECT_EQ(feature(check("Selling my old Clio, 4,500 € negotiable. DM if interested."), Feature::ComplaintNearPrice), 0);
+}
+
+TEST(Promotional, AnOfferInScareQuotesIsNotOffered) {
+  EXPECT_EQ(feature(check("Was charged €49 after the 'free trial' ended."), Feature::QuotedOffer), 1);
+  EXPECT_EQ(feature(check("Un abonnement « gratuit » à 29,99 € par mois.", "fr"), Feature::QuotedOffer), 1);
+  EXPECT_EQ(feature(check("First session is free! Book via the link below."), Feature::QuotedOffer), 0);
+}
+
+TEST(Promotional, PricesInThousandsAndOtherCurrencies) {
+  for (const char* p : {"Studio à vendre 180 k€, à débattre.", "Je vends mon vélo 100 balles.", "Sofa 900 dirhams, pickup Rabat.",
+                        "Tutoring 500 rupees an hour, DM me.", "Couch for sale, 1,200 rands."})
+    EXPECT_GE(feature(check(p), Feature::Price), 1) << p;
+}

@@ -340,3 +340,11 @@ TEST(DisclaimerGrammar, SingleQuotesQuoteToo) {
   EXPECT_TRUE(present("It's the employer's call, but views are my own."));  // apostrophes stay apostrophes
   EXPECT_TRUE(present("'Views are my own.'"));
 }
+
+TEST(DisclaimerGrammar, WorkplaceByItsArticleAndPlatformNouns) {
+  EXPECT_TRUE(present("Long shift on the ward. Speaking only for myself, not the clinic."));
+  EXPECT_TRUE(present("Opinions on this timeline are mine, not the depot's."));
+  EXPECT_TRUE(present("The thoughts shared on this handle are strictly personal."));
+  EXPECT_TRUE(present("Just my personal opinions ok, not my employer's"));
+  EXPECT_FALSE(present("Not the clinic I expected, but the staff were kind."));
+}

@@ -273,3 +273,10 @@ TEST(Promotional, PricesInThousandsAndOtherCurrencies) {
                         "Tutoring 500 rupees an hour, DM me.", "Couch for sale, 1,200 rands."})
     EXPECT_GE(feature(check(p), Feature::Price), 1) << p;
 }
+
+TEST(Promotional, PaymentDeliveryAndUnitPricesAreHowToBuy) {
+  EXPECT_GE(feature(check("Honey from our hives, $9 a jar, Venmo or cash."), Feature::Contact), 1);
+  EXPECT_EQ(feature(check("Eggs 4 € les six, 1 € each for the duck ones."), Feature::OfferNearPrice), 1);
+  EXPECT_GE(feature(check("Laptop ₦320k, Ikeja, DM"), Feature::Price), 1);
+  EXPECT_GE(feature(check("Ma sœur ouvre sa librairie à Liège samedi !", "fr"), Feature::Selling), 1);
+}

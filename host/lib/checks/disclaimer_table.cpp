@@ -20,7 +20,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"FILLER", "expressed|here|herein|shared|posted|stated|written|voiced|given|contained|on|in|this|these|that|"
                "account|feed|page|profile|blog|post|thread|channel|site|and|&|/|+|,|-|all|views|opinions|thoughts|"
                "tweets|comments|ideas|words|posts|made|presented|above|below|my|as|always|ever|article|piece|video|"
-               "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|"
+               "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|handle|timeline|"
+               "wall|story|stories|reel|reels|server|instance|app|platform|"
                "column|interview|essay|report|book|blog post|space|forum|(|)|unpopular|opinion"},
     {"BE", "are|is|=|:|-|remain|remains|stay|stays|r|are all|here are|will always be|have always been|were|will stay|"
            "will remain|will be|will always remain|will always stay|always are|belong to|belongs to|belong solely to|"
@@ -48,7 +49,15 @@ constexpr auto kClasses = std::to_array<WordClass>({
                  "my group|my bank|my station|my newsroom|my paper|my church|my board|my practice|my studio|"
                  "my shop|my store|my restaurant|my council|my party|my county|my district|my trust|"
                  "my network|my publisher|my label|my client|my partners|the people i work for|"
-                 "the place i work|where i work|$company|the $company"},
+                 "the place i work|where i work|$company|the $company|"
+                 // the workplace by its article, as staff name it: "not the trust", "not the co-op's"
+                 "the trust|the hospital|the school|the union|the council|the co-op|the coop|the agency|"
+                 "the ministry|the department|the university|the lab|the team|the board|the practice|the clinic|"
+                 "the station|the paper|the network|the office|the business|the shop|the store|the farm|the mill|"
+                 "the plant|the factory|the depot|the site|the club|the church|the district|the state|the city|"
+                 "the government|the bank|the airline|the ward|the surgery|the force|the service|the institute|"
+                 "the foundation|the charity|the museum|the library|the newsroom|the label|the studio|the restaurant|"
+                 "my organisation|my organization|my co-op|my coop|my ward|my surgery|my force|my service|my institute"},
     {"LEGAL_TARGET", "any organization|any organisation|any organizations|any organisations|any entity|"
                      "any entities|anyone else|any other|any institution|any company|any agency|any employer|"
                      "any of my employers|organizations i|organisations i|my affiliations|any affiliated|"
@@ -180,6 +189,7 @@ constexpr auto kForms = std::to_array<Form>({
     {"reflect_own_views", "en", "REFLECT ADV? PERSONAL WHAT ADV? >"},        // this post reflects only my own views.                            // This is my personal account.
     {"as_individual_not", "en", "SPEAK as an individual ~3 NOT"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},                 // Personal views only.
+    {"personal_views_not_employer", "en", "personal WHAT ~2 NOT the? EMPLOYER s?"},  // my personal views o, not my employer's                 // Personal views only.
 
     // French
     {"fr_que_moi", "fr", "NE FR_ENGAGE FR_ADV? que FR_SELF"},

@@ -146,7 +146,7 @@ size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
 // Amounts with a currency, on normalised text (lower case; € $ £ kept; "49.-" is Swiss).
 const RE2& price_pattern() {
   static const RE2 re(
-      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£|₹|¥)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥)\s?\d)"
+      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£|₹|¥|₦|₱)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥|₦|₱)\s?\d)"
       R"(|\d[\d',.]*\s?k?(?:chf|eur|usd|gbp|cad|aud|euros?|francs?|dollars?|fcfa|cfa|balles|dirhams?|dhs?|rupees?|)"
       R"(rands?|naira|pesos?|€|\$|£|₹|¥|₦|₱)|\b\d+\.-))");
   return re;

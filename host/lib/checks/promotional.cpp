@@ -113,6 +113,7 @@ struct Context {
   size_t complaints = 0;
   size_t contacts = 0;
   size_t capacity = 0;
+  size_t giveaways = 0;
   bool hiring = false;
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
@@ -343,6 +344,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
         break;
       case Kind::Contact: ++ctx.contacts; break;
       case Kind::Capacity: ++ctx.capacity; break;
+      case Kind::Giveaway: ++ctx.giveaways; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
     }
     return true;
@@ -527,6 +529,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::Capacity) = capped(ctx.capacity, 2);
   at(Feature::Question) = capped(v.questions, 2);
   at(Feature::ComplaintNearPrice) = complaint_near_price > 0 ? 1 : 0;
+  at(Feature::Giveaway) = ctx.giveaways > 0 ? 1 : 0;
   at(Feature::QuotedOffer) = quoted_offer(post.tokens(), ctx.free_at) ? 1 : 0;
   // Amounts near market or price news are no price signal, but they are amounts.
   at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);

@@ -310,7 +310,7 @@ TEST(DisclaimerGrammar, MineOrMeBeforeTheEmployer) {
 }
 
 TEST(DisclaimerGrammar, ReflectsThoseOfOrOnlyMyOwnViews) {
-  EXPECT_EQ(matched("Views expressed do not necessarily reflect those of my employer."), "legal_reflect_those");
+  EXPECT_EQ(matched("Views expressed do not necessarily reflect those of my employer."), "legal_reflect");
   EXPECT_EQ(matched("This post reflects only my own views."), "reflect_own_views");
   EXPECT_TRUE(present("Statements here don't represent those of any organisation I belong to."));
   EXPECT_FALSE(present("This post reflects my own views on hybrid work, which changed a lot."));
@@ -347,4 +347,9 @@ TEST(DisclaimerGrammar, WorkplaceByItsArticleAndPlatformNouns) {
   EXPECT_TRUE(present("The thoughts shared on this handle are strictly personal."));
   EXPECT_TRUE(present("Just my personal opinions ok, not my employer's"));
   EXPECT_FALSE(present("Not the clinic I expected, but the staff were kind."));
+}
+
+TEST(DisclaimerGrammar, NotIntendedToRepresent) {
+  EXPECT_TRUE(present("These posts are not intended to represent my employer."));
+  EXPECT_TRUE(present("My comments here are not intended to reflect the views of any organisation."));
 }

@@ -6,7 +6,10 @@ which runs checks::check_promotional on every post of tests/corpus/posts/*.jsonl
 TRAIN split only (scripts/corpus_split.py; the test split is never read here), fits an
 L2-regularised logistic regression by Newton's method, picks the decision threshold by
 5-fold cross-validation on the train split (the threshold that maximises the out-of-fold
-F1), and writes host/lib/checks/promotional_model.inc.
+F1), and writes host/lib/checks/promotional_model.inc. It also prints two generalisation
+estimates at that threshold, leave-one-genre-out and leave-one-platform-out (each group
+predicted by a model fitted on the other groups only), and writes them into the model's
+header; `--report` prints the final model's figures on a reporting set it never fits on.
 
 Retrain after changing the features, the lexicon or the corpus:
 

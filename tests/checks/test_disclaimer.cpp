@@ -353,3 +353,8 @@ TEST(DisclaimerGrammar, NotIntendedToRepresent) {
   EXPECT_TRUE(present("These posts are not intended to represent my employer."));
   EXPECT_TRUE(present("My comments here are not intended to reflect the views of any organisation."));
 }
+
+TEST(DisclaimerGrammar, NotTheEmployersFollowedByMoreWords) {
+  EXPECT_EQ(matched("My views, not the council's planning office."), "views_not_employer_s");
+  EXPECT_FALSE(present("Nice views, not the hotel's best feature though."));  // a hotel is no workplace here
+}

@@ -280,3 +280,9 @@ TEST(Promotional, PaymentDeliveryAndUnitPricesAreHowToBuy) {
   EXPECT_GE(feature(check("Laptop ₦320k, Ikeja, DM"), Feature::Price), 1);
   EXPECT_GE(feature(check("Ma sœur ouvre sa librairie à Liège samedi !", "fr"), Feature::Selling), 1);
 }
+
+TEST(Promotional, BookingPlatformsByNameAndDeposits) {
+  EXPECT_GE(feature(check("Consultations ostéo le samedi, prenez RDV sur Doctolib.", "fr"), Feature::Booking), 1);
+  EXPECT_GE(feature(check("Kittens ready for new homes, $300, deposit required."), Feature::Booking), 1);
+  EXPECT_GE(feature(check("Kittens ready for new homes, $300, deposit required."), Feature::Selling), 1);
+}

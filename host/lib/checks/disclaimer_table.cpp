@@ -164,6 +164,7 @@ constexpr auto kForms = std::to_array<Form>({
     {"anything_i_post_own", "en", "anything i I_POST FILLER*4 BE? ADV? ADV? OWN >"},
     {"views_question_own", "en", "WHAT ? ADV? ADV? OWN >"},                    // My opinions? Strictly my own.
     {"views_not_employer", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s? >"}, // opinions, not my employer's
+    {"views_not_employer_s", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s"},   // views, not the council's parks department
     {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN ,? NOT_THOSE EMPLOYER"},
     {"not_those_of_employer", "en", "NOT_THOSE EMPLOYER"},                    // not those of my employer
     {"not_those_of_legal", "en", "NOT_THOSE LEGAL_TARGET"},

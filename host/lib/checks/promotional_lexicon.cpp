@@ -359,6 +359,23 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"does anyone", Kind::Complaint, 0}, {"quelqu'un sait", Kind::Complaint, 0}, {"i wonder", Kind::Complaint, 0},
     {"je me demande", Kind::Complaint, 0}, {"not selling", Kind::Complaint, 0}, {"still waiting", Kind::Complaint, 0},
     {"this morning", Kind::Complaint, 0},
+    // Booking platforms named without their URL, deposits; animals or goods "ready for new homes".
+    {"doctolib", Kind::Booking, 0, kSignup}, {"calendly", Kind::Booking, 0, kSignup},
+    {"eventbrite", Kind::Booking, 0, kSignup}, {"planity", Kind::Booking, 0, kSignup},
+    {"treatwell", Kind::Booking, 0, kSignup}, {"booksy", Kind::Booking, 0, kSignup},
+    {"fresha", Kind::Booking, 0, kSignup}, {"resalib", Kind::Booking, 0, kSignup},
+    {"zenchef", Kind::Booking, 0, kSignup}, {"lafourchette", Kind::Booking, 0, kSignup},
+    {"thefork", Kind::Booking, 0, kSignup}, {"opentable", Kind::Booking, 0, kSignup},
+    {"weezevent", Kind::Booking, 0, kSignup}, {"billetweb", Kind::Booking, 0, kSignup},
+    {"yurplan", Kind::Booking, 0, kSignup}, {"deposit to reserve", Kind::Booking, 0, kSignup},
+    {"deposit required", Kind::Booking, 0, kSignup}, {"deposit to hold", Kind::Booking, 0, kSignup},
+    {"acompte", Kind::Booking, 0, kSignup}, {"arrhes", Kind::Booking, 0, kSignup},
+   
+    {"rdv sur", Kind::Booking, 0, kSignup}, {"prenez rdv", Kind::Booking, 0, kSignup},
+    {"prise de rdv", Kind::Booking, 0, kSignup},
+    {"ready for new homes", Kind::Selling, 0}, {"ready for their new homes", Kind::Selling, 0},
+    {"ready to go home", Kind::Selling, 0}, {"prêts à partir", Kind::Selling, 0},
+    {"prêtes à partir", Kind::Selling, 0},
     // A gift between people is not an offer (LABELLING.md); sale kinds the train split lacked.
     {"à donner", Kind::Giveaway, 0}, {"a donner", Kind::Giveaway, 0}, {"je donne", Kind::Giveaway, 0},
     {"free to a good home", Kind::Giveaway, 0}, {"to a good home", Kind::Giveaway, 0},

@@ -286,3 +286,13 @@ TEST(Promotional, BookingPlatformsByNameAndDeposits) {
   EXPECT_GE(feature(check("Kittens ready for new homes, $300, deposit required."), Feature::Booking), 1);
   EXPECT_GE(feature(check("Kittens ready for new homes, $300, deposit required."), Feature::Selling), 1);
 }
+
+TEST(Promotional, CurrencyCodesWhereTheEuroIsNotLocal) {
+  for (const char* p : {"Maths tuition, Rs 1800 a month.", "Mangoes KSh 30 each.", "Sofa 2 500 MAD, Casablanca.",
+                        "Phone GHS 900, barely used.", "Bike 400 zl."})
+    EXPECT_GE(feature(check(p), Feature::Price), 1) << p;
+  // Codes that are also words or versions before a number are not prices there.
+  for (const char* p : {"Upgrading to PHP 8 this week.", "Try 2 weeks of cold showers."})
+    EXPECT_EQ(feature(check(p), Feature::Price), 0) << p;
+  EXPECT_GE(feature(check("My bank gives us both €30 if you open an account with my invite link."), Feature::Referral), 2);
+}

@@ -153,7 +153,15 @@ const RE2& price_pattern() {
   static const RE2 re(
       R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£|₹|¥|₦|₱)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥|₦|₱)\s?\d)"
       R"(|\d[\d',.]*\s?k?(?:chf|eur|usd|gbp|cad|aud|euros?|francs?|dollars?|fcfa|cfa|balles|dirhams?|dhs?|rupees?|)"
-      R"(rands?|naira|pesos?|€|\$|£|₹|¥|₦|₱)|\b\d+\.-))");
+      R"(rands?|naira|pesos?|€|\$|£|₹|¥|₦|₱)|\b\d+\.-)"
+      // Currencies written as a code or abbreviation before or after the amount, as people
+      // write them where the euro and the dollar are not the local money ("Rs 2500",
+      // "KSh 20", "2 000 MAD", "GHS 150"): whole words only, so "rs" is never inside a word; codes that
+      // are also words or versions before a number ("try 2", "PHP 8", "mad 3") only after it.
+      R"(|\b(?:rs\.?|inr|pkr|lkr|npr|bdt|ksh|kes|ugx|tzs|ghs|ngn|zar|dzd|tnd|xof|xaf|egp|aed|qar|)"
+      R"(idr|myr|sgd|hkd|nzd|jpy|cny|rmb|krw|brl|mxn|clp|sek|nok|dkk|pln|czk|huf)\s?\d)"
+      R"(|\d[\d',.]*\s?k?(?:inr|pkr|ksh|kes|ugx|tzs|ghs|ngn|zar|mad|dzd|tnd|xof|xaf|egp|aed|sar|qar|php|idr|)"
+      R"(myr|sgd|hkd|nzd|sek|nok|dkk|pln|czk|huf|ron|ils|zl|kc|lei|shillings?|cedis?|dinars?|riyals?|ringgit|rupiahs?)\b))");
   return re;
 }
 
@@ -568,6 +576,14 @@ bool find_employment_disclosure(const text::NormalizedText& norm, const policy::
       "collaboratrice de ",  "employé de ",         "employée de ",            "employé chez ",
       "employée chez ",      "je bosse chez ",
   };
+  // Every form names the company: without its first word anywhere in the post (hashtags
+  // included, "#LumetraEmployee"), there is nothing to find, and the 20 phrases are not
+  // built nor the post scanned again (most posts never name the employer).
+  {
+    const std::string company = text::normalize(policy.company).text;
+    const std::string_view first = std::string_view(company).substr(0, company.find(' '));
+    if (first.empty() || norm.text.find(first) == std::string::npos) return false;
+  }
   std::vector<std::string> phrases;
   for (const char* form : kForms) phrases.push_back(std::string(form) + policy.company);
   phrases.push_back(policy.company + " employee");  // "#LumetraEmployee"

@@ -359,6 +359,11 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"does anyone", Kind::Complaint, 0}, {"quelqu'un sait", Kind::Complaint, 0}, {"i wonder", Kind::Complaint, 0},
     {"je me demande", Kind::Complaint, 0}, {"not selling", Kind::Complaint, 0}, {"still waiting", Kind::Complaint, 0},
     {"this morning", Kind::Complaint, 0},
+    // A referral that rewards both sides ("gives us both €30"), as people phrase it.
+    {"gives us both", Kind::Referral, 0}, {"we both get", Kind::Referral, 0}, {"you both get", Kind::Referral, 0},
+    {"we'll both get", Kind::Referral, 0}, {"both get", Kind::Referral, 0},
+    {"on gagne tous les deux", Kind::Referral, 0}, {"on reçoit chacun", Kind::Referral, 0},
+    {"my invite link", Kind::Referral, 0}, {"mon lien d'invitation", Kind::Referral, 0},
     // Booking platforms named without their URL, deposits; animals or goods "ready for new homes".
     {"doctolib", Kind::Booking, 0, kSignup}, {"calendly", Kind::Booking, 0, kSignup},
     {"eventbrite", Kind::Booking, 0, kSignup}, {"planity", Kind::Booking, 0, kSignup},

@@ -297,3 +297,64 @@ TEST(DisclaimerGrammar, ReportsTheFormFound) {
   EXPECT_EQ(check("RT ≠ endorsement").matched, "retweets_not_endorsements");
   EXPECT_EQ(check("Just a post").matched, "");
 }
+
+// Kinds broadened for unseen writing (issue #12, set 2): each test is a structure, with
+// wordings that appear nowhere in the table as sentences.
+TEST(DisclaimerGrammar, MineOrMeBeforeTheEmployer) {
+  EXPECT_EQ(matched("Hot take incoming (mine, not my employer's): remote work is fine."), "mine_not_employer");
+  EXPECT_TRUE(present("Speaking as me, not my employer."));
+  EXPECT_TRUE(present("All opinions here belong to me, not to my employer."));
+  EXPECT_TRUE(present("These views belong to me alone."));
+  EXPECT_TRUE(present("What I post here is mine, not the company's."));
+  EXPECT_FALSE(present("The last slice is mine, not yours."));
+}
+
+TEST(DisclaimerGrammar, ReflectsThoseOfOrOnlyMyOwnViews) {
+  EXPECT_EQ(matched("Views expressed do not necessarily reflect those of my employer."), "legal_reflect");
+  EXPECT_EQ(matched("This post reflects only my own views."), "reflect_own_views");
+  EXPECT_TRUE(present("Statements here don't represent those of any organisation I belong to."));
+  EXPECT_FALSE(present("This post reflects my own views on hybrid work, which changed a lot."));
+}
+
+TEST(DisclaimerGrammar, FrenchTypedWithNeitherApostropheNorSpace) {
+  EXPECT_EQ(matched("ces propos nengagent que moi"), "fr_que_moi_fused");
+  EXPECT_EQ(matched("ce fil nengage pas ma boite"), "fr_engage_pas_fused");
+  EXPECT_TRUE(present("mes posts = mon avis perso, pas celui du labo"));
+}
+
+TEST(DisclaimerGrammar, PossessiveViewsHashtags) {
+  EXPECT_EQ(matched("#agtech #MyViews #harvest"), "hashtag");
+  EXPECT_EQ(matched("#vendanges #MesOpinions"), "hashtag");
+  EXPECT_FALSE(present("#views #harvest"));
+}
+
+TEST(DisclaimerGrammar, PersonalAccountIsNotAStory) {
+  EXPECT_TRUE(present("Personal account, so here goes: the rota is a mess."));
+  EXPECT_TRUE(present("personal account here. Coffee is bad."));
+  EXPECT_FALSE(present("Personal account of the night the plant flooded: a thread."));
+}
+
+TEST(DisclaimerGrammar, SingleQuotesQuoteToo) {
+  EXPECT_FALSE(present("Why do people still put 'opinions are my own' in their bio? It protects nothing."));
+  EXPECT_FALSE(present("We wrote about how disclaimers like 'views my own' work legally."));
+  EXPECT_TRUE(present("It's the employer's call, but views are my own."));  // apostrophes stay apostrophes
+  EXPECT_TRUE(present("'Views are my own.'"));
+}
+
+TEST(DisclaimerGrammar, WorkplaceByItsArticleAndPlatformNouns) {
+  EXPECT_TRUE(present("Long shift on the ward. Speaking only for myself, not the clinic."));
+  EXPECT_TRUE(present("Opinions on this timeline are mine, not the depot's."));
+  EXPECT_TRUE(present("The thoughts shared on this handle are strictly personal."));
+  EXPECT_TRUE(present("Just my personal opinions ok, not my employer's"));
+  EXPECT_FALSE(present("Not the clinic I expected, but the staff were kind."));
+}
+
+TEST(DisclaimerGrammar, NotIntendedToRepresent) {
+  EXPECT_TRUE(present("These posts are not intended to represent my employer."));
+  EXPECT_TRUE(present("My comments here are not intended to reflect the views of any organisation."));
+}
+
+TEST(DisclaimerGrammar, NotTheEmployersFollowedByMoreWords) {
+  EXPECT_EQ(matched("My views, not the council's planning office."), "views_not_employer_s");
+  EXPECT_FALSE(present("Nice views, not the hotel's best feature though."));  // a hotel is no workplace here
+}

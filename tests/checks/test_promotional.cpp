@@ -249,3 +249,50 @@ TEST(Promotional, EmploymentDisclosureAlreadyInThePost) {
   EXPECT_FALSE(check("Opinions are my own. Shop now, -30% on LumiDesk!").disclosure_present);
   EXPECT_FALSE(check("I work at a bakery and love Lumetra's lamps.").disclosure_present);
 }
+
+// Features added for unseen writing (issue #12, set 2).
+double feature(const PromotionalResult& r, Feature f) { return r.features[static_cast<size_t>(f)]; }
+
+TEST(Promotional, ComplaintNearAPriceIsTheAuthorPaying) {
+  const auto r = check("The free trial was a joke: 3 days, then $19.99 a month, cancel button hidden.");
+  EXPECT_EQ(feature(r, Feature::ComplaintNearPrice), 1);
+  EXPECT_FALSE(r.promotional) << r.score;
+  EXPECT_FALSE(check("Quel scandale, 12 € le sandwich à la gare.", "fr").promotional);
+  // An offer with a price and no complaint keeps the feature at 0.
+  EXPECT_EQ(feature(check("Selling my old Clio, 4,500 € negotiable. DM if interested."), Feature::ComplaintNearPrice), 0);
+}
+
+TEST(Promotional, AnOfferInScareQuotesIsNotOffered) {
+  EXPECT_EQ(feature(check("Was charged €49 after the 'free trial' ended."), Feature::QuotedOffer), 1);
+  EXPECT_EQ(feature(check("Un abonnement « gratuit » à 29,99 € par mois.", "fr"), Feature::QuotedOffer), 1);
+  EXPECT_EQ(feature(check("First session is free! Book via the link below."), Feature::QuotedOffer), 0);
+}
+
+TEST(Promotional, PricesInThousandsAndOtherCurrencies) {
+  for (const char* p : {"Studio à vendre 180 k€, à débattre.", "Je vends mon vélo 100 balles.", "Sofa 900 dirhams, pickup Rabat.",
+                        "Tutoring 500 rupees an hour, DM me.", "Couch for sale, 1,200 rands."})
+    EXPECT_GE(feature(check(p), Feature::Price), 1) << p;
+}
+
+TEST(Promotional, PaymentDeliveryAndUnitPricesAreHowToBuy) {
+  EXPECT_GE(feature(check("Honey from our hives, $9 a jar, Venmo or cash."), Feature::Contact), 1);
+  EXPECT_EQ(feature(check("Eggs 4 € les six, 1 € each for the duck ones."), Feature::OfferNearPrice), 1);
+  EXPECT_GE(feature(check("Laptop ₦320k, Ikeja, DM"), Feature::Price), 1);
+  EXPECT_GE(feature(check("Ma sœur ouvre sa librairie à Liège samedi !", "fr"), Feature::Selling), 1);
+}
+
+TEST(Promotional, BookingPlatformsByNameAndDeposits) {
+  EXPECT_GE(feature(check("Consultations ostéo le samedi, prenez RDV sur Doctolib.", "fr"), Feature::Booking), 1);
+  EXPECT_GE(feature(check("Kittens ready for new homes, $300, deposit required."), Feature::Booking), 1);
+  EXPECT_GE(feature(check("Kittens ready for new homes, $300, deposit required."), Feature::Selling), 1);
+}
+
+TEST(Promotional, CurrencyCodesWhereTheEuroIsNotLocal) {
+  for (const char* p : {"Maths tuition, Rs 1800 a month.", "Mangoes KSh 30 each.", "Sofa 2 500 MAD, Casablanca.",
+                        "Phone GHS 900, barely used.", "Bike 400 zl."})
+    EXPECT_GE(feature(check(p), Feature::Price), 1) << p;
+  // Codes that are also words or versions before a number are not prices there.
+  for (const char* p : {"Upgrading to PHP 8 this week.", "Try 2 weeks of cold showers."})
+    EXPECT_EQ(feature(check(p), Feature::Price), 0) << p;
+  EXPECT_GE(feature(check("My bank gives us both €30 if you open an account with my invite link."), Feature::Referral), 2);
+}

@@ -30,7 +30,7 @@ using namespace ownvoice;
 constexpr double kConfidentialPrecision = 1.0;
 constexpr double kConfidentialRecall = 1.0;
 constexpr double kPromotionalF1 = 0.90;
-constexpr double kDisclaimerAccuracy = 0.97;
+constexpr double kDisclaimerAccuracy = 0.98;  // measured 0.994 [0.985, 1.000] (docs/checks.md)
 
 const std::string kPosts = std::string(OWNVOICE_SOURCE_DIR) + "/tests/corpus/posts";
 

@@ -16,23 +16,30 @@ constexpr auto kClasses = std::to_array<WordClass>({
              "this account|this blog|this feed|this profile|this page|everything here|everything i post|"
              "everything i write|everything i say|all content"},
     // Words that may sit between WHAT and the relation ("views expressed here are", "views & opinions").
+    // "What I post here is mine": forms that start with the literal "what i", so that the
+    // common word "what" costs one comparison, not a try of every WHAT form.
+    {"I_POST", "post|write|say|share|tweet|toot|skeet|publish"},
     {"FILLER", "expressed|here|herein|shared|posted|stated|written|voiced|given|contained|on|in|this|these|that|"
                "account|feed|page|profile|blog|post|thread|channel|site|and|&|/|+|,|-|all|views|opinions|thoughts|"
                "tweets|comments|ideas|words|posts|made|presented|above|below|my|as|always|ever|article|piece|video|"
-               "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|"
+               "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|handle|timeline|"
+               "wall|story|stories|reel|reels|server|instance|app|platform|"
                "column|interview|essay|report|book|blog post|space|forum|(|)|unpopular|opinion"},
     {"BE", "are|is|=|:|-|remain|remains|stay|stays|r|are all|here are|will always be|have always been|were|will stay|"
-           "will remain|will be|will always remain|will always stay|always are"},
+           "will remain|will be|will always remain|will always stay|always are|belong to|belongs to|belong solely to|"
+           "belong only to|belong entirely to"},
     {"ADV", "strictly|solely|entirely|purely|only|all|totally|very much|exclusively|wholly|always|obviously|just|"
             "simply|completely|100|as always|as usual|of course|still"},
     // The relation that makes them the author's alone.
     {"OWN", "my own|mine|personal|my own personal|mine alone|mine only|mine and mine alone|my very own|"
-            "my own and nobody else's|mine and no one else's|mine and nobody else's"},
+            "my own and nobody else's|mine and no one else's|mine and nobody else's|me|me alone|me only"},
     {"NOT", "not|and not|but not|nor|not necessarily|and not necessarily|never|& not|and in no way|in no way|"
             "not at all|rather than"},
     {"NOT_THOSE", "not those of|not that of|not the views of|not the opinions of|not necessarily those of|"
                  "nor those of|not the position of|not the positions of|not necessarily the views of|"
                  "not representative of|not reflective of|rather than those of|not on behalf of"},
+    // "mine" on its own before the employer: "(mine, not my employer's)", "me, not my employer".
+    {"MINE", "mine|my own|me|myself|mine alone|me alone|mine only"},
     // Whom the author does not speak for: employers, workplaces of every trade, the company by name.
     {"EMPLOYER", "my employer|my employers|employer|employers|my current employer|my former employer|"
                  "my past or present employers|my past or current employers|my present or past employers|"
@@ -44,18 +51,27 @@ constexpr auto kClasses = std::to_array<WordClass>({
                  "my group|my bank|my station|my newsroom|my paper|my church|my board|my practice|my studio|"
                  "my shop|my store|my restaurant|my council|my party|my county|my district|my trust|"
                  "my network|my publisher|my label|my client|my partners|the people i work for|"
-                 "the place i work|where i work|$company|the $company"},
+                 "the place i work|where i work|$company|the $company|"
+                 // the workplace by its article, as staff name it: "not the trust", "not the co-op's"
+                 "the trust|the hospital|the school|the union|the council|the co-op|the coop|the agency|"
+                 "the ministry|the department|the university|the lab|the team|the board|the practice|the clinic|"
+                 "the station|the paper|the network|the office|the business|the shop|the store|the farm|the mill|"
+                 "the plant|the factory|the depot|the site|the club|the church|the district|the state|the city|"
+                 "the government|the bank|the airline|the ward|the surgery|the force|the service|the institute|"
+                 "the foundation|the charity|the museum|the library|the newsroom|the label|the studio|the restaurant|"
+                 "my organisation|my organization|my co-op|my coop|my ward|my surgery|my force|my service|my institute"},
     {"LEGAL_TARGET", "any organization|any organisation|any organizations|any organisations|any entity|"
                      "any entities|anyone else|any other|any institution|any company|any agency|any employer|"
                      "any of my employers|organizations i|organisations i|my affiliations|any affiliated|"
                      "the organizations|the organisations|anyone i work|any group|any body|any government"},
     {"AUTHOR", "author|authors|writer|writers|speaker|speakers|poster|individual|individuals|contributor|"
                "contributors|commenter|presenter|presenters|undersigned|account holder|account owner"},
+    // "are not intended to" is matched from "not": "are" is too common a word to anchor forms on.
     {"NEG", "do not|don't|does not|doesn't|did not|may not|might not|in no way|not|should not be taken to|"
-            "are not intended to|is not intended to|never|do not in any way|don't in any way"},
+            "not intended to|never|do not in any way|don't in any way"},
     {"REFLECT", "reflect|represent|express|constitute|speak for|reflect or represent|represent or reflect|"
-                "necessarily reflect|necessarily represent|state or reflect|reflecting|representing"},
-    {"STANCE", "views|view|opinions|opinion|position|positions|policy|policies|stance|beliefs|official position|"
+                "necessarily reflect|necessarily represent|state or reflect|reflecting|representing|reflects|represents|expresses"},
+    {"STANCE", "those|views|view|opinions|opinion|position|positions|policy|policies|stance|beliefs|official position|"
                "official policy|official views|official view|official stance|viewpoint|viewpoints"},
     {"SPEAK", "speaking|speak|talking|writing|write|posting|post|tweeting|tweet|commenting|here"},
     {"NOT_SPEAK", "not speaking|don't speak|do not speak|not|never speak|can't speak|cannot speak|doesn't speak|"
@@ -69,6 +85,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
 
     // ---- French (normalised: accents and case do not matter; "n engagent" = "n'engagent") ----
     {"NE", "n|ne"},
+    // "nengagent": the apostrophe and the space both left out.
+    {"FR_NENGAGE", "nengage|nengagent|nengageait|nengagera|nengageront|nengagerait"},
     {"FR_ENGAGE", "engage|engagent|engageant|engagera|engageront|engageait|engageaient|engagerait|engagent en rien"},
     {"FR_ADV", "evidemment|bien sur|bien entendu|toujours|absolument|strictement|ici|bien evidemment|d'ailleurs|"
                "naturellement|comme toujours|uniquement|seulement"},
@@ -86,7 +104,10 @@ constexpr auto kClasses = std::to_array<WordClass>({
                     "mon syndicat|mon groupe|ma banque|mon hopital|mes clients|mes collegues|l'entreprise|"
                     "l'entreprise pour laquelle je travaille|l'employeur|mon journal|ma redaction|ma mairie|"
                     "ma collectivite|mon parti|mon client|ma direction|mon eglise|mon magasin|mon restaurant|"
-                    "mon bureau|mon equipe|ma start up|ma startup|ma PME|$company|la $company|d'$company|mon job|mon poste"},
+                    "mon bureau|mon equipe|ma start up|ma startup|ma PME|$company|la $company|d'$company|mon job|mon poste|"
+                    // bare nouns after "de" / "du" / "celui du": "pas celui du labo"
+                    "labo|boite|employeur|entreprise|patron|cabinet|agence|hopital|ministere|journal|syndicat|"
+                    "service|bureau|taf|boulot|groupe|CHU|ecole|mairie"},
     {"FR_REFLECT", "refletent|reflete|refletant|representent|represente|representant|expriment|exprime|"
                    "traduisent|traduit|engagent|engage"},
     {"FR_NECESS", "forcement|necessairement|en aucun cas|aucunement|du tout"},
@@ -138,9 +159,13 @@ constexpr auto kClasses = std::to_array<WordClass>({
 constexpr auto kForms = std::to_array<Form>({
     // English: a word for what one says, then the relation that makes it the author's.
     {"views_own", "en", "WHAT FILLER*4 BE? ADV? ADV? OWN >"},                 // views are my own / views = mine
+    {"what_i_post_own", "en", "what i I_POST FILLER*4 BE? ADV? ADV? OWN >"},   // what I post here is mine
+    {"what_i_post_not_employer", "en", "what i I_POST FILLER*4 BE? ADV? NOT the? EMPLOYER s? >"},
+    {"anything_i_post_own", "en", "anything i I_POST FILLER*4 BE? ADV? ADV? OWN >"},
     {"views_question_own", "en", "WHAT ? ADV? ADV? OWN >"},                    // My opinions? Strictly my own.
     {"views_not_employer", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s? >"}, // opinions, not my employer's
-    {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN , ? NOT_THOSE EMPLOYER"},
+    {"views_not_employer_s", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s"},   // views, not the council's parks department
+    {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN ,? NOT_THOSE EMPLOYER"},
     {"not_those_of_employer", "en", "NOT_THOSE EMPLOYER"},                    // not those of my employer
     {"not_those_of_legal", "en", "NOT_THOSE LEGAL_TARGET"},
     {"legal_author", "en", "WHAT FILLER*4 BE ADV? ADV? those of the AUTHOR"},  // solely those of the author
@@ -157,12 +182,24 @@ constexpr auto kForms = std::to_array<Form>({
     {"personal_hat", "en", "wearing HAT"},                                       // wearing my personal hat
     {"not_wearing_work_hat", "en", "not wearing my ~2 hat"},
     {"views_neq_employer", "en", "WHAT FILLER*3 = EMPLOYER s?"},                 // my views ≠ my employer's
-    {"personal_account", "en", "personal account >"},                            // This is my personal account.
+    // "Personal account, ...", "personal account here.", "this is my personal account and...",
+    // but not a story: "Personal account of the night the plant flooded".
+    {"personal_account", "en", "personal account ,"},
+    {"personal_account_colon", "en", "personal account :"},
+    {"personal_account_end", "en", "personal account ."},
+    {"personal_account_here", "en", "personal account here"},
+    {"my_personal_account", "en", "my personal account >"},
+    {"this_personal_account", "en", "this is a? personal account >"},
+    {"mine_not_employer", "en", "MINE ,? NOT to? for? the? EMPLOYER s?"},   // (mine, not my employer's)
+    {"reflect_own_views", "en", "REFLECT ADV? PERSONAL WHAT ADV? >"},        // this post reflects only my own views.                            // This is my personal account.
     {"as_individual_not", "en", "SPEAK as an individual ~3 NOT"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},                 // Personal views only.
+    {"personal_views_not_employer", "en", "personal WHAT ~2 NOT the? EMPLOYER s?"},  // my personal views o, not my employer's                 // Personal views only.
 
     // French
-    {"fr_que_moi", "fr", "NE FR_ENGAGE FR_ADV? que FR_SELF"},                  // n'engagent que moi
+    {"fr_que_moi", "fr", "NE FR_ENGAGE FR_ADV? que FR_SELF"},
+    {"fr_que_moi_fused", "fr", "FR_NENGAGE FR_ADV? que FR_SELF"},              // nengagent que moi
+    {"fr_engage_pas_fused", "fr", "FR_NENGAGE FR_NEGP FR_EMPLOYER"},                  // n'engagent que moi
     {"fr_engage_pas_employeur", "fr", "NE FR_ENGAGE FR_NEGP FR_EMPLOYER"},      // n'engage pas ma boîte
     {"fr_reflete_pas", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~5 FR_EMPLOYER"},  // ne reflètent pas la position de mon employeur
     {"fr_pas_ceux_de", "fr", "FR_NOTP FR_THOSE DE FR_EMPLOYER"},               // pas celles de mon employeur
@@ -176,7 +213,7 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_pas_au_nom_de", "fr", "FR_NOTP au nom DE FR_EMPLOYER"},                  // pas au nom de mon employeur
     {"fr_ne_parle_pas_au_nom", "fr", "NE FR_SPEAK FR_NEGP? au nom DE FR_EMPLOYER"},
     {"fr_a_titre_perso", "fr", "titre perso"},                        // (à) titre perso                  // Avis perso.
-    {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO , ? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
+    {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO ,? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 
 constexpr auto kHashtagParts = std::to_array<HashtagParts>({
@@ -190,7 +227,9 @@ constexpr const char* kHashtagWhole =
     "personalviews|personalopinion|personalopinions|personalviewsonly|personalopinionsonly|notmyemployer|"
     "notmyemployersviews|speakingformyself|speakingonlyformyself|notspeakingformyemployer|"
     "nengagequemoi|nengagentquemoi|caengagequemoi|quenengagequemoi|cesproposnengagentquemoi|atitrepersonnel|"
-    "opinionsmyown|viewsmyown|notendorsedbymyemployer|rtsnotendorsements|rtnotendorsement";
+    "opinionsmyown|viewsmyown|notendorsedbymyemployer|rtsnotendorsements|rtnotendorsement|"
+    // a possessive and a views word alone, as people tag it
+    "myviews|myopinions|myownviews|myownopinions|myownthoughts|mesopinions|mesavis|mespropos|nengagepasmonemployeur";
 
 }  // namespace
 

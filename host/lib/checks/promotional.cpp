@@ -86,11 +86,15 @@ struct Hit {
 struct Words {
   std::vector<size_t> starts;  // byte offset where each word starts
   explicit Words(const std::vector<Token>& tokens) {
-    starts.reserve(tokens.size());
+    // Sized once and written by index: one push_back per word was a call per word (the
+    // compiler stopped inlining it once more vectors of size_t were filled in this file).
+    starts.resize(tokens.size());
+    size_t n = 0;
     for (const auto& t : tokens) {
-      if (t.kind == TokenKind::Word) starts.push_back(t.begin);
-      else if (t.kind == TokenKind::Hashtag) starts.push_back(t.begin + 1);
+      if (t.kind == TokenKind::Word) starts[n++] = t.begin;
+      else if (t.kind == TokenKind::Hashtag) starts[n++] = t.begin + 1;
     }
+    starts.resize(n);
   }
   // Index of the word containing or following byte b.
   [[nodiscard]] size_t index_at(size_t b) const {
@@ -106,11 +110,14 @@ struct Context {
   std::vector<size_t> job_words;
   std::vector<size_t> news_words;
   std::vector<size_t> offer_words;  // model features, not signals
+  std::vector<size_t> complaint_words;  // a complaint near a quoted price weighs against an offer
+  std::vector<size_t> free_at;          // normalised byte offsets of "free" words (scare quotes)
   size_t events = 0;
   size_t free_words = 0;
   size_t complaints = 0;
   size_t contacts = 0;
   size_t capacity = 0;
+  size_t giveaways = 0;
   bool hiring = false;
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
@@ -123,7 +130,8 @@ struct Context {
       max_end = std::max(max_end, x.second);
       exception_max_end.push_back(max_end);
     }
-    for (auto* v : {&charity_words, &job_words, &news_words, &offer_words}) std::sort(v->begin(), v->end());
+    for (auto* v : {&charity_words, &job_words, &news_words, &offer_words, &complaint_words})
+      std::sort(v->begin(), v->end());
   }
   [[nodiscard]] bool inside_exception(size_t b, size_t e) const {
     // Exceptions starting before e; one of them reaching past b overlaps the hit.
@@ -143,8 +151,17 @@ size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
 // Amounts with a currency, on normalised text (lower case; € $ £ kept; "49.-" is Swiss).
 const RE2& price_pattern() {
   static const RE2 re(
-      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£|₹|¥)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥)\s?\d)"
-      R"(|\d[\d',.]*\s?(?:chf|eur|usd|gbp|euros?|francs?|dollars?|fcfa|balles|€|\$|£|₹|¥)|\b\d+\.-))");
+      R"((?:(?:chf|eur|usd|gbp|fr\.|€|\$|£|₹|¥|₦|₱)\s?\d[\d',. ]*\d(?:\.-)?|(?:chf|eur|usd|gbp|€|\$|£|₹|¥|₦|₱)\s?\d)"
+      R"(|\d[\d',.]*\s?k?(?:chf|eur|usd|gbp|cad|aud|euros?|francs?|dollars?|fcfa|cfa|balles|dirhams?|dhs?|rupees?|)"
+      R"(rands?|naira|pesos?|€|\$|£|₹|¥|₦|₱)|\b\d+\.-)"
+      // Currencies written as a code or abbreviation before or after the amount, as people
+      // write them where the euro and the dollar are not the local money ("Rs 2500",
+      // "KSh 20", "2 000 MAD", "GHS 150"): whole words only, so "rs" is never inside a word; codes that
+      // are also words or versions before a number ("try 2", "PHP 8", "mad 3") only after it.
+      R"(|\b(?:rs\.?|inr|pkr|lkr|npr|bdt|ksh|kes|ugx|tzs|ghs|ngn|zar|dzd|tnd|xof|xaf|egp|aed|qar|)"
+      R"(idr|myr|sgd|hkd|nzd|jpy|cny|rmb|krw|brl|mxn|clp|sek|nok|dkk|pln|czk|huf)\s?\d)"
+      R"(|\d[\d',.]*\s?k?(?:inr|pkr|ksh|kes|ugx|tzs|ghs|ngn|zar|mad|dzd|tnd|xof|xaf|egp|aed|sar|qar|php|idr|)"
+      R"(myr|sgd|hkd|nzd|sek|nok|dkk|pln|czk|huf|ron|ils|zl|kc|lei|shillings?|cedis?|dinars?|riyals?|ringgit|rupiahs?)\b))");
   return re;
 }
 
@@ -286,6 +303,23 @@ void each_match(const RE2& re, std::string_view s, F&& f) {
   }
 }
 
+// An offer word in scare quotes: the 'free trial', le « gratuit ». Sellers do not quote
+// their own offer; people who feel cheated by it do. A quotation of at most 4 words.
+bool quoted_offer(const std::vector<Token>& t, const std::vector<size_t>& free_at) {
+  if (free_at.empty()) return false;
+  constexpr size_t kMaxQuoted = 4;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].kind != TokenKind::QuoteOpen) continue;
+    size_t j = i + 1;
+    while (j < t.size() && j <= i + kMaxQuoted + 1 && t[j].kind != TokenKind::QuoteClose) ++j;
+    if (j >= t.size() || t[j].kind != TokenKind::QuoteClose) continue;
+    for (size_t at : free_at)
+      if (at >= t[i].end && at < t[j].begin) return true;
+    i = j;
+  }
+  return false;
+}
+
 }  // namespace
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
@@ -312,10 +346,17 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::News: ctx.news_words.push_back(words.index_at(m.begin)); break;
       case Kind::Offer: ctx.offer_words.push_back(words.index_at(m.begin)); break;
       case Kind::Event: ++ctx.events; break;
-      case Kind::Free: ++ctx.free_words; break;
-      case Kind::Complaint: ++ctx.complaints; break;
+      case Kind::Free:
+        ++ctx.free_words;
+        ctx.free_at.push_back(m.begin);
+        break;
+      case Kind::Complaint:
+        ++ctx.complaints;
+        ctx.complaint_words.push_back(words.index_at(m.begin));
+        break;
       case Kind::Contact: ++ctx.contacts; break;
       case Kind::Capacity: ++ctx.capacity; break;
+      case Kind::Giveaway: ++ctx.giveaways; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
     }
     return true;
@@ -446,6 +487,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   auto at = [&f](Feature x) -> double& { return f[static_cast<size_t>(x)]; };
   auto capped = [](size_t n, size_t cap) { return static_cast<double>(std::min(n, cap)); };
   size_t offer_near_price = 0;
+  size_t complaint_near_price = 0;
   for (const auto& h : unique) {
     if (h.signal == "call_to_action") {
       at(h.weight >= 0.4 ? Feature::CtaStrong : h.weight >= 0.3 ? Feature::CtaMedium : Feature::CtaWeak) += 1;
@@ -453,6 +495,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       at(h.signal == "price" ? Feature::Price : Feature::Discount) += 1;
       const size_t w = words.index_at(h.begin);
       if (Context::near(ctx.offer_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow)) ++offer_near_price;
+      // "charged me 49 €", "12 € le sandwich, quel scandale": the price is what the author paid.
+      if (h.signal == "price" && Context::near(ctx.complaint_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow))
+        ++complaint_near_price;
     } else if (h.signal == "promo_code") {
       at(Feature::PromoCode) += 1;
     } else if (h.signal == "referral") {
@@ -495,6 +540,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::Contact) = capped(ctx.contacts, 3);
   at(Feature::Capacity) = capped(ctx.capacity, 2);
   at(Feature::Question) = capped(v.questions, 2);
+  at(Feature::ComplaintNearPrice) = complaint_near_price > 0 ? 1 : 0;
+  at(Feature::Giveaway) = ctx.giveaways > 0 ? 1 : 0;
+  at(Feature::QuotedOffer) = quoted_offer(post.tokens(), ctx.free_at) ? 1 : 0;
   // Amounts near market or price news are no price signal, but they are amounts.
   at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);
 
@@ -528,6 +576,14 @@ bool find_employment_disclosure(const text::NormalizedText& norm, const policy::
       "collaboratrice de ",  "employé de ",         "employée de ",            "employé chez ",
       "employée chez ",      "je bosse chez ",
   };
+  // Every form names the company: without its first word anywhere in the post (hashtags
+  // included, "#LumetraEmployee"), there is nothing to find, and the 20 phrases are not
+  // built nor the post scanned again (most posts never name the employer).
+  {
+    const std::string company = text::normalize(policy.company).text;
+    const std::string_view first = std::string_view(company).substr(0, company.find(' '));
+    if (first.empty() || norm.text.find(first) == std::string::npos) return false;
+  }
   std::vector<std::string> phrases;
   for (const char* form : kForms) phrases.push_back(std::string(form) + policy.company);
   phrases.push_back(policy.company + " employee");  // "#LumetraEmployee"

@@ -40,6 +40,9 @@ constexpr std::array<FeatureInfo, kFeatureCount> kInfos = {{
     {"complaint", "it reads as a complaint", "il se lit comme une réclamation"},
     {"charity", "it is about a charity or a cause", "il concerne une association ou une cause"},
     {"question", "it asks a question", "il pose une question"},
+    {"complaint_near_price", "it complains about a price it quotes", "il se plaint d'un prix qu'il cite"},
+    {"giveaway", "it gives something away", "il donne quelque chose"},
+    {"quoted_offer", "it puts an offer in quotation marks (\"free\" trial)", "il met une offre entre guillemets (« gratuit »)"},
 }};
 
 struct NamedWeight {

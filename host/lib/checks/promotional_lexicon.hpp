@@ -29,6 +29,7 @@ enum class Kind : uint8_t {
   Contact,    // how to buy: "DM me", "en MP", "link in the comments", "tarifs sur demande", "pickup"
   Capacity,   // limited places or availability: "two slots", "il reste 3 places", "max 6 people", "available from"
   Complaint,  // a complaint ("charged me", "refund", "arnaque", "service client"): quoted prices are not offers
+  Giveaway,   // something given away between people ("à donner", "free to a good home"): nothing is sold
 };
 
 // Calls to action that also invite people to events, charity runs and jobs: they do

@@ -33,6 +33,7 @@ std::vector<Token> tokenize(const std::string& s) {
   std::vector<Token> out;
   out.reserve(s.size() / 5 + 4);
   bool straight_open = false;  // straight quotes alternate open / close
+  bool single_open = false;    // a ' that opened a quotation ('views my own') and awaits its close
   size_t i = 0;
   while (i < s.size()) {
     if (s[i] == ' ') {  // the most common byte of a normalised text
@@ -89,7 +90,29 @@ std::vector<Token> tokenize(const std::string& s) {
     // A hyphen inside a word joins ("moi-meme", "start-up"): it is skipped like a space.
     const bool joining_hyphen = cp == '-' && !out.empty() && out.back().end == i && out.back().kind == TokenKind::Word &&
                                 i + 1 < s.size() && next_is_word(s, i + 1);
-    if (cp != ' ' && cp != '\'' && !joining_hyphen) {
+    // A single quote is an apostrophe between letters ("n'engage", "employer's") and is
+    // skipped; at a word's start after a space it opens a quotation, and once one is open,
+    // the next ' after a word and before a space or punctuation closes it. Without this,
+    // "put 'opinions are my own' in their bio" reads as the author's disclaimer.
+    if (cp == '\'') {
+      const bool after_space = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(';
+      const bool before_word = i + 1 < s.size() && next_is_word(s, i + 1);
+      const bool before_gap = i + 1 >= s.size() || !next_is_word(s, i + 1);
+      TokenKind quote = TokenKind::Other;
+      if (!single_open && after_space && before_word) {
+        quote = TokenKind::QuoteOpen;
+        single_open = true;
+      } else if (single_open && !after_space && before_gap) {
+        quote = TokenKind::QuoteClose;
+        single_open = false;
+      }
+      if (quote != TokenKind::Other)
+        out.push_back(Token{std::string_view(s).substr(i, n), static_cast<uint32_t>(i), static_cast<uint32_t>(i + n),
+                            quote, {}});
+      i += n;
+      continue;
+    }
+    if (cp != ' ' && !joining_hyphen) {
       TokenKind kind = TokenKind::Other;
       if (is_sentence_end(cp)) kind = TokenKind::SentenceEnd;
       else if (is_clause_punct(cp)) kind = TokenKind::Punct;

@@ -34,7 +34,11 @@ const Messages& messages_for(std::string_view language) { return language == "fr
 std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string>> values) {
   std::string out(pattern);
   for (const auto& [name, value] : values) {
-    const std::string key = "{" + std::string(name) + "}";
+    // Built by append, not "{" + std::string(name): GCC 12 for MinGW-w64 raises a false
+    // -Wrestrict on operator+(const char*, std::string&&) (a warning is an error here).
+    std::string key;
+    key.reserve(name.size() + 2);
+    key.append(1, '{').append(name).append(1, '}');
     for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))
       out.replace(at, key.size(), value);
   }

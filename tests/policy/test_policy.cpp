@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <string>
 
 #include "policy/loader.hpp"
 
@@ -15,9 +17,13 @@ namespace fs = std::filesystem;
 namespace {
 struct TempDir {
   fs::path path;
+  // Portable (the Windows build runs this test under Wine): a fresh folder in the
+  // system's temporary directory, named from a random number.
   TempDir() {
-    char tmpl[] = "/tmp/ownvoice-policy-XXXXXX";
-    path = mkdtemp(tmpl);
+    std::random_device random;
+    do {
+      path = fs::temp_directory_path() / ("ownvoice-policy-" + std::to_string(random()));
+    } while (!fs::create_directory(path));
   }
   ~TempDir() { fs::remove_all(path); }
   std::string write(const std::string& name, const std::string& content) const {

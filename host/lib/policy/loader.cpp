@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -213,9 +214,13 @@ void merge_layer(json& eff, std::map<std::string, std::string>& sources, const j
   }
 }
 
+// Present on disk, readable or not: a policy file that exists but cannot be read (a
+// folder, no permission) is a rejected layer the employee and IT are told about, never an
+// absent one. (Opening it to find out would differ by OS: Linux opens a folder, Windows
+// does not.)
 bool file_exists(const std::string& path) {
-  std::ifstream f(platform::fs_path(path));
-  return f.good();
+  std::error_code ec;
+  return std::filesystem::exists(platform::fs_path(path), ec);
 }
 
 }  // namespace

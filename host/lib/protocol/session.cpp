@@ -43,20 +43,11 @@ std::unique_ptr<engine::Engine> compile_base_engine(std::shared_ptr<const policy
 
 }  // namespace
 
-// On Windows (MinGW-w64's winpthreads) the compiling thread's thread_local caches crash
-// the process at exit under Wine (tests/windows/test_host_windows.cpp), so there the
-// engine is compiled at the first check, on the main thread, as before.
-#ifdef _WIN32
-constexpr std::launch kCompileLaunch = std::launch::deferred;
-#else
-constexpr std::launch kCompileLaunch = std::launch::async;
-#endif
-
 Session::Session(HostConfig config, policy::EffectivePolicy base, std::shared_ptr<spdlog::logger> logger)
     : config_(std::move(config)),
       logger_(std::move(logger)),
       base_policy_(std::make_shared<const policy::EffectivePolicy>(std::move(base))),
-      base_engine_building_(std::async(kCompileLaunch, compile_base_engine, base_policy_)) {}
+      base_engine_building_(std::async(std::launch::async, compile_base_engine, base_policy_)) {}
 
 // The future from std::async waits for the compiling thread here if it is still running.
 Session::~Session() = default;

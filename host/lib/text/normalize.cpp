@@ -9,6 +9,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -79,14 +82,48 @@ std::string map_segment(const std::string& seg) {
   return out;
 }
 
-// Single code points repeat a lot (é, à, ç, ’): remember their mapping per thread.
+// Single code points repeat a lot (é, à, ç, ’, emoji): each one's mapping is computed
+// once per process and kept. Not thread_local: MinGW-w64 (winpthreads) crashes when a
+// thread that used a thread_local cache exits (tests/checks/test_concurrency.cpp under
+// Wine). Below U+3000 (Latin, Greek, Cyrillic, punctuation, the scripts of most posts) a
+// lock-free slot per code point; above, a map under a mutex. Strings are never freed
+// while the process runs, so a returned reference stays valid.
+class SingleCodePointCache {
+ public:
+  const std::string& get(char32_t cp) {
+    if (cp < kDirect) {
+      if (const std::string* known = direct_[cp].load(std::memory_order_acquire)) return *known;
+      auto fresh = std::make_unique<const std::string>(map_one(cp));
+      const std::string* expected = nullptr;
+      if (direct_[cp].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
+        return *fresh.release();
+      }
+      return *expected;  // another thread stored it first
+    }
+    const std::lock_guard lock(mutex_);
+    auto& slot = others_[cp];
+    if (!slot) slot = std::make_unique<const std::string>(map_one(cp));
+    return *slot;
+  }
+  ~SingleCodePointCache() {
+    for (auto& slot : direct_) delete slot.load(std::memory_order_relaxed);
+  }
+
+ private:
+  static std::string map_one(char32_t cp) {
+    std::string seg;
+    append_utf8(seg, cp);
+    return map_segment(seg);
+  }
+  static constexpr char32_t kDirect = 0x3000;
+  std::array<std::atomic<const std::string*>, kDirect> direct_{};
+  std::mutex mutex_;
+  std::unordered_map<char32_t, std::unique_ptr<const std::string>> others_;
+};
+
 const std::string& map_single(char32_t cp) {
-  thread_local std::unordered_map<char32_t, std::string> cache;
-  auto it = cache.find(cp);
-  if (it != cache.end()) return it->second;
-  std::string seg;
-  append_utf8(seg, cp);
-  return cache.emplace(cp, map_segment(seg)).first->second;
+  static SingleCodePointCache cache;
+  return cache.get(cp);
 }
 
 // Writes the normalised bytes (and, with offsets, where each came from) straight into

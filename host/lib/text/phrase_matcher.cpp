@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <mutex>
 #include <limits>
 #include <stdexcept>
 
@@ -359,17 +361,22 @@ void PhraseMatcher::scan(const NormalizedText& text, bool (*cb)(void*, const Phr
 namespace ownvoice::text {
 
 const CachedMatcher& cached_matcher(const std::vector<std::string>& phrases) {
-  // Keyed by the phrases themselves; a handful of lists per policy, so a tiny cache.
-  thread_local std::vector<std::pair<std::vector<std::string>, std::unique_ptr<CachedMatcher>>> cache;
+  // One cache for the process, not one per thread: MinGW-w64 (winpthreads) crashes when a
+  // thread that used a thread_local cache exits (tests/checks/test_concurrency.cpp under
+  // Wine), and the host's compiling thread and its main thread share the work anyway.
+  // Entries are never removed, so a returned reference stays valid while other threads
+  // add theirs; there are a handful of lists per policy (brands, disclaimer wordings,
+  // industry words), and a new list only comes with a changed policy.
+  static std::mutex mutex;
+  static std::deque<std::pair<std::vector<std::string>, CachedMatcher>> cache;
+  const std::lock_guard lock(mutex);
   for (const auto& [key, value] : cache)
-    if (key == phrases) return *value;
-  if (cache.size() >= 16) cache.erase(cache.begin());
-  auto entry = std::make_unique<CachedMatcher>();
+    if (key == phrases) return value;
+  CachedMatcher entry;
   for (uint32_t i = 0; i < phrases.size(); ++i)
-    if (entry->matcher.add(phrases[i]) != kNone) entry->input_of.push_back(i);
-  entry->matcher.build();
-  cache.emplace_back(phrases, std::move(entry));
-  return *cache.back().second;
+    if (entry.matcher.add(phrases[i]) != kNone) entry.input_of.push_back(i);
+  entry.matcher.build();
+  return cache.emplace_back(phrases, std::move(entry)).second;
 }
 
 }  // namespace ownvoice::text

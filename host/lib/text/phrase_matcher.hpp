@@ -60,8 +60,8 @@ void PhraseMatcher::for_each(const NormalizedText& text, F&& visit) const {
 namespace ownvoice::text {
 
 // A matcher over a short phrase list that repeats from one check to the next (the
-// policy's brands, its disclaimer wordings): built once per thread, then reused, so a
-// check does not rebuild an automaton. `input_of[phrase]` is the position in `phrases`
+// policy's brands, its disclaimer wordings): built once per process, then reused, so a
+// check does not rebuild an automaton; safe to call from several threads. `input_of[phrase]` is the position in `phrases`
 // of each matcher phrase (phrases that normalise to nothing are left out).
 struct CachedMatcher {
   PhraseMatcher matcher;

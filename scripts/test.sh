@@ -4,7 +4,8 @@
 #      log reliability, install, corpus precision/recall);
 #   2. the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. each libFuzzer target for a bounded time (FUZZ_SECONDS, default 30);
-#   4. the extension's unit tests and the browser end-to-end tests (Chromium, Firefox);
+#   4. ESLint on the extension and its tooling, the extension's unit tests and the browser
+#      end-to-end tests (Chromium, Firefox);
 #   5. the Windows build (MinGW-w64) and its tests and MSI under Wine;
 #   6. the release artifacts (scripts/release.sh) and their checks (scripts/check_release.sh).
 # Everything the suite needs is installed first (Debian packages, then node_modules from
@@ -48,7 +49,8 @@ step "Windows: cross-build with MinGW-w64, tests and MSI under Wine (scripts/tes
 scripts/test-windows.sh
 
 if [[ -f package.json ]]; then
-  step "extension and browser end-to-end tests"
+  step "ESLint (eslint.config.mjs), then the extension and browser end-to-end tests"
+  npm run --silent lint
   OWNVOICE_HOST_BIN="$root/build/ci/host/app/ownvoice-host" OWNVOICE_CLI_BIN="$root/build/ci/host/app/ownvoice" npm test
 fi
 step "release artifacts (scripts/release.sh into dist/, then their checks)"

@@ -14,7 +14,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from '../../extension/build.mjs';
 import { selfHosted } from '../../scripts/release/selfhosted.mjs';
 

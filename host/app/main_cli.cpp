@@ -11,14 +11,13 @@
 #include "cli/commands.hpp"
 #include "ownvoice/version.hpp"
 #include "platform/platform.hpp"
-#include "protocol/process_hardening.hpp"
 #ifdef OWNVOICE_TEST_HOOKS
 #include "test_hooks.hpp"
 #endif
 
 int main(int argc, char** argv) {
-  // The CLI decrypts the log: no core file, not dumpable (host/lib/protocol/process_hardening.hpp).
-  (void)ownvoice::protocol::harden_process();
+  // The CLI decrypts the log: no core file, not dumpable (platform::harden_process, host/lib/platform/platform.hpp).
+  (void)ownvoice::platform::harden_process();
 #ifdef OWNVOICE_TEST_HOOKS
   ownvoice::app::apply_test_environment();
 #endif

@@ -96,6 +96,24 @@ struct Lockdown {
 };
 Lockdown forbid_network();
 
+// Keeps post text and decrypted log entries out of core dumps and out of other processes
+// of the same user that attach a debugger: the host and the CLI call this first thing.
+// Linux: RLIMIT_CORE 0 (soft and hard) and PR_SET_DUMPABLE 0; macOS: RLIMIT_CORE 0 (no
+// non-dumpable flag; PT_DENY_ATTACH would also break the user's crash reports); Windows:
+// no error-reporting dialog or dump for this process (SetErrorMode).
+struct HardeningStatus {
+  bool core_dumps_disabled = false;  // RLIMIT_CORE soft and hard limits are 0 (or the OS equivalent)
+  bool non_dumpable = false;         // other processes cannot ptrace/read our memory (Linux: PR_SET_DUMPABLE 0)
+  std::string detail;                // what failed or is not covered, "" when everything held
+};
+HardeningStatus harden_process();
+
+// New files and folders this process creates are for the user only (umask 077 on POSIX;
+// nothing on Windows, where create_private_file/dir set an owner-only ACL). The host
+// calls it; the CLI does not (`ownvoice install --system` writes manifests every user
+// must read).
+void restrict_new_files();
+
 // This OS's machine-wide and per-user folders for OwnVoice's files, before any override.
 std::string default_system_policy_path();
 std::string default_user_preferences_path();

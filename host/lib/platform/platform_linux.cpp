@@ -1,6 +1,8 @@
-// Linux: seccomp network filter and XDG folders (see platform.hpp). POSIX calls shared
-// with macOS are in platform_posix.cpp.
+// Linux: seccomp network filter, XDG folders and process hardening (see platform.hpp).
+// POSIX calls shared with macOS are in platform_posix.cpp.
 #include <seccomp.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include <cerrno>
 #include <cstring>
@@ -78,6 +80,24 @@ std::string default_log_path() {
 std::string default_state_dir() {
   if (auto d = xdg("XDG_STATE_HOME"); !d.empty()) return d + "/ownvoice";
   return home_dir() + "/.local/state/ownvoice";
+}
+
+// Not dumpable as well as no core file: PR_SET_DUMPABLE 0 also stops core_pattern pipes
+// and refuses /proc/<pid>/mem and ptrace to the user's other processes.
+HardeningStatus harden_process() {
+  HardeningStatus status;
+  const rlimit none{0, 0};
+  if (::setrlimit(RLIMIT_CORE, &none) == 0) {
+    status.core_dumps_disabled = true;
+  } else {
+    status.detail += std::string("setrlimit(RLIMIT_CORE) failed: ") + std::strerror(errno) + "; ";
+  }
+  if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0) {
+    status.non_dumpable = true;
+  } else {
+    status.detail += std::string("prctl(PR_SET_DUMPABLE) failed: ") + std::strerror(errno);
+  }
+  return status;
 }
 
 }  // namespace ownvoice::platform

@@ -1,9 +1,14 @@
-// macOS: folders under ~/Library and /Library (see platform.hpp). Not compiled or run on
-// this project's Debian CI (docs/windows.md, "macOS"). POSIX calls are in platform_posix.cpp.
+// macOS: folders under ~/Library and /Library, process hardening (see platform.hpp). Not
+// compiled or run on this project's Debian CI (docs/windows.md, "macOS"). POSIX calls are
+// in platform_posix.cpp.
 #include <mach-o/dyld.h>
+#include <sys/resource.h>
 
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
+#include <string>
 
 #include "platform/platform.hpp"
 
@@ -33,5 +38,20 @@ std::string default_log_path() {
 }
 
 std::string default_state_dir() { return home_dir() + "/Library/Logs/OwnVoice"; }
+
+// No core file (RLIMIT_CORE 0); macOS has no PR_SET_DUMPABLE, and ptrace(PT_DENY_ATTACH)
+// would also break crash reporting for the user (docs/privacy.md lists this as a limit).
+HardeningStatus harden_process() {
+  HardeningStatus status;
+  const rlimit none{0, 0};
+  if (::setrlimit(RLIMIT_CORE, &none) == 0) {
+    status.core_dumps_disabled = true;
+  } else {
+    status.detail = std::string("setrlimit(RLIMIT_CORE) failed: ") + std::strerror(errno);
+  }
+  status.detail += status.detail.empty() ? "" : "; ";
+  status.detail += "no non-dumpable flag on this system";
+  return status;
+}
 
 }  // namespace ownvoice::platform

@@ -177,4 +177,7 @@ std::string home_dir() {
   return {};
 }
 
+// umask 077: every file and folder this process creates afterwards is the user's only.
+void restrict_new_files() { ::umask(077); }
+
 }  // namespace ownvoice::platform

@@ -473,4 +473,18 @@ std::string default_state_dir() {
   return ".";
 }
 
+// WER LocalDumps configured machine-wide by an administrator can still write dumps, which
+// docs/privacy.md lists as a limit.
+HardeningStatus harden_process() {
+  HardeningStatus status;
+  ::SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX);
+  status.core_dumps_disabled = true;
+  status.detail = "Windows Error Reporting LocalDumps set by an administrator are not prevented";
+  return status;
+}
+
+// Nothing to do: the files that must be private get an owner-only ACL where they are
+// created (create_private_file, create_private_dir).
+void restrict_new_files() {}
+
 }  // namespace ownvoice::platform

@@ -14,7 +14,6 @@
 #include "protocol/caller.hpp"
 #include "protocol/diagnostics.hpp"
 #include "protocol/frame.hpp"
-#include "protocol/process_hardening.hpp"
 #include "protocol/sandbox.hpp"
 #include "protocol/session.hpp"
 #include "protocol/stdio_channel.hpp"
@@ -90,7 +89,7 @@ std::string layer_sources(const policy::EffectivePolicy& effective) {
 }
 
 int serve(const Channel& channel, const HostArguments& args, const HostOptions& host_options,
-          Diagnostics& diagnostics, const HardeningStatus& hardening) {
+          Diagnostics& diagnostics, const platform::HardeningStatus& hardening) {
   spdlog::logger& logger = *diagnostics.logger;
 
   policy::LoadOptions options;
@@ -173,8 +172,8 @@ int serve(const Channel& channel, const HostArguments& args, const HostOptions& 
 int run_host(int argc, char** argv, const HostOptions& host_options) {
   // Before anything reads a post or a passphrase: no core file, not dumpable, and every
   // file this process creates (host.log, the log and its WAL) for the user only.
-  const HardeningStatus hardening = harden_process();
-  restrict_new_files();
+  const platform::HardeningStatus hardening = platform::harden_process();
+  platform::restrict_new_files();
 #ifdef SIGPIPE
   // A browser that goes away must give us EPIPE from write(2), not kill us mid-log.
   std::signal(SIGPIPE, SIG_IGN);

@@ -187,6 +187,8 @@ def main():
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     ap.add_argument("--posts", default=os.path.join(ROOT, "tests", "corpus", "posts"),
                     help="the corpus posts, for genre and platform (leave-one-group-out figures)")
+    ap.add_argument("--errors", action="store_true",
+                    help="print the TRAIN posts the cross-validation gets wrong (out-of-fold), to find kinds of miss")
     ap.add_argument("--report", metavar="FEATURES",
                     help="a corpus_features output of a REPORTING set (tests/corpus/voices): its figures are "
                          "printed with the final model and never used to fit or to choose anything")
@@ -226,6 +228,10 @@ def main():
                f"P {p:.3f} [{ci[0][0]:.3f}, {ci[0][1]:.3f}], R {r:.3f} [{ci[1][0]:.3f}, {ci[1][1]:.3f}], "
                f"F1 {f:.3f} [{ci[2][0]:.3f}, {ci[2][1]:.3f}] (tp {tp}, fp {fp}, fn {fn})")
     print(summary)
+    if args.errors:
+        for i, r in enumerate(train):
+            if (oof[i] >= threshold) != bool(ys[i]):
+                print(f"  oof {'fp' if ys[i] == 0 else 'fn'} {oof[i]:.2f} {r['id']}")
 
     groups = post_groups(args.posts)
     generalisation = []

@@ -41,6 +41,7 @@ using promo::Kind;
 constexpr double kCompanyWeight = 0.15;     // employees name their employer all the time
 constexpr double kProductWeight = 0.25;     // a product name says more
 constexpr size_t kNewsWindow = 8;           // words either side of an amount
+constexpr size_t kWageBytes = 24;           // bytes either side of an amount in a job ad that may say it is pay
 constexpr size_t kSignupWindowAfter = 10;   // words after "sign up" that may name a charity or job
 constexpr size_t kSignupWindowBefore = 4;
 constexpr size_t kMaxReasonsPerKind = 20;
@@ -161,7 +162,13 @@ const RE2& price_pattern() {
       R"(|\b(?:rs\.?|inr|pkr|lkr|npr|bdt|ksh|kes|ugx|tzs|ghs|ngn|zar|dzd|tnd|xof|xaf|egp|aed|qar|)"
       R"(idr|myr|sgd|hkd|nzd|jpy|cny|rmb|krw|brl|mxn|clp|sek|nok|dkk|pln|czk|huf)\s?\d)"
       R"(|\d[\d',.]*\s?k?(?:inr|pkr|ksh|kes|ugx|tzs|ghs|ngn|zar|mad|dzd|tnd|xof|xaf|egp|aed|sar|qar|php|idr|)"
-      R"(myr|sgd|hkd|nzd|sek|nok|dkk|pln|czk|huf|ron|ils|zl|kc|lei|shillings?|cedis?|dinars?|riyals?|ringgit|rupiahs?)\b))");
+      R"(myr|sgd|hkd|nzd|sek|nok|dkk|pln|czk|huf|ron|ils|zl|kc|lei|shillings?|cedis?|dinars?|riyals?|ringgit|rupiahs?)\b)"
+      // promo2: local abbreviations and slang, after the amount only ("2500 DA", "250 kr", "12k Rp",
+      // "500 goud", "6 quid", "20 bucks"), codes before it ("CAD 650", "Rp 12.000", "kr 250"), and the
+      // rand glued to its amount ("R650", "R1,500": three digits or thousands, so "R2" or "R&D" are not).
+      R"(|\d[\d',.]*\s?k?\s?(?:da|kr|rp|goud|gourdes?|htg|quid|bucks|rand|cad|aud)\b)"
+      R"(|\b(?:cad|aud|rp|kr\.?|htg)\s?\d)"
+      R"(|\br\d{1,3}(?:,\d{3})+|\br\d{3,}\b))");
   return re;
 }
 
@@ -195,6 +202,74 @@ const RE2& urgency_pattern() {
 const RE2& promo_code_pattern() {
   static const RE2 re(
       R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+|[A-Z]{4,}\b))");
+  return re;
+}
+
+// A phone number as people write one in a post (promo2): an optional "+code", then two to five
+// groups of digits split by spaces, dots or hyphens, or one run of 10-11 digits starting with 0.
+// What an amount or a year list looks like is checked after the match (plain_phone).
+const RE2& phone_pattern() {
+  static const RE2 re(R"((?:^|[^\w$€£₹₦.,])((?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,6}){1,4}|0\d{9,10})\b)");
+  return re;
+}
+
+// A match of phone_pattern that is a phone number: 8 to 15 digits, not years ("2025 2026"), not
+// an amount with thousands separators ("10 000 000", "1.200.000").
+bool plain_phone(std::string_view m) {
+  size_t digits = 0;
+  std::vector<std::string_view> groups;
+  size_t start = std::string_view::npos;
+  bool hyphen = false;
+  for (size_t i = 0; i <= m.size(); ++i) {
+    const bool d = i < m.size() && m[i] >= '0' && m[i] <= '9';
+    if (d) {
+      ++digits;
+      if (start == std::string_view::npos) start = i;
+    } else {
+      if (i < m.size() && m[i] == '-') hyphen = true;
+      if (start != std::string_view::npos) groups.push_back(m.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (digits < 8 || digits > 15) return false;
+  bool all_years = true;
+  for (auto g : groups) all_years = all_years && g.size() == 4 && (g.substr(0, 2) == "19" || g.substr(0, 2) == "20");
+  if (all_years) return false;
+  if (!hyphen && m.front() != '+' && groups.size() >= 2 && groups.front().size() <= 3 && groups.front().front() != '0') {
+    bool thousands = true;
+    for (size_t i = 1; i < groups.size(); ++i) thousands = thousands && groups[i].size() == 3;
+    if (thousands) return false;
+  }
+  return true;
+}
+
+// A free service that leads to a paid one (promo2): "free roof inspections", "free estimate",
+// "devis gratuit", "première consultation offerte". Complaints about a "free trial" are not
+// in it (no trial word), and the complaint features weigh against the rest.
+const RE2& free_service_pattern() {
+  static const RE2 re(
+      R"(\bfree\s(?:[a-z'-]+\s){0,2}?(?:inspections?|estimates?|quotes?|quotations?|consultations?|consults?|audits?|)"
+      R"(assessments?|check-?ups?|diagnos(?:is|tics?)|valuations?|appraisals?|surveys?|trial (?:class|lesson|session)s?|)"
+      R"(first (?:session|lesson|class|visit)|measuring|measure-?ups?|tastings?|demos?)\b)"
+      R"(|\b(?:devis|diagnostics?|bilans?|estimations?|audits?|consultations?|seances? d'essai|cours d'essai|)"
+      R"(premiere seance|premier cours|premiere consultation|expertises?|evaluations?|degustations?|essais?)\s)"
+      R"((?:[a-z']+\s){0,2}?(?:gratuite?s?|offerte?s?)\b)");
+  return re;
+}
+
+// "Call Dave", "ring Tariq on...", "appelez Martine": a contact verb and a capitalised name, on the
+// original text (promo2).
+const RE2& contact_name_pattern() {
+  static const RE2 re(R"(\b(?i:call|ring|text|phone|whatsapp|appelez|appelle|contactez|contacte|rele)\s+\p{Lu}\p{Ll}+\b)");
+  return re;
+}
+
+// Pay words near an amount in a job ad: the amount is a wage, not a price (promo2).
+const RE2& wage_unit_pattern() {
+  static const RE2 re(
+      R"((?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month)\b|\ban hour\b|\ba year\b|)"
+      R"(\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut|\bgross\b|\bannuel|\bannual|\bsalar|\bsalaire|\bp\.a\.|)"
+      R"(\bselon\b|\bdepending\b|\bdoe\b|\d\s?k\b|\bk\b|\bpay\b|\bpaid\b|\bremuneration|\bbenefits\b))");
   return re;
 }
 
@@ -387,7 +462,18 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   }
 
   size_t price_news = 0;
+  size_t wages = 0;
   each_match(price_pattern(), s, [&](size_t b, size_t e) {
+    // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
+    // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
+    if (ctx.hiring) {
+      const size_t from = sub_or_zero(b, kWageBytes);
+      const size_t to = std::min(s.size(), e + kWageBytes);
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), wage_unit_pattern())) {
+        ++wages;
+        return;
+      }
+    }
     const size_t w = words.index_at(b);
     if (Context::near(ctx.news_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow)) {
       ++price_news;
@@ -395,6 +481,19 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     }
     hits.push_back(Hit{"price", b, e, 0.3});
   });
+  // Phone numbers, free services and "call <Name>" (promo2): features only, no excerpt.
+  size_t phones = 0;
+  size_t free_services = 0;
+  {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (std::any_of(s.begin(), s.end(), digit)) {
+      each_match(phone_pattern(), s, [&](size_t b, size_t e) {
+        if (plain_phone(std::string_view(s).substr(b, e - b))) ++phones;
+      });
+    }
+    if (ctx.free_words > 0) each_match(free_service_pattern(), s, [&](size_t, size_t) { ++free_services; });
+    each_match(contact_name_pattern(), original, [&](size_t, size_t) { ++ctx.contacts; });
+  }
   each_match(discount_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"discount", b, e, 0.4}); });
   each_match(flexible_cta_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"call_to_action", b, e, 0.4}); });
   each_match(urgency_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"urgency", b, e, 0.3}); });
@@ -518,6 +617,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       at(h.weight <= kCompanyWeight ? Feature::Company : Feature::Brand) = 1;
     }
   }
+  const auto price_count = static_cast<size_t>(at(Feature::Price));  // prices kept, news and wages not
   for (auto x : {Feature::CtaStrong, Feature::CtaMedium, Feature::CtaWeak, Feature::Price, Feature::Discount,
                  Feature::PromoCode, Feature::Referral, Feature::Booking, Feature::ShopLink, Feature::LinkInBio,
                  Feature::Urgency, Feature::Selling, Feature::Superlative})
@@ -545,6 +645,18 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::QuotedOffer) = quoted_offer(post.tokens(), ctx.free_at) ? 1 : 0;
   // Amounts near market or price news are no price signal, but they are amounts.
   at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);
+  // promo2: the structure of an offer written with few words, "hoodies $55, DM me", "Free roof
+  // inspections. Call Dave": a price or a free service, and a way to buy or reach the seller.
+  at(Feature::Phone) = phones > 0 ? 1 : 0;
+  at(Feature::FreeService) = free_services > 0 ? 1 : 0;
+  at(Feature::Wage) = capped(wages, 2);
+  {
+    const bool priced = price_count > 0 || free_services > 0;
+    const bool reach = ctx.contacts > 0 || phones > 0 || links > 0 || at(Feature::LinkInBio) > 0 ||
+                       at(Feature::Booking) > 0 || booking_links > 0 || at(Feature::CtaStrong) > 0 ||
+                       at(Feature::CtaMedium) > 0 || v.imperative_openings > 0;
+    at(Feature::OfferWithContact) = priced && reach ? 1 : 0;
+  }
 
   const auto& model = promotional_model();
   double z = model.bias;

@@ -110,6 +110,7 @@ struct Context {
   std::vector<size_t> charity_words;                   // word indices
   std::vector<size_t> job_words;
   std::vector<size_t> news_words;
+  std::vector<size_t> everyday_news_words;
   std::vector<size_t> offer_words;  // model features, not signals
   std::vector<size_t> complaint_words;  // a complaint near a quoted price weighs against an offer
   std::vector<size_t> free_at;          // normalised byte offsets of "free" words (scare quotes)
@@ -131,7 +132,7 @@ struct Context {
       max_end = std::max(max_end, x.second);
       exception_max_end.push_back(max_end);
     }
-    for (auto* v : {&charity_words, &job_words, &news_words, &offer_words, &complaint_words})
+    for (auto* v : {&charity_words, &job_words, &news_words, &everyday_news_words, &offer_words, &complaint_words})
       std::sort(v->begin(), v->end());
   }
   [[nodiscard]] bool inside_exception(size_t b, size_t e) const {
@@ -148,6 +149,12 @@ struct Context {
 };
 
 size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
+
+bool is_everyday_news_word(std::string_view phrase) {
+  static constexpr std::array<std::string_view, 10> kEveryday = {
+      "market", "markets", "marché", "marchés", "drop*", "fine", "action", "actions", "cours", "rent"};
+  return std::find(kEveryday.begin(), kEveryday.end(), phrase) != kEveryday.end();
+}
 
 // Amounts with a currency, on normalised text (lower case; € $ £ kept; "49.-" is Swiss).
 const RE2& price_pattern() {
@@ -418,7 +425,11 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Hiring: ctx.hiring = true; break;
       case Kind::Charity: ctx.charity_words.push_back(words.index_at(m.begin)); break;
       case Kind::Job: ctx.job_words.push_back(words.index_at(m.begin)); break;
-      case Kind::News: ctx.news_words.push_back(words.index_at(m.begin)); break;
+      case Kind::News:
+        // Market words that are also what sellers say ("the Sunday market", "drop-in", "fine art",
+        // "cours de yoga"): news only when the post does not tell readers how to buy (promo2).
+        (is_everyday_news_word(e.phrase) ? ctx.everyday_news_words : ctx.news_words).push_back(words.index_at(m.begin));
+        break;
       case Kind::Offer: ctx.offer_words.push_back(words.index_at(m.begin)); break;
       case Kind::Event: ++ctx.events; break;
       case Kind::Free:
@@ -463,6 +474,13 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
 
   size_t price_news = 0;
   size_t wages = 0;
+  // A post that tells readers how to buy (a contact, a booking, a link in bio, a sale word, a call to
+  // action) quotes prices, whatever market word is near ("30 bucks each at the Sunday market, ping me",
+  // "$20 drop-in, booking link in her bio", "fine art prints, 85 CHF, link in bio") (promo2).
+  const bool tells_how_to_buy =
+      ctx.contacts > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
+        return h.signal == "selling" || h.signal == "booking" || h.signal == "link_in_bio" || h.signal == "call_to_action";
+      });
   each_match(price_pattern(), s, [&](size_t b, size_t e) {
     // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
     // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
@@ -475,7 +493,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       }
     }
     const size_t w = words.index_at(b);
-    if (Context::near(ctx.news_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow)) {
+    const size_t from = sub_or_zero(w, kNewsWindow);
+    if (Context::near(ctx.news_words, from, w + kNewsWindow) ||
+        (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow))) {
       ++price_news;
       return;
     }
@@ -655,7 +675,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     const bool reach = ctx.contacts > 0 || phones > 0 || links > 0 || at(Feature::LinkInBio) > 0 ||
                        at(Feature::Booking) > 0 || booking_links > 0 || at(Feature::CtaStrong) > 0 ||
                        at(Feature::CtaMedium) > 0 || v.imperative_openings > 0;
-    at(Feature::OfferWithContact) = priced && reach ? 1 : 0;
+    // A price the author complains about is no offer, whatever else the post says ("free trial ... then $19.99").
+    at(Feature::OfferWithContact) = priced && reach && complaint_near_price == 0 ? 1 : 0;
   }
 
   const auto& model = promotional_model();

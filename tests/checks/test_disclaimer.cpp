@@ -377,7 +377,7 @@ TEST(DisclaimerGrammar, SoleResponsibilityOfTheAuthor) {
 
 TEST(DisclaimerGrammar, EmployerNamedBeforeNotTheirs) {
   EXPECT_EQ(matched("my employer would like you to know these are my opinions and not theirs"),
-            "employer_views_not_theirs");
+            "views_not_theirs");
   EXPECT_TRUE(present("The firm I work for would like you to know the opinions are mine and not theirs."));
   EXPECT_FALSE(present("My boss says the mistake was mine and not theirs."));
   EXPECT_FALSE(present("My team loved the views from the terrace, and not theirs."));

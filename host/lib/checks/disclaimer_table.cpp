@@ -149,9 +149,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"FR_WHERE_I_WORK", "ou je travaille|pour laquelle je travaille|pour lequel je travaille|qui m'emploie|"
                         "ou je bosse|dont je suis salarie|dont je suis salariee|qui m'embauche|ou je suis salarie|"
                         "ou je suis salariee|ou j'exerce|dans laquelle je travaille|dans lequel je travaille"},
-    // "not theirs" after the employer was named: "my employer would like you to know these are my opinions
-    // and not theirs".
-    {"THEIRS", "theirs|its|hers|his"},
+    // "not theirs": "my employer would like you to know these are my opinions and not theirs".
+    {"THEIRS", "theirs"},
     {"FR_TITRE", "a titre personnel|a titre prive|a titre individuel|a titre strictement personnel|"
                  "a titre purement personnel|a titre tout a fait personnel|en mon nom propre|en mon nom personnel|"
                  "en mon seul nom|en mon nom|pour moi seul|pour moi seule|uniquement pour moi|"
@@ -214,7 +213,9 @@ constexpr auto kForms = std::to_array<Form>({
     {"mine_not_employer", "en", "MINE ,? NOT to? for? the? EMPLOYER s?"},   // (mine, not my employer's)
     {"reflect_own_views", "en", "REFLECT ADV? PERSONAL WHAT ADV? >"},        // this post reflects only my own views.                            // This is my personal account.
     {"as_individual_not", "en", "SPEAK as an individual ~3 NOT"},
-    {"employer_views_not_theirs", "en", "EMPLOYER ~12 WHAT FILLER*3 BE? ADV? OWN? ,? NOT THEIRS >"},  // my employer ... my opinions and not theirs
+    // "... these are my opinions and not theirs": anchored on the views word, not on the employer
+    // (an employer word anchors on "work", "company"... and a gap of 12 words made every check 5% dearer).
+    {"views_not_theirs", "en", "WHAT ,? NOT THEIRS >"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},                 // Personal views only.
     {"personal_views_not_employer", "en", "personal WHAT ~2 NOT the? EMPLOYER s?"},  // my personal views o, not my employer's                 // Personal views only.
 

@@ -121,6 +121,7 @@ struct Context {
   size_t capacity = 0;
   size_t giveaways = 0;
   bool hiring = false;
+  bool contact_verb = false;  // "call", "ring", "appelez"... as a word
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
   // megabytes long and hold thousands of hits.
@@ -443,6 +444,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Contact: ++ctx.contacts; break;
       case Kind::Capacity: ++ctx.capacity; break;
       case Kind::Giveaway: ++ctx.giveaways; break;
+      case Kind::ContactVerb: ctx.contact_verb = true; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
     }
     return true;
@@ -505,14 +507,39 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   size_t phones = 0;
   size_t free_services = 0;
   {
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (std::any_of(s.begin(), s.end(), digit)) {
-      each_match(phone_pattern(), s, [&](size_t b, size_t e) {
-        if (plain_phone(std::string_view(s).substr(b, e - b))) ++phones;
-      });
+    // The phone pattern runs only where words that start with a digit hold 8 digits within 20
+    // bytes (most posts have none): a look at the tokens instead of a search over the whole post.
+    {
+      constexpr size_t kSpan = 20;
+      constexpr size_t kDigits = 8;
+      struct Run {
+        size_t begin, end, digits;
+      };
+      std::vector<Run> runs;
+      for (const auto& t : post.tokens()) {
+        if (t.kind != TokenKind::Word || t.text.empty() || t.text.front() < '0' || t.text.front() > '9') continue;
+        size_t d = 0;
+        for (char c : t.text) d += (c >= '0' && c <= '9') ? 1 : 0;
+        runs.push_back({t.begin, t.begin + t.text.size(), d});
+      }
+      size_t resume = 0;  // bytes before this were already searched
+      for (size_t i = 0; i < runs.size(); ++i) {
+        if (runs[i].begin < resume) continue;
+        size_t digits = 0;
+        size_t j = i;
+        while (j < runs.size() && runs[j].begin < runs[i].begin + kSpan && digits < kDigits) digits += runs[j++].digits;
+        if (digits < kDigits) continue;
+        const size_t from = std::max(resume, sub_or_zero(runs[i].begin, 6));
+        const size_t to = std::min(s.size(), runs[j - 1].end + kSpan);
+        each_match(phone_pattern(), std::string_view(s).substr(from, to - from), [&](size_t b, size_t e) {
+          if (plain_phone(std::string_view(s).substr(from + b, e - b))) ++phones;
+        });
+        resume = to;
+      }
     }
     if (ctx.free_words > 0) each_match(free_service_pattern(), s, [&](size_t, size_t) { ++free_services; });
-    each_match(contact_name_pattern(), original, [&](size_t, size_t) { ++ctx.contacts; });
+    // "Call Dave": only when the lexicon saw one of the verbs as a word.
+    if (ctx.contact_verb) each_match(contact_name_pattern(), original, [&](size_t, size_t) { ++ctx.contacts; });
   }
   each_match(discount_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"discount", b, e, 0.4}); });
   each_match(flexible_cta_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"call_to_action", b, e, 0.4}); });

@@ -395,3 +395,20 @@ TEST(DisclaimerGrammar, MyWorkplacesOfEveryTrade) {
   EXPECT_TRUE(present("Views are mine, not my salon's."));
   EXPECT_FALSE(present("Nice views from my club's terrace."));
 }
+
+// promo2 after batch 7: any workplace once the relation is spelt out, "I share" between the
+// views word and "are", organisations one belongs to.
+TEST(DisclaimerGrammar, AnyWorkplaceWithTheRelationSpeltOut) {
+  EXPECT_TRUE(present("These posts do not represent the regional water authority I work for."));
+  EXPECT_TRUE(present("Personal account. Not those of the small design studio where I work."));
+  EXPECT_TRUE(present("Not speaking for the food bank I volunteer at, obviously."));
+  EXPECT_TRUE(present("Ces propos n'engagent en rien le lycée agricole où j'enseigne."));
+  EXPECT_TRUE(present("Mon avis, pas celui de la mutuelle où je travaille."));
+  EXPECT_TRUE(present("Ce fil ne reflète pas forcément la position de la fédération que je représente."));
+  EXPECT_TRUE(present("The opinions I share here are my own."));
+  EXPECT_TRUE(present("Views mine, not my orchestra's."));
+  // The relation without a disclaimer, and a workplace named without one.
+  EXPECT_FALSE(present("The clinic where I work does not represent patients in court."));
+  EXPECT_FALSE(present("I love the bakery where I work, the bread is not those of the supermarket."));
+  EXPECT_FALSE(present("La cantine de l'école où j'enseigne n'est pas terrible."));
+}

@@ -344,3 +344,15 @@ TEST(Promotional, EverydayMarketWordsAreNotNewsInAnOffer) {
   EXPECT_EQ(feature(check("Saw mugs at 30 bucks each at the Sunday market. Wild."), Feature::PriceNews), 1);
   EXPECT_EQ(feature(check("Shop now! The stock fell to $12."), Feature::PriceNews), 1);  // market news stays news
 }
+
+// promo2 after batch 7: an e-mail address is a way to reach the seller; what someone is paid is a
+// wage even without a hiring word.
+TEST(Promotional, EmailReachesTheSellerAndPayIsAWage) {
+  EXPECT_EQ(feature(check("Plateaux repas dès 11,90 € par personne, livrés à Nantes. Commandes : contact@traiteur.example", "fr"),
+                    Feature::OfferWithContact), 1);
+  EXPECT_EQ(feature(check("Plateaux repas dès 11,90 € par personne, merci @traiteur", "fr"), Feature::OfferWithContact), 0);
+  const auto pay = check("Agency shifts pay £45 an hour and staff nurses earn £18 an hour. Something is broken.");
+  EXPECT_EQ(feature(pay, Feature::Wage), 2);
+  EXPECT_EQ(feature(pay, Feature::Price), 0);
+  EXPECT_EQ(feature(check("I charge £45 an hour for bookkeeping, DM me."), Feature::Wage), 0);
+}

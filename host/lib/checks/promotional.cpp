@@ -122,6 +122,7 @@ struct Context {
   size_t giveaways = 0;
   bool hiring = false;
   bool contact_verb = false;  // "call", "ring", "appelez"... as a word
+  size_t pay_words = 0;       // "pay", "paid", "earn", "payés"...: an amount after one may be a wage
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
   // megabytes long and hold thousands of hits.
@@ -278,6 +279,24 @@ const RE2& wage_unit_pattern() {
       R"((?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month)\b|\ban hour\b|\ba year\b|)"
       R"(\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut|\bgross\b|\bannuel|\bannual|\bsalar|\bsalaire|\bp\.a\.|)"
       R"(\bselon\b|\bdepending\b|\bdoe\b|\d\s?k\b|\bk\b|\bpay\b|\bpaid\b|\bremuneration|\bbenefits\b))");
+  return re;
+}
+
+// Outside a job ad, what someone is paid: a pay verb just before the amount and a time unit just
+// after it ("agency shifts pay £45 an hour", "nurses earn $30 per hour", "on est payés 12 € de
+// l'heure"). "I charge £45 an hour" has no pay verb and stays a price (promo2, after batch 7).
+const RE2& pay_before_pattern() {
+  static const RE2 re(R"(\b(?:pay|pays|paid|earn|earns|earning|earned|get paid|gets paid|makes?|salary|salaire|gagne|gagnent|payes?|payees?|touche|touchent)\s+(?:[a-z]+\s+)?$)");
+  return re;
+}
+const RE2& time_unit_after_pattern() {
+  static const RE2 re(R"(^[^.!?]{0,12}?(?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month|shift)\b|\ban hour\b|\ba year\b|\ba month\b|\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut\b))");
+  return re;
+}
+
+// An e-mail address: a way to reach a seller like a phone number (promo2, after batch 7).
+const RE2& email_pattern() {
+  static const RE2 re(R"([\w.+-]+@[\w-]+\.[\w.-]*\w)");
   return re;
 }
 
@@ -445,6 +464,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Capacity: ++ctx.capacity; break;
       case Kind::Giveaway: ++ctx.giveaways; break;
       case Kind::ContactVerb: ctx.contact_verb = true; break;
+      case Kind::PayWord: ++ctx.pay_words; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
     }
     return true;
@@ -490,6 +510,14 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       const size_t from = sub_or_zero(b, kWageBytes);
       const size_t to = std::min(s.size(), e + kWageBytes);
       if (RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), wage_unit_pattern())) {
+        ++wages;
+        return;
+      }
+    } else if (ctx.pay_words > 0 || ctx.complaints > 0) {  // "paid" and "payé" are complaint words
+      const size_t from = sub_or_zero(b, kWageBytes);
+      const size_t to = std::min(s.size(), e + kWageBytes);
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), pay_before_pattern()) &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + e, to - e), time_unit_after_pattern())) {
         ++wages;
         return;
       }
@@ -699,7 +727,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::Wage) = capped(wages, 2);
   {
     const bool priced = price_count > 0 || free_services > 0;
-    const bool reach = ctx.contacts > 0 || phones > 0 || links > 0 || at(Feature::LinkInBio) > 0 ||
+    const bool email = original.find('@') != std::string_view::npos && RE2::PartialMatch(original, email_pattern());
+    const bool reach = ctx.contacts > 0 || phones > 0 || email || links > 0 || at(Feature::LinkInBio) > 0 ||
                        at(Feature::Booking) > 0 || booking_links > 0 || at(Feature::CtaStrong) > 0 ||
                        at(Feature::CtaMedium) > 0 || v.imperative_openings > 0;
     // A price the author complains about is no offer, whatever else the post says ("free trial ... then $19.99").

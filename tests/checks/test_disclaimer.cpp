@@ -358,3 +358,57 @@ TEST(DisclaimerGrammar, NotTheEmployersFollowedByMoreWords) {
   EXPECT_EQ(matched("My views, not the council's planning office."), "views_not_employer_s");
   EXPECT_FALSE(present("Nice views, not the hotel's best feature though."));  // a hotel is no workplace here
 }
+
+// promo2: the author's responsibility, the employer named before "not theirs", the workplace
+// with "où je travaille", and the "my" forms of workplaces.
+TEST(DisclaimerGrammar, SoleResponsibilityOfTheAuthor) {
+  EXPECT_EQ(matched("Les propos tenus ici relèvent de ma seule responsabilité."), "fr_seule_responsabilite");
+  EXPECT_TRUE(present("Les analyses publiées sur ce compte relevent de ma responsabilite personnelle. Aujourd'hui : le foncier."));
+  EXPECT_EQ(matched("Les propos tenus dans cette tribune relèvent de la seule responsabilité de leur auteur."),
+            "fr_responsabilite_auteur");
+  EXPECT_TRUE(present("Ce billet relève de la responsabilité de son auteur."));
+  EXPECT_TRUE(present("Ces opinions n'engagent que la responsabilité de leur autrice."));
+  EXPECT_TRUE(present("Ce fil n'engage que ma responsabilité."));
+  // Someone's responsibility that is not the author's views.
+  EXPECT_FALSE(present("La sécurité du chantier relève de la seule responsabilité de l'entreprise générale."));
+  EXPECT_FALSE(present("Cette décision relève de ma seule responsabilité de chef d'équipe, et je l'assume."));
+  EXPECT_FALSE(present("Les posts de ce compte relèvent de ma responsabilité de community manager."));
+}
+
+TEST(DisclaimerGrammar, EmployerNamedBeforeNotTheirs) {
+  EXPECT_EQ(matched("my employer would like you to know these are my opinions and not theirs"),
+            "views_not_theirs");
+  EXPECT_TRUE(present("The firm I work for would like you to know the opinions are mine and not theirs."));
+  EXPECT_FALSE(present("My boss says the mistake was mine and not theirs."));
+  EXPECT_FALSE(present("My team loved the views from the terrace, and not theirs."));
+}
+
+TEST(DisclaimerGrammar, WorkplaceWithWhereIWorkInFrench) {
+  EXPECT_TRUE(present("Mes propos n'engagent en rien la coopérative où je travaille. Le lait est trop bas."));
+  EXPECT_TRUE(present("Mes propos n'engagent en rien mon employeur, la coopérative."));
+  EXPECT_TRUE(present("Ce post n'engage pas l'hôpital qui m'emploie."));
+  EXPECT_EQ(matched("Ce post n'engage en rien la coopérative où je travaille."), "fr_engage_pas_lieu_de_travail");
+}
+
+TEST(DisclaimerGrammar, MyWorkplacesOfEveryTrade) {
+  EXPECT_TRUE(present("My tweets, not my club's. Lifting heavy today anyway."));
+  EXPECT_TRUE(present("Views are mine, not my salon's."));
+  EXPECT_FALSE(present("Nice views from my club's terrace."));
+}
+
+// promo2 after batch 7: any workplace once the relation is spelt out, "I share" between the
+// views word and "are", organisations one belongs to.
+TEST(DisclaimerGrammar, AnyWorkplaceWithTheRelationSpeltOut) {
+  EXPECT_TRUE(present("These posts do not represent the regional water authority I work for."));
+  EXPECT_TRUE(present("Personal account. Not those of the small design studio where I work."));
+  EXPECT_TRUE(present("Not speaking for the food bank I volunteer at, obviously."));
+  EXPECT_TRUE(present("Ces propos n'engagent en rien le lycée agricole où j'enseigne."));
+  EXPECT_TRUE(present("Mon avis, pas celui de la mutuelle où je travaille."));
+  EXPECT_TRUE(present("Ce fil ne reflète pas forcément la position de la fédération que je représente."));
+  EXPECT_TRUE(present("The opinions I share here are my own."));
+  EXPECT_TRUE(present("Views mine, not my orchestra's."));
+  // The relation without a disclaimer, and a workplace named without one.
+  EXPECT_FALSE(present("The clinic where I work does not represent patients in court."));
+  EXPECT_FALSE(present("I love the bakery where I work, the bread is not those of the supermarket."));
+  EXPECT_FALSE(present("La cantine de l'école où j'enseigne n'est pas terrible."));
+}

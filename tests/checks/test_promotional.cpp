@@ -296,3 +296,63 @@ TEST(Promotional, CurrencyCodesWhereTheEuroIsNotLocal) {
     EXPECT_EQ(feature(check(p), Feature::Price), 0) << p;
   EXPECT_GE(feature(check("My bank gives us both €30 if you open an account with my invite link."), Feature::Referral), 2);
 }
+
+// promo2: the structure of an offer written with few words, and wages in job ads.
+TEST(Promotional, OfferStructurePriceOrFreeServiceWithAWayToReach) {
+  // Currencies as they are written where the euro and the dollar are not the local money.
+  for (const char* text : {"Braids R650, DM to book", "Gâteaux 2500 DA le plateau, écris-moi", "Hats 250 kr, message me",
+                           "Snapper 12k Rp per kilo, come by", "Rad timoun 500 goud, rele m", "Hoodies 55 CAD, DM me",
+                           "Sourdough 6 quid, text me"}) {
+    const auto r = check(text);
+    EXPECT_EQ(feature(r, Feature::Price), 1) << text;
+    EXPECT_EQ(feature(r, Feature::OfferWithContact), 1) << text;
+  }
+  EXPECT_EQ(feature(check("Version R2 is out, R&D was hard"), Feature::Price), 0);
+  const auto roof = check("Storm damage? Free roof inspections this week. Call Dave.");
+  EXPECT_EQ(feature(roof, Feature::FreeService), 1);
+  EXPECT_EQ(feature(roof, Feature::OfferWithContact), 1);
+  EXPECT_TRUE(roof.promotional) << roof.score;
+  EXPECT_EQ(feature(check("Devis gratuit pour vos travaux, contactez-nous.", "fr"), Feature::FreeService), 1);
+  // A price the author complains about is no offer, even with a call to action word in it.
+  EXPECT_EQ(feature(check("The free trial was a joke: 3 days, then $19.99 a month. Call me crazy but never again."),
+                    Feature::OfferWithContact), 0);
+}
+
+TEST(Promotional, PhoneNumbersNotYearsNorAmounts) {
+  EXPECT_EQ(feature(check("Call 514-555-0199 for a slot"), Feature::Phone), 1);
+  EXPECT_EQ(feature(check("WhatsApp 0722 000 111"), Feature::Phone), 1);
+  EXPECT_EQ(feature(check("Appelez le 06 12 34 56 78", "fr"), Feature::Phone), 1);
+  EXPECT_EQ(feature(check("From 2025 2026 onwards"), Feature::Phone), 0);
+  EXPECT_EQ(feature(check("The city spent 10 000 000 on it"), Feature::Phone), 0);
+}
+
+TEST(Promotional, WagesInAJobAdAreNotPrices) {
+  const auto nurse = check("We're hiring registered nurses! $38–$45 per hour plus night differential. Apply at the careers page.");
+  EXPECT_EQ(feature(nurse, Feature::Wage), 2);
+  EXPECT_EQ(feature(nurse, Feature::Price), 0);
+  EXPECT_FALSE(nurse.promotional) << nurse.score;
+  EXPECT_EQ(feature(check("We're hiring a bookkeeper, €38k-€42k, hybrid in Dublin."), Feature::Wage), 2);
+  EXPECT_EQ(feature(check("On recrute ! Comptable, 38-42 k€ brut annuel.", "fr"), Feature::Wage), 1);
+  // Outside a job ad, an hourly rate is a price (a cleaner, a tutor).
+  const auto tutor = check("Maths tuition, KES 1,500 per hour. WhatsApp 0722 000 111.");
+  EXPECT_EQ(feature(tutor, Feature::Wage), 0);
+  EXPECT_EQ(feature(tutor, Feature::Price), 1);
+}
+
+TEST(Promotional, EverydayMarketWordsAreNotNewsInAnOffer) {
+  EXPECT_EQ(feature(check("Hand-thrown mugs, 30 bucks each at the Sunday market, ping me."), Feature::PriceNews), 0);
+  EXPECT_EQ(feature(check("Saw mugs at 30 bucks each at the Sunday market. Wild."), Feature::PriceNews), 1);
+  EXPECT_EQ(feature(check("Shop now! The stock fell to $12."), Feature::PriceNews), 1);  // market news stays news
+}
+
+// promo2 after batch 7: an e-mail address is a way to reach the seller; what someone is paid is a
+// wage even without a hiring word.
+TEST(Promotional, EmailReachesTheSellerAndPayIsAWage) {
+  EXPECT_EQ(feature(check("Plateaux repas dès 11,90 € par personne, livrés à Nantes. Commandes : contact@traiteur.example", "fr"),
+                    Feature::OfferWithContact), 1);
+  EXPECT_EQ(feature(check("Plateaux repas dès 11,90 € par personne, merci @traiteur", "fr"), Feature::OfferWithContact), 0);
+  const auto pay = check("Agency shifts pay £45 an hour and staff nurses earn £18 an hour. Something is broken.");
+  EXPECT_EQ(feature(pay, Feature::Wage), 2);
+  EXPECT_EQ(feature(pay, Feature::Price), 0);
+  EXPECT_EQ(feature(check("I charge £45 an hour for bookkeeping, DM me."), Feature::Wage), 0);
+}

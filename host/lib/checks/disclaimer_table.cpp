@@ -24,7 +24,9 @@ constexpr auto kClasses = std::to_array<WordClass>({
                "tweets|comments|ideas|words|posts|made|presented|above|below|my|as|always|ever|article|piece|video|"
                "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|handle|timeline|"
                "wall|story|stories|reel|reels|server|instance|app|platform|"
-               "column|interview|essay|report|book|blog post|space|forum|(|)|unpopular|opinion"},
+               "column|interview|essay|report|book|blog post|space|forum|(|)|unpopular|opinion|"
+               // promo2: "the thoughts I share here are mine alone" (single words: FILLER*4 takes words)
+               "i|share|write|say|publish|express|hold"},
     {"BE", "are|is|=|:|-|remain|remains|stay|stays|r|are all|here are|will always be|have always been|were|will stay|"
            "will remain|will be|will always remain|will always stay|always are|belong to|belongs to|belong solely to|"
            "belong only to|belong entirely to"},
@@ -59,7 +61,19 @@ constexpr auto kClasses = std::to_array<WordClass>({
                  "the plant|the factory|the depot|the site|the club|the church|the district|the state|the city|"
                  "the government|the bank|the airline|the ward|the surgery|the force|the service|the institute|"
                  "the foundation|the charity|the museum|the library|the newsroom|the label|the studio|the restaurant|"
-                 "my organisation|my organization|my co-op|my coop|my ward|my surgery|my force|my service|my institute"},
+                 "my organisation|my organization|my co-op|my coop|my ward|my surgery|my force|my service|my institute|"
+                 // promo2: the "my" forms of the workplaces named by article above, as tradespeople write them
+                 "my club|my gym|my salon|my garage|my farm|my clinic|my site|my plant|my factory|my depot|my mill|"
+                 "my charity|my foundation|my museum|my library|my airline|my yard|my workshop|my kitchen|my firm's|"
+                 // organisations one belongs to, by possessive or article
+                 "my gallery|my association|my federation|my society|my guild|my board|my committee|my chamber|"
+                 "my academy|my theatre|my orchestra|my centre|my center|my health board|my authority|"
+                 "the gallery|the association|the federation|the society|the guild|the committee|the chamber|"
+                 "the academy|the theatre|the orchestra|the centre|the center|the health board|the authority"},
+    // promo2: any workplace, when the relation is spelt out ("the health board I work for").
+    {"WORK_REL", "i work for|i work at|i work in|where i work|that employs me|which employs me|who employs me|"
+                 "i am employed by|i'm employed by|i teach at|i teach for|i volunteer for|i volunteer at|"
+                 "i'm part of|i am part of|i belong to"},
     {"LEGAL_TARGET", "any organization|any organisation|any organizations|any organisations|any entity|"
                      "any entities|anyone else|any other|any institution|any company|any agency|any employer|"
                      "any of my employers|organizations i|organisations i|my affiliations|any affiliated|"
@@ -119,6 +133,7 @@ constexpr auto kClasses = std::to_array<WordClass>({
                 "points de vue|point de vue|messages|commentaires|ecrits|reflexions|contenus|ce post|ce message|"
                 "ce fil|ce compte|cette publication|ces lignes|ce que j'ecris|ce que je publie|mes propos"},
     {"FR_FILLER", "exprimees|exprimes|ici|publies|publiees|partages|partagees|sur|ce|cette|ces|compte|fil|page|"
+                  "billet|tribune|article|texte|chronique|video|analyses|"
                   "profil|blog|et|&|/|+|,|-|les|mes|mon|ma|tous|toutes|dans|tenus|emis|emises|avis|opinions|idees|"
                   "propos|posts|de|cet|espace"},
     {"FR_BE", "sont|restent|=|:|-|est|reste|sont et restent|demeurent"},
@@ -131,6 +146,19 @@ constexpr auto kClasses = std::to_array<WordClass>({
                         "pouets|pouet|tweets|toots|skeets|messages|compte|idees|coup de gueule|humeur"},
     {"FR_EXPRESS", "exprime|ecris|parle|publie|poste|partage|tenus|propos|post|message|tweet|ecrit|intervient|"
                   "prends la parole|interviens|exprimant"},
+    // promo2: "relèvent de ma seule responsabilité", "... de la seule responsabilité de leur auteur".
+    {"FR_RELEVE", "relevent|releve|sont|est|restent|reste|demeurent|demeure|engagent|engage"},
+    {"FR_MY_RESP", "ma seule responsabilite|ma responsabilite personnelle|ma propre responsabilite|"
+                   "ma responsabilite exclusive|ma seule et unique responsabilite|ma seule et entiere responsabilite"},
+    // The relation to a workplace spelt out, so that the workplace may be any noun ("la caisse où je
+    // travaille"): "ce vote n'engage pas la mairie" is news.
+    {"FR_WHERE_I_WORK", "ou je travaille|pour laquelle je travaille|pour lequel je travaille|qui m'emploie|"
+                        "ou je bosse|dont je suis salarie|dont je suis salariee|qui m'embauche|ou je suis salarie|"
+                        "ou je suis salariee|ou j'exerce|dans laquelle je travaille|dans lequel je travaille|"
+                        "ou j'enseigne|ou je suis benevole|ou je milite|que je represente|qui me salarie|"
+                        "ou je fais mes etudes|ou je suis employe|ou je suis employee"},
+    // "not theirs": "my employer would like you to know these are my opinions and not theirs".
+    {"THEIRS", "theirs"},
     {"FR_TITRE", "a titre personnel|a titre prive|a titre individuel|a titre strictement personnel|"
                  "a titre purement personnel|a titre tout a fait personnel|en mon nom propre|en mon nom personnel|"
                  "en mon seul nom|en mon nom|pour moi seul|pour moi seule|uniquement pour moi|"
@@ -193,6 +221,13 @@ constexpr auto kForms = std::to_array<Form>({
     {"mine_not_employer", "en", "MINE ,? NOT to? for? the? EMPLOYER s?"},   // (mine, not my employer's)
     {"reflect_own_views", "en", "REFLECT ADV? PERSONAL WHAT ADV? >"},        // this post reflects only my own views.                            // This is my personal account.
     {"as_individual_not", "en", "SPEAK as an individual ~3 NOT"},
+    // "... these are my opinions and not theirs": anchored on the views word, not on the employer
+    // (an employer word anchors on "work", "company"... and a gap of 12 words made every check 5% dearer).
+    {"views_not_theirs", "en", "WHAT ,? NOT THEIRS >"},
+    // Any workplace when the relation is spelt out: "do not represent the health board I work for".
+    {"reflect_workplace_open", "en", "NEG necessarily? REFLECT the ~3 WORK_REL"},
+    {"not_those_of_workplace_open", "en", "NOT_THOSE the ~3 WORK_REL"},
+    {"not_speaking_for_workplace_open", "en", "NOT_SPEAK FOR the ~3 WORK_REL"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},                 // Personal views only.
     {"personal_views_not_employer", "en", "personal WHAT ~2 NOT the? EMPLOYER s?"},  // my personal views o, not my employer's                 // Personal views only.
 
@@ -213,6 +248,15 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_pas_au_nom_de", "fr", "FR_NOTP au nom DE FR_EMPLOYER"},                  // pas au nom de mon employeur
     {"fr_ne_parle_pas_au_nom", "fr", "NE FR_SPEAK FR_NEGP? au nom DE FR_EMPLOYER"},
     {"fr_a_titre_perso", "fr", "titre perso"},                        // (à) titre perso                  // Avis perso.
+    {"fr_seule_responsabilite", "fr", "FR_WHAT FR_FILLER*4 FR_RELEVE FR_ADV? de FR_MY_RESP >"},  // les propos tenus ici relèvent de ma seule responsabilité
+    {"fr_responsabilite_auteur", "fr", "FR_RELEVE FR_ADV? de la seule? responsabilite DE FR_SELF"},  // ... de la seule responsabilité de leur auteur
+    {"fr_que_responsabilite_auteur", "fr", "NE FR_ENGAGE FR_ADV? que la responsabilite DE FR_SELF"},  // n'engagent que la responsabilité de leur auteur
+    {"fr_que_ma_responsabilite", "fr", "NE FR_ENGAGE FR_ADV? que ma seule? responsabilite"},
+    // Any workplace when the relation is spelt out: "n'engagent en rien la coopérative où je travaille",
+    // "l'établissement où j'enseigne", "pas celles de la caisse où je travaille".
+    {"fr_engage_pas_lieu_de_travail", "fr", "NE FR_ENGAGE FR_NEGP ~3 FR_WHERE_I_WORK"},
+    {"fr_pas_ceux_du_lieu_de_travail", "fr", "FR_NOTP FR_THOSE DE ~3 FR_WHERE_I_WORK"},
+    {"fr_reflete_pas_lieu_de_travail", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~6 FR_WHERE_I_WORK"},
     {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO ,? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 

@@ -41,6 +41,7 @@ using promo::Kind;
 constexpr double kCompanyWeight = 0.15;     // employees name their employer all the time
 constexpr double kProductWeight = 0.25;     // a product name says more
 constexpr size_t kNewsWindow = 8;           // words either side of an amount
+constexpr size_t kWageBytes = 24;           // bytes either side of an amount in a job ad that may say it is pay
 constexpr size_t kSignupWindowAfter = 10;   // words after "sign up" that may name a charity or job
 constexpr size_t kSignupWindowBefore = 4;
 constexpr size_t kMaxReasonsPerKind = 20;
@@ -109,6 +110,7 @@ struct Context {
   std::vector<size_t> charity_words;                   // word indices
   std::vector<size_t> job_words;
   std::vector<size_t> news_words;
+  std::vector<size_t> everyday_news_words;
   std::vector<size_t> offer_words;  // model features, not signals
   std::vector<size_t> complaint_words;  // a complaint near a quoted price weighs against an offer
   std::vector<size_t> free_at;          // normalised byte offsets of "free" words (scare quotes)
@@ -119,6 +121,8 @@ struct Context {
   size_t capacity = 0;
   size_t giveaways = 0;
   bool hiring = false;
+  bool contact_verb = false;  // "call", "ring", "appelez"... as a word
+  size_t pay_words = 0;       // "pay", "paid", "earn", "payés"...: an amount after one may be a wage
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
   // megabytes long and hold thousands of hits.
@@ -130,7 +134,7 @@ struct Context {
       max_end = std::max(max_end, x.second);
       exception_max_end.push_back(max_end);
     }
-    for (auto* v : {&charity_words, &job_words, &news_words, &offer_words, &complaint_words})
+    for (auto* v : {&charity_words, &job_words, &news_words, &everyday_news_words, &offer_words, &complaint_words})
       std::sort(v->begin(), v->end());
   }
   [[nodiscard]] bool inside_exception(size_t b, size_t e) const {
@@ -148,6 +152,12 @@ struct Context {
 
 size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
 
+bool is_everyday_news_word(std::string_view phrase) {
+  static constexpr std::array<std::string_view, 10> kEveryday = {
+      "market", "markets", "marché", "marchés", "drop*", "fine", "action", "actions", "cours", "rent"};
+  return std::find(kEveryday.begin(), kEveryday.end(), phrase) != kEveryday.end();
+}
+
 // Amounts with a currency, on normalised text (lower case; € $ £ kept; "49.-" is Swiss).
 const RE2& price_pattern() {
   static const RE2 re(
@@ -161,7 +171,13 @@ const RE2& price_pattern() {
       R"(|\b(?:rs\.?|inr|pkr|lkr|npr|bdt|ksh|kes|ugx|tzs|ghs|ngn|zar|dzd|tnd|xof|xaf|egp|aed|qar|)"
       R"(idr|myr|sgd|hkd|nzd|jpy|cny|rmb|krw|brl|mxn|clp|sek|nok|dkk|pln|czk|huf)\s?\d)"
       R"(|\d[\d',.]*\s?k?(?:inr|pkr|ksh|kes|ugx|tzs|ghs|ngn|zar|mad|dzd|tnd|xof|xaf|egp|aed|sar|qar|php|idr|)"
-      R"(myr|sgd|hkd|nzd|sek|nok|dkk|pln|czk|huf|ron|ils|zl|kc|lei|shillings?|cedis?|dinars?|riyals?|ringgit|rupiahs?)\b))");
+      R"(myr|sgd|hkd|nzd|sek|nok|dkk|pln|czk|huf|ron|ils|zl|kc|lei|shillings?|cedis?|dinars?|riyals?|ringgit|rupiahs?)\b)"
+      // promo2: local abbreviations and slang, after the amount only ("2500 DA", "250 kr", "12k Rp",
+      // "500 goud", "6 quid", "20 bucks"), codes before it ("CAD 650", "Rp 12.000", "kr 250"), and the
+      // rand glued to its amount ("R650", "R1,500": three digits or thousands, so "R2" or "R&D" are not).
+      R"(|\d[\d',.]*\s?k?\s?(?:da|kr|rp|goud|gourdes?|htg|quid|bucks|rand|cad|aud)\b)"
+      R"(|\b(?:cad|aud|rp|kr\.?|htg)\s?\d)"
+      R"(|\br\d{1,3}(?:,\d{3})+|\br\d{3,}\b))");
   return re;
 }
 
@@ -195,6 +211,92 @@ const RE2& urgency_pattern() {
 const RE2& promo_code_pattern() {
   static const RE2 re(
       R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+|[A-Z]{4,}\b))");
+  return re;
+}
+
+// A phone number as people write one in a post (promo2): an optional "+code", then two to five
+// groups of digits split by spaces, dots or hyphens, or one run of 10-11 digits starting with 0.
+// What an amount or a year list looks like is checked after the match (plain_phone).
+const RE2& phone_pattern() {
+  static const RE2 re(R"((?:^|[^\w$€£₹₦.,])((?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,6}){1,4}|0\d{9,10})\b)");
+  return re;
+}
+
+// A match of phone_pattern that is a phone number: 8 to 15 digits, not years ("2025 2026"), not
+// an amount with thousands separators ("10 000 000", "1.200.000").
+bool plain_phone(std::string_view m) {
+  size_t digits = 0;
+  std::vector<std::string_view> groups;
+  size_t start = std::string_view::npos;
+  bool hyphen = false;
+  for (size_t i = 0; i <= m.size(); ++i) {
+    const bool d = i < m.size() && m[i] >= '0' && m[i] <= '9';
+    if (d) {
+      ++digits;
+      if (start == std::string_view::npos) start = i;
+    } else {
+      if (i < m.size() && m[i] == '-') hyphen = true;
+      if (start != std::string_view::npos) groups.push_back(m.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (digits < 8 || digits > 15) return false;
+  bool all_years = true;
+  for (auto g : groups) all_years = all_years && g.size() == 4 && (g.substr(0, 2) == "19" || g.substr(0, 2) == "20");
+  if (all_years) return false;
+  if (!hyphen && m.front() != '+' && groups.size() >= 2 && groups.front().size() <= 3 && groups.front().front() != '0') {
+    bool thousands = true;
+    for (size_t i = 1; i < groups.size(); ++i) thousands = thousands && groups[i].size() == 3;
+    if (thousands) return false;
+  }
+  return true;
+}
+
+// A free service that leads to a paid one (promo2): "free roof inspections", "free estimate",
+// "devis gratuit", "première consultation offerte". Complaints about a "free trial" are not
+// in it (no trial word), and the complaint features weigh against the rest.
+const RE2& free_service_pattern() {
+  static const RE2 re(
+      R"(\bfree\s(?:[a-z'-]+\s){0,2}?(?:inspections?|estimates?|quotes?|quotations?|consultations?|consults?|audits?|)"
+      R"(assessments?|check-?ups?|diagnos(?:is|tics?)|valuations?|appraisals?|surveys?|trial (?:class|lesson|session)s?|)"
+      R"(first (?:session|lesson|class|visit)|measuring|measure-?ups?|tastings?|demos?)\b)"
+      R"(|\b(?:devis|diagnostics?|bilans?|estimations?|audits?|consultations?|seances? d'essai|cours d'essai|)"
+      R"(premiere seance|premier cours|premiere consultation|expertises?|evaluations?|degustations?|essais?)\s)"
+      R"((?:[a-z']+\s){0,2}?(?:gratuite?s?|offerte?s?)\b)");
+  return re;
+}
+
+// "Call Dave", "ring Tariq on...", "appelez Martine": a contact verb and a capitalised name, on the
+// original text (promo2).
+const RE2& contact_name_pattern() {
+  static const RE2 re(R"(\b(?i:call|ring|text|phone|whatsapp|appelez|appelle|contactez|contacte|rele)\s+\p{Lu}\p{Ll}+\b)");
+  return re;
+}
+
+// Pay words near an amount in a job ad: the amount is a wage, not a price (promo2).
+const RE2& wage_unit_pattern() {
+  static const RE2 re(
+      R"((?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month)\b|\ban hour\b|\ba year\b|)"
+      R"(\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut|\bgross\b|\bannuel|\bannual|\bsalar|\bsalaire|\bp\.a\.|)"
+      R"(\bselon\b|\bdepending\b|\bdoe\b|\d\s?k\b|\bk\b|\bpay\b|\bpaid\b|\bremuneration|\bbenefits\b))");
+  return re;
+}
+
+// Outside a job ad, what someone is paid: a pay verb just before the amount and a time unit just
+// after it ("agency shifts pay £45 an hour", "nurses earn $30 per hour", "on est payés 12 € de
+// l'heure"). "I charge £45 an hour" has no pay verb and stays a price (promo2, after batch 7).
+const RE2& pay_before_pattern() {
+  static const RE2 re(R"(\b(?:pay|pays|paid|earn|earns|earning|earned|get paid|gets paid|makes?|salary|salaire|gagne|gagnent|payes?|payees?|touche|touchent)\s+(?:[a-z]+\s+)?$)");
+  return re;
+}
+const RE2& time_unit_after_pattern() {
+  static const RE2 re(R"(^[^.!?]{0,12}?(?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month|shift)\b|\ban hour\b|\ba year\b|\ba month\b|\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut\b))");
+  return re;
+}
+
+// An e-mail address: a way to reach a seller like a phone number (promo2, after batch 7).
+const RE2& email_pattern() {
+  static const RE2 re(R"([\w.+-]+@[\w-]+\.[\w.-]*\w)");
   return re;
 }
 
@@ -343,7 +445,11 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Hiring: ctx.hiring = true; break;
       case Kind::Charity: ctx.charity_words.push_back(words.index_at(m.begin)); break;
       case Kind::Job: ctx.job_words.push_back(words.index_at(m.begin)); break;
-      case Kind::News: ctx.news_words.push_back(words.index_at(m.begin)); break;
+      case Kind::News:
+        // Market words that are also what sellers say ("the Sunday market", "drop-in", "fine art",
+        // "cours de yoga"): news only when the post does not tell readers how to buy (promo2).
+        (is_everyday_news_word(e.phrase) ? ctx.everyday_news_words : ctx.news_words).push_back(words.index_at(m.begin));
+        break;
       case Kind::Offer: ctx.offer_words.push_back(words.index_at(m.begin)); break;
       case Kind::Event: ++ctx.events; break;
       case Kind::Free:
@@ -357,6 +463,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Contact: ++ctx.contacts; break;
       case Kind::Capacity: ++ctx.capacity; break;
       case Kind::Giveaway: ++ctx.giveaways; break;
+      case Kind::ContactVerb: ctx.contact_verb = true; break;
+      case Kind::PayWord: ++ctx.pay_words; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
     }
     return true;
@@ -387,14 +495,80 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   }
 
   size_t price_news = 0;
+  size_t wages = 0;
+  // A post that tells readers how to buy (a contact, a booking, a link in bio, a sale word, a call to
+  // action) quotes prices, whatever market word is near ("30 bucks each at the Sunday market, ping me",
+  // "$20 drop-in, booking link in her bio", "fine art prints, 85 CHF, link in bio") (promo2).
+  const bool tells_how_to_buy =
+      ctx.contacts > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
+        return h.signal == "selling" || h.signal == "booking" || h.signal == "link_in_bio" || h.signal == "call_to_action";
+      });
   each_match(price_pattern(), s, [&](size_t b, size_t e) {
+    // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
+    // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
+    if (ctx.hiring) {
+      const size_t from = sub_or_zero(b, kWageBytes);
+      const size_t to = std::min(s.size(), e + kWageBytes);
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), wage_unit_pattern())) {
+        ++wages;
+        return;
+      }
+    } else if (ctx.pay_words > 0 || ctx.complaints > 0) {  // "paid" and "payé" are complaint words
+      const size_t from = sub_or_zero(b, kWageBytes);
+      const size_t to = std::min(s.size(), e + kWageBytes);
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), pay_before_pattern()) &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + e, to - e), time_unit_after_pattern())) {
+        ++wages;
+        return;
+      }
+    }
     const size_t w = words.index_at(b);
-    if (Context::near(ctx.news_words, sub_or_zero(w, kNewsWindow), w + kNewsWindow)) {
+    const size_t from = sub_or_zero(w, kNewsWindow);
+    if (Context::near(ctx.news_words, from, w + kNewsWindow) ||
+        (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow))) {
       ++price_news;
       return;
     }
     hits.push_back(Hit{"price", b, e, 0.3});
   });
+  // Phone numbers, free services and "call <Name>" (promo2): features only, no excerpt.
+  size_t phones = 0;
+  size_t free_services = 0;
+  {
+    // The phone pattern runs only where words that start with a digit hold 8 digits within 20
+    // bytes (most posts have none): a look at the tokens instead of a search over the whole post.
+    {
+      constexpr size_t kSpan = 20;
+      constexpr size_t kDigits = 8;
+      struct Run {
+        size_t begin, end, digits;
+      };
+      std::vector<Run> runs;
+      for (const auto& t : post.tokens()) {
+        if (t.kind != TokenKind::Word || t.text.empty() || t.text.front() < '0' || t.text.front() > '9') continue;
+        size_t d = 0;
+        for (char c : t.text) d += (c >= '0' && c <= '9') ? 1 : 0;
+        runs.push_back({t.begin, t.begin + t.text.size(), d});
+      }
+      size_t resume = 0;  // bytes before this were already searched
+      for (size_t i = 0; i < runs.size(); ++i) {
+        if (runs[i].begin < resume) continue;
+        size_t digits = 0;
+        size_t j = i;
+        while (j < runs.size() && runs[j].begin < runs[i].begin + kSpan && digits < kDigits) digits += runs[j++].digits;
+        if (digits < kDigits) continue;
+        const size_t from = std::max(resume, sub_or_zero(runs[i].begin, 6));
+        const size_t to = std::min(s.size(), runs[j - 1].end + kSpan);
+        each_match(phone_pattern(), std::string_view(s).substr(from, to - from), [&](size_t b, size_t e) {
+          if (plain_phone(std::string_view(s).substr(from + b, e - b))) ++phones;
+        });
+        resume = to;
+      }
+    }
+    if (ctx.free_words > 0) each_match(free_service_pattern(), s, [&](size_t, size_t) { ++free_services; });
+    // "Call Dave": only when the lexicon saw one of the verbs as a word.
+    if (ctx.contact_verb) each_match(contact_name_pattern(), original, [&](size_t, size_t) { ++ctx.contacts; });
+  }
   each_match(discount_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"discount", b, e, 0.4}); });
   each_match(flexible_cta_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"call_to_action", b, e, 0.4}); });
   each_match(urgency_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"urgency", b, e, 0.3}); });
@@ -518,6 +692,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       at(h.weight <= kCompanyWeight ? Feature::Company : Feature::Brand) = 1;
     }
   }
+  const auto price_count = static_cast<size_t>(at(Feature::Price));  // prices kept, news and wages not
   for (auto x : {Feature::CtaStrong, Feature::CtaMedium, Feature::CtaWeak, Feature::Price, Feature::Discount,
                  Feature::PromoCode, Feature::Referral, Feature::Booking, Feature::ShopLink, Feature::LinkInBio,
                  Feature::Urgency, Feature::Selling, Feature::Superlative})
@@ -545,6 +720,20 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::QuotedOffer) = quoted_offer(post.tokens(), ctx.free_at) ? 1 : 0;
   // Amounts near market or price news are no price signal, but they are amounts.
   at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);
+  // promo2: the structure of an offer written with few words, "hoodies $55, DM me", "Free roof
+  // inspections. Call Dave": a price or a free service, and a way to buy or reach the seller.
+  at(Feature::Phone) = phones > 0 ? 1 : 0;
+  at(Feature::FreeService) = free_services > 0 ? 1 : 0;
+  at(Feature::Wage) = capped(wages, 2);
+  {
+    const bool priced = price_count > 0 || free_services > 0;
+    const bool email = original.find('@') != std::string_view::npos && RE2::PartialMatch(original, email_pattern());
+    const bool reach = ctx.contacts > 0 || phones > 0 || email || links > 0 || at(Feature::LinkInBio) > 0 ||
+                       at(Feature::Booking) > 0 || booking_links > 0 || at(Feature::CtaStrong) > 0 ||
+                       at(Feature::CtaMedium) > 0 || v.imperative_openings > 0;
+    // A price the author complains about is no offer, whatever else the post says ("free trial ... then $19.99").
+    at(Feature::OfferWithContact) = priced && reach && complaint_near_price == 0 ? 1 : 0;
+  }
 
   const auto& model = promotional_model();
   double z = model.bias;

@@ -41,8 +41,13 @@ constexpr std::array<FeatureInfo, kFeatureCount> kInfos = {{
     {"charity", "it is about a charity or a cause", "il concerne une association ou une cause"},
     {"question", "it asks a question", "il pose une question"},
     {"complaint_near_price", "it complains about a price it quotes", "il se plaint d'un prix qu'il cite"},
-    {"giveaway", "it gives something away", "il donne quelque chose"},
     {"quoted_offer", "it puts an offer in quotation marks (\"free\" trial)", "il met une offre entre guillemets (« gratuit »)"},
+    {"giveaway", "it gives something away", "il donne quelque chose"},
+    // (in the enum's order: until promo2 these two were swapped, each value printed and weighed under the other's name)
+    {"offer_with_contact", "it offers something at a price and says how to get it (call, DM, link)", "il propose quelque chose à un prix et dit comment l'obtenir (appel, MP, lien)"},
+    {"phone", "it gives a phone number", "il donne un numéro de téléphone"},
+    {"free_service", "it offers a free service (quote, inspection, consultation)", "il offre un service gratuit (devis, diagnostic, consultation)"},
+    {"wage", "its amounts are what a job pays", "ses montants sont le salaire d'un poste"},
 }};
 
 struct NamedWeight {

@@ -448,7 +448,47 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"recrute", Kind::Hiring, 0}, {"job description", Kind::Hiring, 0}, {"careers site", Kind::Hiring, 0},
     {"careers page", Kind::Hiring, 0}, {"postdoc", Kind::Hiring, 0}, {"cdi", Kind::Hiring, 0}, {"cdd", Kind::Hiring, 0},
     {"ask for", Kind::Hiring, 0},
-
+    // Ways to reach a seller, as tradespeople write them (promo2): a name or a number after the verb
+    // is handled by the contact pattern in promotional.cpp.
+    {"call me", Kind::Contact, 0}, {"call us", Kind::Contact, 0}, {"call or text", Kind::Contact, 0},
+    {"call/text", Kind::Contact, 0}, {"text or call", Kind::Contact, 0}, {"call/whatsapp", Kind::Contact, 0},
+    {"ring me", Kind::Contact, 0}, {"ring us", Kind::Contact, 0}, {"whatsapp me", Kind::Contact, 0},
+    {"inbox me", Kind::Contact, 0}, {"inbox us", Kind::Contact, 0}, {"pm me", Kind::Contact, 0},
+    {"pm for", Kind::Contact, 0}, {"send me a message", Kind::Contact, 0}, {"send us a message", Kind::Contact, 0},
+    {"texte-moi", Kind::Contact, 0}, {"textez-moi", Kind::Contact, 0}, {"écrivez-nous", Kind::Contact, 0},
+    {"contactez-nous", Kind::Contact, 0}, {"appelez-nous", Kind::Contact, 0}, {"appelez le", Kind::Contact, 0},
+    {"appelle-moi", Kind::Contact, 0}, {"appeler le", Kind::Contact, 0}, {"rele m", Kind::Contact, 0},
+    {"rele nou", Kind::Contact, 0}, {"voye whatsapp", Kind::Contact, 0}, {"voye mesaj", Kind::Contact, 0},
+    {"send melding", Kind::Contact, 0}, {"skicka meddelande", Kind::Contact, 0}, {"escríbeme", Kind::Contact, 0},
+    {"llámame", Kind::Contact, 0}, {"come by", Kind::Contact, 0}, {"pop in", Kind::Contact, 0},
+    {"pop into", Kind::Contact, 0}, {"visit us", Kind::Contact, 0}, {"passez nous voir", Kind::Contact, 0},
+    {"passez à la", Kind::Contact, 0}, {"passez au", Kind::Contact, 0}, {"on vous attend", Kind::Contact, 0},
+    {"prenez rendez-vous", Kind::Contact, 0}, {"prenez rdv", Kind::Contact, 0}, {"pour réserver", Kind::Contact, 0},
+    {"to reserve", Kind::Contact, 0}, {"to book", Kind::Contact, 0}, {"to order", Kind::Contact, 0},
+    {"pay", Kind::PayWord, 0}, {"pays", Kind::PayWord, 0}, {"earn", Kind::PayWord, 0},
+    {"earns", Kind::PayWord, 0}, {"earning", Kind::PayWord, 0}, {"earned", Kind::PayWord, 0},
+    {"make", Kind::PayWord, 0}, {"makes", Kind::PayWord, 0}, {"gagne", Kind::PayWord, 0},
+    {"gagnent", Kind::PayWord, 0}, {"payés", Kind::PayWord, 0},
+    {"payée", Kind::PayWord, 0}, {"payées", Kind::PayWord, 0}, {"touche", Kind::PayWord, 0},
+    {"touchent", Kind::PayWord, 0},
+    {"call", Kind::ContactVerb, 0}, {"ring", Kind::ContactVerb, 0}, {"text", Kind::ContactVerb, 0},
+    {"phone", Kind::ContactVerb, 0}, {"appelez", Kind::ContactVerb, 0}, {"appelle", Kind::ContactVerb, 0},
+    {"contactez", Kind::ContactVerb, 0}, {"contacte", Kind::ContactVerb, 0}, {"rele", Kind::ContactVerb, 0},
+    {"pour commander", Kind::Contact, 0}, {"ping me", Kind::Contact, 0}, {"hit me up", Kind::Contact, 0},
+    {"lmk", Kind::Contact, 0}, {"let me know", Kind::Contact, 0}, {"visite possible", Kind::Contact, 0},
+    {"at the door", Kind::Contact, 0}, {"come say hi", Kind::Contact, 0}, {"come and see", Kind::Contact, 0},
+    {"come see", Kind::Contact, 0}, {"venez nous voir", Kind::Contact, 0}, {"fais-moi signe", Kind::Contact, 0},
+    {"faites-moi signe", Kind::Contact, 0}, {"sur place", Kind::Contact, 0},
+    // Selling, in the languages of the reporting sets' sellers (Haitian Creole, Spanish, Nordic).
+    {"mwen vann", Kind::Selling, 0}, {"m ap vann", Kind::Selling, 0}, {"n ap vann", Kind::Selling, 0},
+    {"ap vann", Kind::Selling, 0}, {"vendo", Kind::Selling, 0}, {"se vende", Kind::Selling, 0},
+    {"selger", Kind::Selling, 0}, {"säljer", Kind::Selling, 0},
+    // A job ad says what it pays and how to apply: its amounts are wages (promo2).
+    {"send your cv", Kind::Hiring, 0}, {"send us your cv", Kind::Hiring, 0}, {"send your resume", Kind::Hiring, 0},
+    {"envoyez votre cv", Kind::Hiring, 0}, {"envoyez-nous votre cv", Kind::Hiring, 0}, {"envoie ton cv", Kind::Hiring, 0},
+    {"selon expérience", Kind::Hiring, 0}, {"selon profil", Kind::Hiring, 0}, {"depending on experience", Kind::Hiring, 0},
+    {"salary range", Kind::Hiring, 0}, {"pay range", Kind::Hiring, 0}, {"brut annuel", Kind::Hiring, 0},
+    {"per annum", Kind::Hiring, 0}, {"we're looking for", Kind::Hiring, 0},
 });
 
 constexpr auto kImperatives = std::to_array<const char*>({
@@ -462,6 +502,9 @@ constexpr auto kImperatives = std::to_array<const char*>({
     "utilise", "cliquez", "clique", "abonnez", "abonne", "telechargez", "telecharge", "n'hesitez", "n'hesite",
     "hesitez", "allez", "va", "filez", "file", "soutenez", "soutiens", "craquez", "craque", "demandez", "demande",
     "appelez", "appelle", "envoyez", "envoie",
+    // promo2: more sellers' verbs (ring, pop in; Creole rele/vini/achte; Spanish compra/llama; Nordic send)
+    "ring", "pop", "textez", "texte", "rele", "vini", "achte", "komande", "compra", "compre", "llama", "llame",
+    "pide", "ven", "vengan", "visita", "send", "commandez-vos", "profitez-en",
 });
 
 constexpr auto kSecondPerson = std::to_array<const char*>({

@@ -30,6 +30,8 @@ enum class Kind : uint8_t {
   Capacity,   // limited places or availability: "two slots", "il reste 3 places", "max 6 people", "available from"
   Complaint,  // a complaint ("charged me", "refund", "arnaque", "service client"): quoted prices are not offers
   Giveaway,   // something given away between people ("à donner", "free to a good home"): nothing is sold
+  ContactVerb,  // "call", "ring", "appelez"...: the post may name whom to call ("Call Dave"), see promotional.cpp
+  PayWord,      // "pay", "paid", "earn", "payés"...: an amount after one with a time unit is a wage
 };
 
 // Calls to action that also invite people to events, charity runs and jobs: they do

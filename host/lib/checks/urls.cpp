@@ -1,9 +1,10 @@
-// URL finding after twitter-text v3 (see urls.hpp). RE2 finds the candidate scheme and
-// host; the label, TLD and trailing-punctuation rules are applied here because they need
-// look-around and punycode lengths that a regular expression cannot express.
+// URL finding after twitter-text v3 (see urls.hpp). A scan for dots finds the candidate
+// scheme and host (next_url_candidate); the label, TLD and trailing-punctuation rules are
+// applied to each because they need look-around and punycode lengths that a regular
+// expression cannot express.
 #include "checks/urls.hpp"
 
-#include <re2/re2.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
@@ -202,19 +203,86 @@ std::size_t punycode_length(const std::vector<char32_t>& input) {
   return out;
 }
 
+namespace {
+
+// [\pL\pM\pN_-]: a letter, mark or number of any script, '_' or '-'. Returns the bytes
+// of that character at `i` (0 when it is something else or i is past the end).
+size_t label_char_at(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return (is_ascii_alnum(c) || c == '_' || c == '-') ? 1 : 0;
+  char32_t cp = 0;
+  const size_t n = text::decode_utf8(s, i, cp);
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO ? n : 0;
+}
+
+// True when the character that ends at byte `end` (exclusive) is a label character.
+bool label_char_before(std::string_view s, size_t end, size_t floor) {
+  if (end <= floor) return false;
+  size_t b = end - 1;
+  while (b > floor && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+  return label_char_at(s, b) == end - b;
+}
+
+size_t skip_label_chars(std::string_view s, size_t i) {
+  while (size_t n = label_char_at(s, i)) i += n;
+  return i;
+}
+
+bool scheme_ends_at(std::string_view s, size_t host_begin, size_t floor, size_t& scheme_begin) {
+  for (std::string_view scheme : {std::string_view("https://"), std::string_view("http://")}) {
+    if (host_begin < floor + scheme.size()) continue;
+    const size_t b = host_begin - scheme.size();
+    bool same = true;
+    for (size_t k = 0; k < scheme.size() && same; ++k)
+      same = lower_ascii(static_cast<unsigned char>(s[b + k])) == static_cast<unsigned char>(scheme[k]);
+    if (same) {
+      scheme_begin = b;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+UrlCandidate next_url_candidate(std::string_view s, size_t pos) {
+  UrlCandidate c;
+  for (size_t dot = s.find('.', pos); dot != std::string_view::npos; dot = s.find('.', dot + 1)) {
+    // The first dot with a label character on each side starts the leftmost match: any
+    // earlier match would contain such a dot itself.
+    if (!label_char_before(s, dot, pos) || label_char_at(s, dot + 1) == 0) continue;
+    size_t host_begin = dot;
+    while (host_begin > pos) {
+      size_t b = host_begin - 1;
+      while (b > pos && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+      if (label_char_at(s, b) != host_begin - b) break;
+      host_begin = b;
+    }
+    // Greedy (label.)+label: as many ".label" as follow; a final lone dot is left out.
+    size_t end = skip_label_chars(s, dot + 1);
+    while (end < s.size() && s[end] == '.' && label_char_at(s, end + 1) != 0) end = skip_label_chars(s, end + 1);
+    c.found = true;
+    c.host_begin = host_begin;
+    c.end = end;
+    size_t scheme_begin = host_begin;
+    c.begin = scheme_ends_at(s, host_begin, pos, scheme_begin) ? scheme_begin : host_begin;
+    return c;
+  }
+  return c;
+}
+
 std::vector<UrlSpan> find_urls(std::string_view s, bool require_scheme) {
-  // Group 1: scheme; group 2: host (labels of letters, marks, digits, '-' and '_').
-  static const RE2 candidate(R"((?i)(https?://)?((?:[\pL\pM\pN_-]+\.)+[\pL\pM\pN_-]+))");
   std::vector<UrlSpan> out;
-  if (s.find('.') == std::string_view::npos) return out;
   size_t pos = 0;
-  std::array<re2::StringPiece, 3> g;
-  while (pos < s.size() &&
-         candidate.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, g.data(), 3)) {
-    const size_t begin = static_cast<size_t>(g[0].data() - s.data());
-    size_t host_end = begin + g[0].size();
-    const bool scheme = !g[1].empty();
-    const size_t host_begin = static_cast<size_t>(g[2].data() - s.data());
+  while (pos < s.size()) {
+    const UrlCandidate candidate = next_url_candidate(s, pos);
+    if (!candidate.found) break;
+    const size_t begin = candidate.begin;
+    size_t host_end = candidate.end;
+    const bool scheme = candidate.host_begin != candidate.begin;
+    const size_t host_begin = candidate.host_begin;
     pos = std::max(host_end, begin + 1);
 
     const char32_t before = codepoint_before(s, begin);

@@ -18,6 +18,19 @@ struct UrlSpan {
   bool has_scheme = false;
 };
 
+// The next place at or after `pos` that looks like [http(s)://]label.label[.label...]: the
+// leftmost match of (?i)(https?://)?((?:[\pL\pM\pN_-]+\.)+[\pL\pM\pN_-]+), found by a
+// scan for dots instead of a regular expression (a check scanned each post several times
+// with RE2 for this; tests/checks/test_urls.cpp compares both on many texts). find_urls
+// then applies twitter-text's rules to each candidate.
+struct UrlCandidate {
+  bool found = false;
+  std::size_t begin = 0;       // the scheme's first byte, or the host's
+  std::size_t host_begin = 0;  // == begin without a scheme
+  std::size_t end = 0;         // one past the host's last label
+};
+UrlCandidate next_url_candidate(std::string_view utf8, std::size_t pos);
+
 // `require_scheme`: only URLs written with http:// or https:// (Mastodon's rule).
 std::vector<UrlSpan> find_urls(std::string_view utf8, bool require_scheme = false);
 

@@ -2,7 +2,6 @@
 // POSIX calls shared with macOS are in platform_posix.cpp.
 #include <seccomp.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 
 #include <cerrno>
 #include <cstring>
@@ -10,6 +9,7 @@
 #include <stdexcept>
 
 #include "platform/platform.hpp"
+#include "platform/posix_internal.hpp"
 
 namespace ownvoice::platform {
 
@@ -82,22 +82,12 @@ std::string default_state_dir() {
   return home_dir() + "/.local/state/ownvoice";
 }
 
-// Not dumpable as well as no core file: PR_SET_DUMPABLE 0 also stops core_pattern pipes
-// and refuses /proc/<pid>/mem and ptrace to the user's other processes.
-HardeningStatus harden_process() {
-  HardeningStatus status;
-  const rlimit none{0, 0};
-  if (::setrlimit(RLIMIT_CORE, &none) == 0) {
-    status.core_dumps_disabled = true;
-  } else {
-    status.detail += std::string("setrlimit(RLIMIT_CORE) failed: ") + std::strerror(errno) + "; ";
-  }
-  if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0) {
-    status.non_dumpable = true;
-  } else {
-    status.detail += std::string("prctl(PR_SET_DUMPABLE) failed: ") + std::strerror(errno);
-  }
-  return status;
+// PR_SET_DUMPABLE 0: no core even through core_pattern pipes, and /proc/<pid>/mem and
+// ptrace refused to the user's other processes.
+bool make_non_dumpable(std::string& detail) {
+  if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0) return true;
+  detail = std::string("prctl(PR_SET_DUMPABLE) failed: ") + std::strerror(errno);
+  return false;
 }
 
 }  // namespace ownvoice::platform

@@ -2,15 +2,13 @@
 // compiled or run on this project's Debian CI (docs/windows.md, "macOS"). POSIX calls are
 // in platform_posix.cpp.
 #include <mach-o/dyld.h>
-#include <sys/resource.h>
 
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
 #include "platform/platform.hpp"
+#include "platform/posix_internal.hpp"
 
 namespace ownvoice::platform {
 
@@ -39,19 +37,11 @@ std::string default_log_path() {
 
 std::string default_state_dir() { return home_dir() + "/Library/Logs/OwnVoice"; }
 
-// No core file (RLIMIT_CORE 0); macOS has no PR_SET_DUMPABLE, and ptrace(PT_DENY_ATTACH)
-// would also break crash reporting for the user (docs/privacy.md lists this as a limit).
-HardeningStatus harden_process() {
-  HardeningStatus status;
-  const rlimit none{0, 0};
-  if (::setrlimit(RLIMIT_CORE, &none) == 0) {
-    status.core_dumps_disabled = true;
-  } else {
-    status.detail = std::string("setrlimit(RLIMIT_CORE) failed: ") + std::strerror(errno);
-  }
-  status.detail += status.detail.empty() ? "" : "; ";
-  status.detail += "no non-dumpable flag on this system";
-  return status;
+// macOS has no PR_SET_DUMPABLE, and ptrace(PT_DENY_ATTACH) would also break crash
+// reporting for the user (docs/privacy.md lists this as a limit).
+bool make_non_dumpable(std::string& detail) {
+  detail = "no non-dumpable flag on this system";
+  return false;
 }
 
 }  // namespace ownvoice::platform

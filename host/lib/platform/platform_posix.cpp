@@ -2,6 +2,7 @@
 // platform_linux.cpp and platform_macos.cpp.
 #include <fcntl.h>
 #include <pwd.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <cstring>
 
 #include "platform/platform.hpp"
+#include "platform/posix_internal.hpp"
 
 namespace ownvoice::platform {
 
@@ -175,6 +177,21 @@ std::string home_dir() {
   if (auto h = env("HOME"); h && !h->empty()) return *h;
   if (const passwd* pw = getpwuid(getuid()); pw != nullptr && pw->pw_dir != nullptr) return pw->pw_dir;
   return {};
+}
+
+HardeningStatus harden_process() {
+  HardeningStatus status;
+  // Soft and hard limits 0, so that no child can raise them again.
+  const rlimit none{0, 0};
+  if (::setrlimit(RLIMIT_CORE, &none) == 0) {
+    status.core_dumps_disabled = true;
+  } else {
+    status.detail = std::string("setrlimit(RLIMIT_CORE) failed: ") + std::strerror(errno);
+  }
+  std::string why;
+  status.non_dumpable = make_non_dumpable(why);
+  if (!why.empty()) status.detail += (status.detail.empty() ? "" : "; ") + why;
+  return status;
 }
 
 // umask 077: every file and folder this process creates afterwards is the user's only.

@@ -94,7 +94,7 @@ ${_rows}}};
 
 }  // namespace ownvoice::checks
 ")
-ownvoice_write_if_changed(${CMAKE_CURRENT_BINARY_DIR}/generated/ownvoice/platform_table.hpp "${_out}")
+ownvoice_write_if_changed(${OWNVOICE_GENERATED_DIR}/ownvoice/platform_table.hpp "${_out}")
 
 # The installed policy schema: docs/policy.schema.json with the enum of the rules'
 # "platforms" written from the table (the text around it is kept as written).
@@ -117,4 +117,4 @@ foreach(_id IN LISTS _ids)
   endif()
   string(APPEND _enum_json "\"${_id}\"")
 endforeach()
-ownvoice_write_if_changed(${CMAKE_CURRENT_BINARY_DIR}/generated/policy.schema.json "${_before}${_enum_json}${_after}")
+ownvoice_write_if_changed(${OWNVOICE_GENERATED_DIR}/policy.schema.json "${_before}${_enum_json}${_after}")

@@ -84,14 +84,19 @@ if compgen -G "$STAGE/pkg/*.rpm" >/dev/null; then cp "$STAGE"/pkg/*.rpm "$DEST"/
 DEB=$(ls "$DEST"/ownvoice_"$VERSION"_*.deb)
 
 step "Windows .msi"
-if [[ -f build/windows/CMakeCache.txt ]] && cmake --build build/windows --target help 2>/dev/null | grep -qE '(^|[ .:])msi($|[ :])'; then
+# Built in its own tree (preset windows-release: no test hooks, so its host refuses the
+# development id and its manifests do not name it), from the MinGW-w64 dependencies that
+# scripts/test-windows.sh builds into build/windows-deps. Never from build/windows, the
+# test-hooks tree the Wine tests use.
+if [[ -d build/windows-deps/lib ]] && command -v wixl >/dev/null && command -v x86_64-w64-mingw32-g++-posix >/dev/null; then
+  cmake --preset windows-release >/dev/null
   touch "$STAGE/msi-stamp"
-  cmake --build build/windows --target msi -j2
-  MSI=$(find build/windows -name '*.msi' -newer "$STAGE/msi-stamp" | head -n1)
+  cmake --build --preset windows-release --target msi
+  MSI=$(find build/windows-release -name '*.msi' -newer "$STAGE/msi-stamp" | head -n1)
   [[ -n $MSI ]] || die "the Windows build made no .msi"
   cp "$MSI" "$DEST/ownvoice-$VERSION-x64.msi"
 else
-  loud "SKIPPED: Windows .msi (no build/windows tree with an 'msi' target: configure the windows preset first; docs/release.md)"
+  loud "SKIPPED: Windows .msi (no MinGW-w64 dependencies in build/windows-deps, or no wixl: run scripts/test-windows.sh first; docs/release.md)"
 fi
 
 step "extension (release flavour): store zip, Firefox .xpi"

@@ -6,8 +6,11 @@
 #include "cli/cmd_doctor.hpp"
 #include "cli/cmd_install.hpp"
 #include "cli/commands.hpp"
+#include "install/extension_ids.hpp"
 
 int main(int argc, char** argv) {
+  // A test driver, run as a test-hooks build of `ownvoice` would be.
+  ownvoice::install::include_development_id_for_tests();
   CLI::App app{"ownvoice install/doctor (test driver)", "ownvoice"};
   app.require_subcommand(1);
   int exit_code = 0;

@@ -9,11 +9,19 @@
 #include <fstream>
 #include <sstream>
 
+#include "install/extension_ids.hpp"
 #include "install/files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace ownvoice::install::testing {
+
+// The install tests run as a test-hooks build of `ownvoice` does: the development id is
+// one of the built-in ids (the golden manifests name it). test_release_ids.cpp checks a
+// release build's list without it, in its own process.
+namespace {
+const bool kDevelopmentIdBuiltIn = (include_development_id_for_tests(), true);
+}  // namespace
 
 TempTree::TempTree() {
   std::string tmpl = (fs::temp_directory_path() / "ownvoice-install-XXXXXX").string();

@@ -23,13 +23,19 @@ bool is_firefox_extension_id(std::string_view id) {
   });
 }
 
+namespace {
+bool g_development_id = false;  // set before any thread starts, by a test-hooks main
+}  // namespace
+
+void include_development_id_for_tests() { g_development_id = true; }
+
 std::vector<std::string> builtin_chromium_ids() {
   std::vector<std::string> out;
   auto add = [&out](std::string_view id) {
     if (is_chromium_extension_id(id) && std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
   };
   for (auto id : policy::kChromiumReleaseIds) add(id);
-  add(policy::kChromiumDevelopmentId);
+  if (g_development_id) add(policy::kChromiumDevelopmentId);
   return out;
 }
 

@@ -24,8 +24,14 @@ bool is_chromium_extension_id(std::string_view id);
 // True for a Firefox add-on id: "name@domain" or a {GUID}.
 bool is_firefox_extension_id(std::string_view id);
 
-// The built-in Chromium ids (release ids, then the development id), without duplicates.
+// The built-in Chromium ids, without duplicates: the release ids, and the development id
+// only in a test-hooks build. The development id comes from a public key committed in this
+// repository, so any unpacked extension can claim it: a release `ownvoice install` never
+// writes it into a manifest (the release host refuses it too), and IT or the employee adds
+// other ids explicitly (`--extension-id`, allowed_extension_ids).
 std::vector<std::string> builtin_chromium_ids();
+// Called by the test-hooks mains (host/app/test_hooks.cpp) and the install tests' set-up.
+void include_development_id_for_tests();
 // "chrome-extension://<id>/" for each id.
 std::vector<std::string> chromium_origins(const std::vector<std::string>& ids);
 

@@ -48,6 +48,7 @@ constexpr std::array<FeatureInfo, kFeatureCount> kInfos = {{
     {"phone", "it gives a phone number", "il donne un numéro de téléphone"},
     {"free_service", "it offers a free service (quote, inspection, consultation)", "il offre un service gratuit (devis, diagnostic, consultation)"},
     {"wage", "its amounts are what a job pays", "ses montants sont le salaire d'un poste"},
+    {"service_contact", "it names a trade or service and how to reach whoever does it (phone, e-mail, DM)", "il nomme un métier ou un service et comment joindre qui le fait (téléphone, e-mail, MP)"},
 }};
 
 struct NamedWeight {

@@ -412,3 +412,13 @@ TEST(DisclaimerGrammar, AnyWorkplaceWithTheRelationSpeltOut) {
   EXPECT_FALSE(present("I love the bakery where I work, the bread is not those of the supermarket."));
   EXPECT_FALSE(present("La cantine de l'école où j'enseigne n'est pas terrible."));
 }
+
+// promo3 after batch 8: the author's views ("my"), not any organisation's by its possessive.
+TEST(DisclaimerGrammar, MyViewsNotAnyOrganisations) {
+  EXPECT_TRUE(present("Rough week at the allotments. My opinions, not the allotment society's."));
+  EXPECT_TRUE(present("my thoughts, not my running club committee's"));
+  EXPECT_TRUE(present("My views here are not the parish council's."));
+  EXPECT_FALSE(present("The minister's views, not the party's."));
+  EXPECT_FALSE(present("My views on the new stadium, not the team's performance, are what I want to discuss."));
+  EXPECT_FALSE(present("My view from the hill, not the neighbour's garden."));
+}

@@ -37,6 +37,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
             "my own and nobody else's|mine and no one else's|mine and nobody else's|me|me alone|me only"},
     {"NOT", "not|and not|but not|nor|not necessarily|and not necessarily|never|& not|and in no way|in no way|"
             "not at all|rather than"},
+    // promo3: the determiner of any organisation named by its possessive ("not the beekeepers' association's").
+    {"THE_MY", "the|my|our"},
     {"NOT_THOSE", "not those of|not that of|not the views of|not the opinions of|not necessarily those of|"
                  "nor those of|not the position of|not the positions of|not necessarily the views of|"
                  "not representative of|not reflective of|rather than those of|not on behalf of"},
@@ -193,6 +195,10 @@ constexpr auto kForms = std::to_array<Form>({
     {"views_question_own", "en", "WHAT ? ADV? ADV? OWN >"},                    // My opinions? Strictly my own.
     {"views_not_employer", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s? >"}, // opinions, not my employer's
     {"views_not_employer_s", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s"},   // views, not the council's parks department
+    // promo3: the author's views, not any organisation's, when "my" says whose views they are and the
+    // possessive ends the clause ("My views, not the beekeepers' association's.", "my thoughts, not my
+    // running club committee's"); "the minister's views, not the party's" has no "my".
+    {"my_views_not_any_s", "en", "my WHAT FILLER*3 BE? ADV? NOT THE_MY ~3 s >"},
     {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN ,? NOT_THOSE EMPLOYER"},
     {"not_those_of_employer", "en", "NOT_THOSE EMPLOYER"},                    // not those of my employer
     {"not_those_of_legal", "en", "NOT_THOSE LEGAL_TARGET"},

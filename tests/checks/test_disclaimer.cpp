@@ -422,3 +422,15 @@ TEST(DisclaimerGrammar, MyViewsNotAnyOrganisations) {
   EXPECT_FALSE(present("My views on the new stadium, not the team's performance, are what I want to discuss."));
   EXPECT_FALSE(present("My view from the hill, not the neighbour's garden."));
 }
+
+// promo3: "n'engage pas" + a bare workplace noun is news about someone else's decision; the
+// author's own forms with "engage" keep working.
+TEST(DisclaimerGrammar, NengagePasAboutSomeoneElse) {
+  EXPECT_FALSE(present("Le conseil a voté hier soir : ce vote consultatif n'engage pas la mairie."));
+  EXPECT_FALSE(present("Cette décision n'engage pas le service, précise le directeur."));
+  EXPECT_TRUE(present("Ces propos n'engagent pas mon employeur."));
+  EXPECT_TRUE(present("Ce post n'engage pas forcément ma boîte."));
+  EXPECT_TRUE(present("Mes tweets ne reflètent pas forcément la position de mon employeur."));
+  EXPECT_TRUE(present("Ces propos n'engagent en rien la coopérative où je travaille."));
+  EXPECT_TRUE(present("Les opinions exprimées ici sont celles de l'autrice et n'engagent pas son institution."));
+}

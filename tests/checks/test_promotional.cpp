@@ -371,3 +371,10 @@ TEST(Promotional, ServiceWithOnlyAContact) {
   EXPECT_EQ(feature(check("Nettoyage de vitres à Lyon, devis en 24 h : vitres@exemple.fr", "fr"), Feature::Complaint), 0);
   EXPECT_GE(feature(check("Le devis du garage : 1 200 €. Pourquoi si cher ?", "fr"), Feature::Complaint), 1);
 }
+
+// promo3: "free" in free-range, gluten-free, toll-free... is no free offer.
+TEST(Promotional, FreeInsideAHarmlessPhraseIsNotFree) {
+  EXPECT_EQ(feature(check("Free-range eggs from our hens, lovely yolks."), Feature::Free), 0);
+  EXPECT_EQ(feature(check("Their toll-free number never answers."), Feature::Free), 0);
+  EXPECT_EQ(feature(check("Free eggs for neighbours today, gluten-free cake too."), Feature::Free), 1);
+}

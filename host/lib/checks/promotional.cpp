@@ -508,6 +508,11 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     return true;
   });
   ctx.finalize();
+  // promo3: "free" inside a harmless phrase is no free offer ("free-range eggs", "gluten-free", "toll-free").
+  if (!ctx.free_at.empty() && !ctx.exceptions.empty()) {
+    std::erase_if(ctx.free_at, [&](size_t b) { return ctx.inside_exception(b, b + 4); });
+    ctx.free_words = ctx.free_at.size();
+  }
 
   // The company and its brands: a product name weighs more than the company's name.
   {

@@ -542,6 +542,15 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"valeting", Kind::Service, 0}, {"videographer", Kind::Service, 0}, {"window cleaning", Kind::Service, 0},
     {"window-cleaning", Kind::Service, 0}, {"élagage", Kind::Service, 0}, {"électricien", Kind::Service, 0},
     {"électricienne", Kind::Service, 0},
+    // "free" that is no free offer (promo3): how food is made, what a product lacks, a toll-free number.
+    {"free range", Kind::Exception, 0}, {"gluten free", Kind::Exception, 0}, {"sugar free", Kind::Exception, 0},
+    {"dairy free", Kind::Exception, 0}, {"fat free", Kind::Exception, 0}, {"lactose free", Kind::Exception, 0},
+    {"alcohol free", Kind::Exception, 0}, {"caffeine free", Kind::Exception, 0}, {"nut free", Kind::Exception, 0},
+    {"cruelty free", Kind::Exception, 0}, {"plastic free", Kind::Exception, 0}, {"smoke free", Kind::Exception, 0},
+    {"duty free", Kind::Exception, 0}, {"tax free", Kind::Exception, 0}, {"toll free", Kind::Exception, 0},
+    {"hands free", Kind::Exception, 0}, {"hassle free", Kind::Exception, 0}, {"stress free", Kind::Exception, 0},
+    {"free will", Kind::Exception, 0}, {"free speech", Kind::Exception, 0},
+    {"free time", Kind::Exception, 0},
     // A friend's business: "tell him I sent you", "dites-lui que vous venez de ma part" (promo3).
     {"sent you", Kind::Referral, 0}, {"send you", Kind::Referral, 0},
 });

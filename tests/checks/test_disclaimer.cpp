@@ -412,3 +412,25 @@ TEST(DisclaimerGrammar, AnyWorkplaceWithTheRelationSpeltOut) {
   EXPECT_FALSE(present("I love the bakery where I work, the bread is not those of the supermarket."));
   EXPECT_FALSE(present("La cantine de l'école où j'enseigne n'est pas terrible."));
 }
+
+// promo3 after batch 8: the author's views ("my"), not any organisation's by its possessive.
+TEST(DisclaimerGrammar, MyViewsNotAnyOrganisations) {
+  EXPECT_TRUE(present("Rough week at the allotments. My opinions, not the allotment society's."));
+  EXPECT_TRUE(present("my thoughts, not my running club committee's"));
+  EXPECT_TRUE(present("My views here are not the parish council's."));
+  EXPECT_FALSE(present("The minister's views, not the party's."));
+  EXPECT_FALSE(present("My views on the new stadium, not the team's performance, are what I want to discuss."));
+  EXPECT_FALSE(present("My view from the hill, not the neighbour's garden."));
+}
+
+// promo3: "n'engage pas" + a bare workplace noun is news about someone else's decision; the
+// author's own forms with "engage" keep working.
+TEST(DisclaimerGrammar, NengagePasAboutSomeoneElse) {
+  EXPECT_FALSE(present("Le conseil a voté hier soir : ce vote consultatif n'engage pas la mairie."));
+  EXPECT_FALSE(present("Cette décision n'engage pas le service, précise le directeur."));
+  EXPECT_TRUE(present("Ces propos n'engagent pas mon employeur."));
+  EXPECT_TRUE(present("Ce post n'engage pas forcément ma boîte."));
+  EXPECT_TRUE(present("Mes tweets ne reflètent pas forcément la position de mon employeur."));
+  EXPECT_TRUE(present("Ces propos n'engagent en rien la coopérative où je travaille."));
+  EXPECT_TRUE(present("Les opinions exprimées ici sont celles de l'autrice et n'engagent pas son institution."));
+}

@@ -356,3 +356,25 @@ TEST(Promotional, EmailReachesTheSellerAndPayIsAWage) {
   EXPECT_EQ(feature(pay, Feature::Price), 0);
   EXPECT_EQ(feature(check("I charge £45 an hour for bookkeeping, DM me."), Feature::Wage), 0);
 }
+
+// promo3 after batch 8: a trade or service that opens a sentence, with a phone number, an e-mail
+// address or a contact line, is an offer even with no price; the same word about someone (a
+// determiner or possessive before it), in a job ad or in a complaint is not. A "devis" with a way to
+// reach whoever gives it is offered, not received.
+TEST(Promotional, ServiceWithOnlyAContact) {
+  EXPECT_EQ(feature(check("Couvreur, réparation de gouttières autour de Dinant. 0497 11 22 33", "fr"), Feature::ServiceContact), 1);
+  EXPECT_EQ(feature(check("Window cleaner, Swindon and villages. window.wendy@example.co.uk"), Feature::ServiceContact), 1);
+  EXPECT_EQ(feature(check("Late again? 24/7 emergency locksmith in Hull: 07700 900456"), Feature::ServiceContact), 1);
+  EXPECT_EQ(feature(check("Our locksmith never turned up. Number is 07700 900456, avoid."), Feature::ServiceContact), 0);
+  EXPECT_EQ(feature(check("We're hiring a plumber for our sites, CV to jobs@example.com"), Feature::ServiceContact), 0);
+  EXPECT_EQ(feature(check("Lost keys near the barber on Quay St, call 07700 900456"), Feature::ServiceContact), 0);
+  EXPECT_EQ(feature(check("Nettoyage de vitres à Lyon, devis en 24 h : vitres@exemple.fr", "fr"), Feature::Complaint), 0);
+  EXPECT_GE(feature(check("Le devis du garage : 1 200 €. Pourquoi si cher ?", "fr"), Feature::Complaint), 1);
+}
+
+// promo3: "free" in free-range, gluten-free, toll-free... is no free offer.
+TEST(Promotional, FreeInsideAHarmlessPhraseIsNotFree) {
+  EXPECT_EQ(feature(check("Free-range eggs from our hens, lovely yolks."), Feature::Free), 0);
+  EXPECT_EQ(feature(check("Their toll-free number never answers."), Feature::Free), 0);
+  EXPECT_EQ(feature(check("Free eggs for neighbours today, gluten-free cake too."), Feature::Free), 1);
+}

@@ -37,6 +37,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
             "my own and nobody else's|mine and no one else's|mine and nobody else's|me|me alone|me only"},
     {"NOT", "not|and not|but not|nor|not necessarily|and not necessarily|never|& not|and in no way|in no way|"
             "not at all|rather than"},
+    // promo3: the determiner of any organisation named by its possessive ("not the beekeepers' association's").
+    {"THE_MY", "the|my|our"},
     {"NOT_THOSE", "not those of|not that of|not the views of|not the opinions of|not necessarily those of|"
                  "nor those of|not the position of|not the positions of|not necessarily the views of|"
                  "not representative of|not reflective of|rather than those of|not on behalf of"},
@@ -119,11 +121,19 @@ constexpr auto kClasses = std::to_array<WordClass>({
                     "l'entreprise pour laquelle je travaille|l'employeur|mon journal|ma redaction|ma mairie|"
                     "ma collectivite|mon parti|mon client|ma direction|mon eglise|mon magasin|mon restaurant|"
                     "mon bureau|mon equipe|ma start up|ma startup|ma PME|$company|la $company|d'$company|mon job|mon poste|"
+                    // promo3: the legal third person ("celles de l'auteur et n'engagent pas son employeur")
+                    "son employeur|ses employeurs|leur employeur|leurs employeurs|son entreprise|leur entreprise|"
+                    "son organisation|leur organisation|son institution|leur institution|"
                     // bare nouns after "de" / "du" / "celui du": "pas celui du labo"
                     "labo|boite|employeur|entreprise|patron|cabinet|agence|hopital|ministere|journal|syndicat|"
                     "service|bureau|taf|boulot|groupe|CHU|ecole|mairie"},
     {"FR_REFLECT", "refletent|reflete|refletant|representent|represente|representant|expriment|exprime|"
                    "traduisent|traduit|engagent|engage"},
+    // promo3: the same without "engage", for the form with a gap before the employer: "n'engage pas" + a
+    // gap + a bare workplace noun is news about someone else ("ce vote n'engage pas la mairie"); the
+    // author's "n'engage(nt) pas ma boîte" is fr_engage_pas_employeur, with no gap.
+    {"FR_REFLECT_GAP", "refletent|reflete|refletant|representent|represente|representant|expriment|exprime|"
+                       "traduisent|traduit"},
     {"FR_NECESS", "forcement|necessairement|en aucun cas|aucunement|du tout"},
     {"FR_NOTP", "pas|non|mais pas|mais non|ni"},
     {"FR_THOSE", "celles|ceux|celle|celui|l'avis|la position|les opinions|l'opinion|le point de vue|la voix|"
@@ -193,6 +203,10 @@ constexpr auto kForms = std::to_array<Form>({
     {"views_question_own", "en", "WHAT ? ADV? ADV? OWN >"},                    // My opinions? Strictly my own.
     {"views_not_employer", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s? >"}, // opinions, not my employer's
     {"views_not_employer_s", "en", "WHAT FILLER*4 BE? ADV? NOT EMPLOYER s"},   // views, not the council's parks department
+    // promo3: the author's views, not any organisation's, when "my" says whose views they are and the
+    // possessive ends the clause ("My views, not the beekeepers' association's.", "my thoughts, not my
+    // running club committee's"); "the minister's views, not the party's" has no "my".
+    {"my_views_not_any_s", "en", "my WHAT FILLER*3 BE? ADV? NOT THE_MY ~3 s >"},
     {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN ,? NOT_THOSE EMPLOYER"},
     {"not_those_of_employer", "en", "NOT_THOSE EMPLOYER"},                    // not those of my employer
     {"not_those_of_legal", "en", "NOT_THOSE LEGAL_TARGET"},
@@ -235,8 +249,8 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_que_moi", "fr", "NE FR_ENGAGE FR_ADV? que FR_SELF"},
     {"fr_que_moi_fused", "fr", "FR_NENGAGE FR_ADV? que FR_SELF"},              // nengagent que moi
     {"fr_engage_pas_fused", "fr", "FR_NENGAGE FR_NEGP FR_EMPLOYER"},                  // n'engagent que moi
-    {"fr_engage_pas_employeur", "fr", "NE FR_ENGAGE FR_NEGP FR_EMPLOYER"},      // n'engage pas ma boîte
-    {"fr_reflete_pas", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~5 FR_EMPLOYER"},  // ne reflètent pas la position de mon employeur
+    {"fr_engage_pas_employeur", "fr", "NE FR_ENGAGE FR_NEGP FR_NECESS? FR_EMPLOYER"},      // n'engage pas (forcément) ma boîte
+    {"fr_reflete_pas", "fr", "NE FR_REFLECT_GAP FR_NEGP FR_NECESS? ~5 FR_EMPLOYER"},  // ne reflètent pas la position de mon employeur
     {"fr_pas_ceux_de", "fr", "FR_NOTP FR_THOSE DE FR_EMPLOYER"},               // pas celles de mon employeur
     {"fr_les_miennes", "fr", "FR_WHAT FR_FILLER*4 FR_BE FR_ADV? FR_MINE >"},   // mes opinions sont les miennes
     {"fr_question_miennes", "fr", "FR_WHAT ? FR_ADV? FR_MINE >"},

@@ -123,6 +123,8 @@ struct Context {
   bool hiring = false;
   bool contact_verb = false;  // "call", "ring", "appelez"... as a word
   size_t pay_words = 0;       // "pay", "paid", "earn", "payés"...: an amount after one may be a wage
+  size_t services = 0;        // trades and services that open a sentence ("Plombier chauffagiste, ...")
+  std::vector<size_t> quote_words;  // "devis": a quote received, or offered when the post gives a way to reach
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
   // megabytes long and hold thousands of hits.
@@ -422,6 +424,38 @@ bool quoted_offer(const std::vector<Token>& t, const std::vector<size_t>& free_a
   return false;
 }
 
+// A trade or service word that opens a sentence, the way an advert names what it sells: at most two
+// words before it since the start of the post or a sentence end, and no determiner or possessive just
+// before it ("Plombier chauffagiste, dépannage...", "Locked out? 24/7 emergency locksmith", "Mobile dog
+// wash"); "our plumber never showed up", "notre électricien a fini", "near the barber's" talk about
+// someone (promo3, after batch 8).
+bool opens_sentence(std::string_view s, size_t at) {
+  static const std::unordered_set<std::string_view> kDeterminers = {
+      "the", "a", "an", "our", "my", "your", "their", "his", "her", "this", "that", "any", "no",
+      "le", "la", "les", "l", "un", "une", "des", "du", "au", "aux", "notre", "nos", "mon", "ma", "mes",
+      "votre", "vos", "leur", "leurs", "son", "sa", "ses", "ce", "cet", "cette", "d", "de"};
+  size_t words = 0;
+  size_t i = at;
+  bool first = true;
+  while (i > 0) {
+    const char c = s[i - 1];
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') return true;
+    if (c == ' ' || c == ',' || c == '\'' || c == '(' || c == '-') {
+      --i;
+      continue;
+    }
+    size_t b = i;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\'' && s[b - 1] != '\n' && s[b - 1] != ',' &&
+           s[b - 1] != '.' && s[b - 1] != '!' && s[b - 1] != '?' && s[b - 1] != ':' && s[b - 1] != ';')
+      --b;
+    if (first && kDeterminers.contains(s.substr(b, i - b))) return false;
+    first = false;
+    if (++words > 2) return false;
+    i = b;
+  }
+  return true;
+}
+
 }  // namespace
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
@@ -459,6 +493,10 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Complaint:
         ++ctx.complaints;
         ctx.complaint_words.push_back(words.index_at(m.begin));
+        if (std::string_view(e.phrase) == "devis") ctx.quote_words.push_back(ctx.complaint_words.back());
+        break;
+      case Kind::Service:
+        if (opens_sentence(s, m.begin)) ++ctx.services;
         break;
       case Kind::Contact: ++ctx.contacts; break;
       case Kind::Capacity: ++ctx.capacity; break;
@@ -470,6 +508,11 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     return true;
   });
   ctx.finalize();
+  // promo3: "free" inside a harmless phrase is no free offer ("free-range eggs", "gluten-free", "toll-free").
+  if (!ctx.free_at.empty() && !ctx.exceptions.empty()) {
+    std::erase_if(ctx.free_at, [&](size_t b) { return ctx.inside_exception(b, b + 4); });
+    ctx.free_words = ctx.free_at.size();
+  }
 
   // The company and its brands: a product name weighs more than the company's name.
   {
@@ -568,6 +611,16 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     if (ctx.free_words > 0) each_match(free_service_pattern(), s, [&](size_t, size_t) { ++free_services; });
     // "Call Dave": only when the lexicon saw one of the verbs as a word.
     if (ctx.contact_verb) each_match(contact_name_pattern(), original, [&](size_t, size_t) { ++ctx.contacts; });
+  }
+  // An e-mail address: a way to reach a seller like a phone number.
+  const bool email = original.find('@') != std::string_view::npos && RE2::PartialMatch(original, email_pattern());
+  // "Devis en 24 h : contact@...", "devis au 0478 ...": with a phone number or an e-mail address the
+  // quote is offered by whoever gives them, not one the author received (promo3).
+  if (!ctx.quote_words.empty() && (phones > 0 || email)) {
+    std::erase_if(ctx.complaint_words, [&](size_t w) {
+      return std::find(ctx.quote_words.begin(), ctx.quote_words.end(), w) != ctx.quote_words.end();
+    });
+    ctx.complaints -= std::min(ctx.complaints, ctx.quote_words.size());
   }
   each_match(discount_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"discount", b, e, 0.4}); });
   each_match(flexible_cta_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"call_to_action", b, e, 0.4}); });
@@ -722,18 +775,26 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);
   // promo2: the structure of an offer written with few words, "hoodies $55, DM me", "Free roof
   // inspections. Call Dave": a price or a free service, and a way to buy or reach the seller.
-  at(Feature::Phone) = phones > 0 ? 1 : 0;
+  at(Feature::Phone) = phones > 0 || email ? 1 : 0;  // promo3: an e-mail address reaches the seller too
   at(Feature::FreeService) = free_services > 0 ? 1 : 0;
   at(Feature::Wage) = capped(wages, 2);
   {
     const bool priced = price_count > 0 || free_services > 0;
-    const bool email = original.find('@') != std::string_view::npos && RE2::PartialMatch(original, email_pattern());
     const bool reach = ctx.contacts > 0 || phones > 0 || email || links > 0 || at(Feature::LinkInBio) > 0 ||
                        at(Feature::Booking) > 0 || booking_links > 0 || at(Feature::CtaStrong) > 0 ||
                        at(Feature::CtaMedium) > 0 || v.imperative_openings > 0;
     // A price the author complains about is no offer, whatever else the post says ("free trial ... then $19.99").
     at(Feature::OfferWithContact) = priced && reach && complaint_near_price == 0 ? 1 : 0;
   }
+  // promo3 (after batch 8): a trade or service and a direct way to reach whoever does it, with no
+  // price ("Plombier chauffagiste, dépannage 7j/7. 0478 ...", "Mobile dog wash. Ring Shaz on 0412 ...",
+  // "Traductions juridiques ... info@..."). A job ad is not an offer; a question with only a DM line
+  // asks for one ("anyone know a good plumber? DM me").
+  at(Feature::ServiceContact) =
+      ctx.services > 0 && !ctx.hiring && ctx.complaints == 0 &&
+              (phones > 0 || email || (ctx.contacts > 0 && v.questions == 0))
+          ? 1
+          : 0;
 
   const auto& model = promotional_model();
   double z = model.bias;

@@ -45,9 +45,10 @@ constexpr std::array<FeatureInfo, kFeatureCount> kInfos = {{
     {"giveaway", "it gives something away", "il donne quelque chose"},
     // (in the enum's order: until promo2 these two were swapped, each value printed and weighed under the other's name)
     {"offer_with_contact", "it offers something at a price and says how to get it (call, DM, link)", "il propose quelque chose à un prix et dit comment l'obtenir (appel, MP, lien)"},
-    {"phone", "it gives a phone number", "il donne un numéro de téléphone"},
+    {"phone", "it gives a phone number or an e-mail address", "il donne un numéro de téléphone ou une adresse e-mail"},
     {"free_service", "it offers a free service (quote, inspection, consultation)", "il offre un service gratuit (devis, diagnostic, consultation)"},
     {"wage", "its amounts are what a job pays", "ses montants sont le salaire d'un poste"},
+    {"service_contact", "it names a trade or service and how to reach whoever does it (phone, e-mail, DM)", "il nomme un métier ou un service et comment joindre qui le fait (téléphone, e-mail, MP)"},
 }};
 
 struct NamedWeight {

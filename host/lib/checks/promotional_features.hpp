@@ -15,7 +15,7 @@ enum class Feature : size_t {
   CtaStrong, CtaMedium, CtaWeak, Price, OfferNearPrice, Discount, PromoCode, Referral, Booking, BookingLink,
   ShopLink, Link, LinkInBio, Urgency, Event, EventWithAction, Selling, Free, Company, Brand, ImperativeOpenings,
   SecondPerson, Superlative, Contact, Capacity, Hiring, PriceNews, Complaint, Charity, Question,
-  ComplaintNearPrice, QuotedOffer, Giveaway, OfferWithContact, Phone, FreeService, Wage,
+  ComplaintNearPrice, QuotedOffer, Giveaway, OfferWithContact, Phone, FreeService, Wage, ServiceContact,
   Count_
 };
 inline constexpr size_t kFeatureCount = static_cast<size_t>(Feature::Count_);

@@ -32,6 +32,7 @@ enum class Kind : uint8_t {
   Giveaway,   // something given away between people ("à donner", "free to a good home"): nothing is sold
   ContactVerb,  // "call", "ring", "appelez"...: the post may name whom to call ("Call Dave"), see promotional.cpp
   PayWord,      // "pay", "paid", "earn", "payés"...: an amount after one with a time unit is a wage
+  Service,      // a trade or service someone does for customers ("plombier", "dépannage", "dog wash", "tuition")
 };
 
 // Calls to action that also invite people to events, charity runs and jobs: they do

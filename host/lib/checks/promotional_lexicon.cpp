@@ -552,7 +552,7 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"free will", Kind::Exception, 0}, {"free speech", Kind::Exception, 0},
     {"free time", Kind::Exception, 0},
     // A friend's business: "tell him I sent you", "dites-lui que vous venez de ma part" (promo3).
-    {"sent you", Kind::Referral, 0}, {"send you", Kind::Referral, 0},
+    {"sent you", Kind::Referral, 0},  // not "send you": "I'll send you the slides" is no referral
 });
 
 constexpr auto kImperatives = std::to_array<const char*>({

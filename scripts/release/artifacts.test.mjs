@@ -175,3 +175,28 @@ test('the SBOM lists every library the packaged binaries load and every library 
     assert.ok(byName.has(dev), `${dev} (the README's libraries)`);
   }
 });
+
+// The MSI a release ships is the release flavour (preset windows-release): its host and its
+// Chromium manifest know nothing of the development id, whose key is public (issue #15),
+// and its host has no test hooks. Skipped loudly when release.sh made no MSI.
+test('the Windows MSI is the release flavour: no development id, no test hooks', (t) => {
+  const msi = file(`ownvoice-${VERSION}-x64.msi`);
+  if (!fs.existsSync(msi)) {
+    t.skip(`SKIPPED LOUDLY: no ${path.basename(msi)} in ${DIR} (release.sh skipped the Windows build)`);
+    return;
+  }
+  const dest = path.join(scratch, 'msi');
+  fs.mkdirSync(dest, { recursive: true });
+  execFileSync('msiextract', ['-C', dest, msi], { stdio: 'ignore' });
+  const files = listFiles(dest);
+  const host = files.find((f) => f.endsWith('ownvoice-host.exe'));
+  const chromium = files.find((f) => f.endsWith('org.ownvoice.host.chromium.json'));
+  assert.ok(host && chromium, `the MSI holds the host and the Chromium manifest: ${files.join(', ')}`);
+  const devId = fs.readFileSync(path.join(REPO, 'host/lib/policy/allowed_callers.hpp'), 'utf8')
+    .match(/kChromiumDevelopmentId = "([a-p]{32})"/)[1];
+  const manifest = JSON.parse(fs.readFileSync(path.join(dest, chromium), 'utf8'));
+  assert.ok(!manifest.allowed_origins.some((o) => o.includes(devId)), JSON.stringify(manifest));
+  const binary = fs.readFileSync(path.join(dest, host)).toString('latin1');
+  assert.ok(!binary.includes(devId), 'the packaged host knows the development id');
+  assert.ok(!binary.includes('OWNVOICE_TEST_'), 'the packaged host has test hooks');
+});

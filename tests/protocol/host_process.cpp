@@ -27,6 +27,10 @@ struct Spawned {
 };
 
 Spawned spawn(const HostCommand& command) {
+  // A host that exits before reading its input (a refused caller, a bad command line) must
+  // give the writer EPIPE, which the callers handle, not a SIGPIPE that kills the test.
+  static const bool sigpipe_ignored = (::signal(SIGPIPE, SIG_IGN), true);
+  (void)sigpipe_ignored;
   int in[2];
   int out[2];
   if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0) fail("pipe2");
@@ -43,6 +47,7 @@ Spawned spawn(const HostCommand& command) {
   const pid_t pid = ::fork();
   if (pid < 0) fail("fork");
   if (pid == 0) {
+    ::signal(SIGPIPE, SIG_DFL);  // the host starts as a browser starts it, not with ours ignored
     ::dup2(in[0], STDIN_FILENO);
     ::dup2(out[1], STDOUT_FILENO);
     ::execve(argv[0], argv.data(), envp.data());

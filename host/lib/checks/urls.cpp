@@ -217,12 +217,13 @@ size_t label_char_at(std::string_view s, size_t i) {
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO ? n : 0;
 }
 
-// True when the character that ends at byte `end` (exclusive) is a label character.
-bool label_char_before(std::string_view s, size_t end, size_t floor) {
-  if (end <= floor) return false;
+// Where the label character that ends at byte `end` (exclusive) begins, never below
+// `floor`; `end` itself when the character there is not a label character.
+size_t label_char_start_before(std::string_view s, size_t end, size_t floor) {
+  if (end <= floor) return end;
   size_t b = end - 1;
   while (b > floor && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
-  return label_char_at(s, b) == end - b;
+  return label_char_at(s, b) == end - b ? b : end;
 }
 
 size_t skip_label_chars(std::string_view s, size_t i) {
@@ -252,14 +253,11 @@ UrlCandidate next_url_candidate(std::string_view s, size_t pos) {
   for (size_t dot = s.find('.', pos); dot != std::string_view::npos; dot = s.find('.', dot + 1)) {
     // The first dot with a label character on each side starts the leftmost match: any
     // earlier match would contain such a dot itself.
-    if (!label_char_before(s, dot, pos) || label_char_at(s, dot + 1) == 0) continue;
+    if (label_char_start_before(s, dot, pos) == dot || label_char_at(s, dot + 1) == 0) continue;
     size_t host_begin = dot;
-    while (host_begin > pos) {
-      size_t b = host_begin - 1;
-      while (b > pos && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
-      if (label_char_at(s, b) != host_begin - b) break;
+    for (size_t b = label_char_start_before(s, host_begin, pos); b != host_begin;
+         b = label_char_start_before(s, host_begin, pos))
       host_begin = b;
-    }
     // Greedy (label.)+label: as many ".label" as follow; a final lone dot is left out.
     size_t end = skip_label_chars(s, dot + 1);
     while (end < s.size() && s[end] == '.' && label_char_at(s, end + 1) != 0) end = skip_label_chars(s, end + 1);

@@ -41,9 +41,14 @@ async function spyOnHost() {
 
 // What an administrator with a shell on the machine does: remove the log, create one of
 // their own with the command line.
-function replaceLog() {
+// The host that just lost its port may still be closing the log (SQLite removes its -wal and
+// -shm files as it closes): wait for that, then remove whatever is left, tolerating a file
+// the closing host removed between the listing and the removal.
+async function replaceLog() {
   const data = path.join(env.root, 'data');
-  for (const f of fs.readdirSync(data)) if (f.startsWith('log.sqlite')) fs.rmSync(path.join(data, f));
+  const sidecars = () => fs.readdirSync(data).filter((f) => /^log\.sqlite-(wal|shm)$/.test(f));
+  for (let waited = 0; sidecars().length && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  for (const f of fs.readdirSync(data)) if (f.startsWith('log.sqlite')) fs.rmSync(path.join(data, f), { force: true });
   execFileSync(CLI_BIN, ['log', 'init', '--passphrase-fd', '0'], {
     input: THEIRS + '\n',
     env: Object.assign({}, process.env, { HOME: path.join(env.root, 'home'), OWNVOICE_DATA_DIR: data,
@@ -94,7 +99,7 @@ test('a log replaced by another key between two hellos: warned, not logged, unti
 
   // Between two hellos: the host process ends, the administrator replaces the log.
   await env.worker.evaluate(() => self.ownvoiceHost.disconnect());
-  replaceLog();
+  await replaceLog();
 
   const p1 = await popup();
   assert.match(await p1.textContent('#privacy-log-notice'), /not the one you set up/);

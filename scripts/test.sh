@@ -5,7 +5,9 @@
 #   2. the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. each libFuzzer target for a bounded time (FUZZ_SECONDS, default 30);
 #   4. ESLint on the extension and its tooling, the extension's unit tests and the browser
-#      end-to-end tests (Chromium, Firefox);
+#      end-to-end tests (Chromium, Firefox), one process per file; a browser test file that
+#      fails is run once more and, if it then passes, named as FLAKY at the end
+#      (scripts/run-node-tests.mjs);
 #   5. the Windows build (MinGW-w64) and its tests and MSI under Wine;
 #   6. the release artifacts (scripts/release.sh) and their checks (scripts/check_release.sh).
 # Everything the suite needs is installed first (Debian packages, then node_modules from
@@ -59,4 +61,8 @@ scripts/check_release.sh "dist/$(sed -nE 's/^project\(OwnVoice VERSION ([0-9.]+)
 
 step "done"
 echo "whole suite: $(( $(date +%s) - start )) s"
+if [[ -s build/flaky-tests.txt ]]; then
+  echo "FLAKY browser test files (failed once, passed when run again):"
+  sed 's/^/  /' build/flaky-tests.txt
+fi
 command -v ccache >/dev/null && ccache --show-stats 2>/dev/null | grep -iE 'hit|miss' | head -4 || true

@@ -162,8 +162,9 @@ DisclaimerResult check_disclaimer(std::string_view original, const text::Normali
     r.found_end = found->end;
     r.form = "present";
     r.matched = std::move(found->form);
-    r.length = measure_length(original, platform);
-    r.fits = fits(original, platform);
+    const auto measured = measure(original, platform);
+    r.length = measured.length;
+    r.fits = measured.fits;
     return r;
   }
 
@@ -179,10 +180,11 @@ DisclaimerResult check_disclaimer(std::string_view original, const text::Normali
   const std::string short_form = pick(policy.short_disclaimers, r.language, builtin_short(r.language));
   for (const auto& [form, name] : {std::pair{long_form, "long"}, std::pair{short_form, "short"}}) {
     std::string proposal = with_disclaimer(original, form);
-    if (fits(proposal, platform)) {
+    const auto measured = measure(proposal, platform);
+    if (measured.fits) {
       r.form = name;
       r.fits = true;
-      r.length = measure_length(proposal, platform);
+      r.length = measured.length;
       r.proposed_text = std::move(proposal);
       return r;
     }

@@ -193,12 +193,28 @@ std::size_t measure_length(std::string_view utf8, Platform p) {
   return utf16_units(utf8);
 }
 
-bool fits(std::string_view utf8, Platform p) {
-  const auto& row = spec(p);
+namespace {
+// The rules other than the length: characters X refuses, Bluesky's bytes, Instagram's hashtags.
+bool within_other_rules(std::string_view utf8, const PlatformSpec& row) {
   if (row.counter == Counter::XWeighted && has_x_invalid_characters(utf8)) return false;
   if (row.max_bytes > 0 && utf8.size() > row.max_bytes) return false;
   if (row.max_hashtags > 0 && hashtag_count(utf8) > row.max_hashtags) return false;
+  return true;
+}
+}  // namespace
+
+bool fits(std::string_view utf8, Platform p) {
+  const auto& row = spec(p);
+  if (!within_other_rules(utf8, row)) return false;
   return row.limit == 0 || measure_length(utf8, p) <= row.limit;
+}
+
+Measured measure(std::string_view utf8, Platform p) {
+  const auto& row = spec(p);
+  Measured m;
+  m.length = measure_length(utf8, p);
+  m.fits = within_other_rules(utf8, row) && (row.limit == 0 || m.length <= row.limit);
+  return m;
 }
 
 std::size_t count_hashtags(std::string_view utf8) { return hashtag_count(utf8); }

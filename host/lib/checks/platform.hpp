@@ -28,6 +28,14 @@ std::size_t measure_length(std::string_view utf8, Platform p);
 // 30 hashtags).
 bool fits(std::string_view utf8, Platform p);
 
+// Both at once: the length is counted once (an X or Mastodon count finds the post's URLs,
+// a grapheme count walks its clusters; a check needs both answers for the same text).
+struct Measured {
+  std::size_t length = 0;
+  bool fits = true;
+};
+Measured measure(std::string_view utf8, Platform p);
+
 // Hashtags as Instagram counts them: '#' after a non-word character, then a word character.
 std::size_t count_hashtags(std::string_view utf8);
 

@@ -322,6 +322,11 @@ uint32_t utf16_offset(std::string_view utf8, std::size_t byte) {
   uint32_t u16 = 0;
   const size_t stop = std::min(byte, utf8.size());
   for (size_t i = 0; i < stop;) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // most posts are mostly ASCII
+      ++u16;
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     i += text::decode_utf8(utf8, i, cp);
     u16 += cp >= 0x10000 ? 2 : 1;

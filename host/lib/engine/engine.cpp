@@ -162,8 +162,8 @@ CheckResult Engine::check(const CheckRequest& request) const {
       norm, platform, pol, {promo.model.mentions_company, promo.model.promotional, confidential_hit});
 
   const auto rule = checks::length_rule(platform);
-  result.length = {checks::measure_length(request.text, platform), rule.limit, rule.unit,
-                   checks::fits(request.text, platform)};
+  const auto measured = checks::measure(request.text, platform);
+  result.length = {measured.length, rule.limit, rule.unit, measured.fits};
   // Is the post about work? (names the company or a brand, or reads as promotion.)
   result.work = {promo.model.mentions_company || promo.model.promotional, promo.model.mentions_company, pol.company};
   result.consent_statement = say.consent_statement;

@@ -5,6 +5,7 @@
 #include "checks/language.hpp"
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace ownvoice::checks {
@@ -12,9 +13,11 @@ namespace {
 
 enum class Lang { Fr, En };
 
-const std::unordered_map<std::string, Lang>& function_words() {
-  static const std::unordered_map<std::string, Lang> words = [] {
-    std::unordered_map<std::string, Lang> w;
+// Keyed by views of the literals below (static storage): a post's words are looked up as
+// views into the normalised text, with no string built per word.
+const std::unordered_map<std::string_view, Lang>& function_words() {
+  static const std::unordered_map<std::string_view, Lang> words = [] {
+    std::unordered_map<std::string_view, Lang> w;
     // The text is normalised (lower case, accents stripped): "été" is "ete", "à" is "a".
     for (const char* f :
          {"le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "sont", "pour", "avec", "dans", "sur",
@@ -62,13 +65,12 @@ std::string detect_language(std::string_view original, const text::NormalizedTex
   double en = 0;
   const auto& words = function_words();
   const std::string& s = norm.text;
-  std::string word;
   // Word endings that one language has and the other hardly ever: English -ing and
   // -ed; French -eux, -eau(x), -aient. Weaker than a function word.
-  auto ends_with = [](const std::string& w, std::string_view suffix, size_t min_len) {
-    return w.size() >= min_len && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  auto ends_with = [](std::string_view w, std::string_view suffix, size_t min_len) {
+    return w.size() >= min_len && w.substr(w.size() - suffix.size()) == suffix;
   };
-  auto flush = [&] {
+  auto count = [&](std::string_view word) {
     if (word.empty()) return;
     auto it = words.find(word);
     if (it != words.end()) {
@@ -79,23 +81,31 @@ std::string detect_language(std::string_view original, const text::NormalizedTex
                ends_with(word, "aient", 6)) {
       fr += 0.5;
     }
-    word.clear();
   };
+  // A word is a run of word code points, so its bytes are contiguous in the text.
+  size_t word_begin = 0;
+  size_t word_end = 0;
   for (size_t i = 0; i < s.size();) {
     char32_t cp = 0;
     const size_t n = text::decode_utf8(s, i, cp);
     if (text::is_word_codepoint(cp)) {
-      word.append(s, i, n);
-    } else {
-      flush();
+      if (word_end != i) word_begin = i;
+      word_end = i + n;
+    } else if (word_end > word_begin) {
+      count(std::string_view(s).substr(word_begin, word_end - word_begin));
+      word_begin = word_end;
     }
     i += n;
   }
-  flush();
+  if (word_end > word_begin) count(std::string_view(s).substr(word_begin, word_end - word_begin));
   // Accented letters: half a word each, at most four words' worth, so that one French
   // name in an English post does not turn it French.
   double accents = 0;
   for (size_t i = 0; i < original.size();) {
+    if (static_cast<unsigned char>(original[i]) < 0x80) {  // no accented letter is ASCII
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     i += text::decode_utf8(original, i, cp);
     if (is_french_letter(cp)) accents += 0.5;

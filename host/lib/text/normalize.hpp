@@ -48,8 +48,13 @@ std::string normalize_plain(std::string_view utf8);
 
 bool is_valid_utf8(std::string_view bytes);
 
-// True for a code point that is part of a word (letters, marks, digits).
-bool is_word_codepoint(char32_t cp);
+// True for a code point that is part of a word (letters, marks, digits). Inline for ASCII,
+// which every check meets on nearly every character; the rest asks utf8proc's categories.
+bool is_word_codepoint_non_ascii(char32_t cp);
+inline bool is_word_codepoint(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  return is_word_codepoint_non_ascii(cp);
+}
 
 // Decodes the code point starting at s[i]; returns its length in bytes (>= 1).
 // Inline for the one-, two- and three-byte forms every check decodes in its inner loop;

@@ -376,17 +376,19 @@ std::optional<json> read_policy_file(const std::string& path, std::string& error
     error = path + ": cannot be read";
     return std::nullopt;
   }
-  // Read at most one byte past the limit: a huge file is refused without loading it.
-  std::string text(kMaxPolicyBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  // Read in blocks, at most one byte past the limit: a huge file is refused without
+  // loading it, and a usual one costs no 4 MiB buffer (the host reads it at every start).
+  std::string text;
+  char block[64 * 1024];
+  while (text.size() <= kMaxPolicyBytes && in.read(block, sizeof block).gcount() > 0) {
+    const auto got = static_cast<std::size_t>(in.gcount());
+    text.append(block, std::min(got, kMaxPolicyBytes + 1 - text.size()));
+  }
   if (text.size() > kMaxPolicyBytes) {
     error = path + ": the policy file is larger than " + std::to_string(kMaxPolicyBytes) + " bytes (the limit)";
     return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << text;
-  return parse_policy_text(ss.str(), path, error);
+  return parse_policy_text(text, path, error);
 }
 
 std::string default_system_policy_path() {

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <future>
 #include <utility>
 
 #include "log/store.hpp"
@@ -29,15 +30,28 @@ std::string sha256_hex(std::string_view bytes) {
 
 namespace {
 
-// Compiles the engine and runs one throw-away check, so that the checks' own lexicons,
-// patterns and first RE2 states (built on first use, shared by every thread) are ready
-// before the browser's first real check.
-std::unique_ptr<engine::Engine> compile_base_engine(std::shared_ptr<const policy::EffectivePolicy> policy) {
-  auto engine = std::make_unique<engine::Engine>(std::move(policy));
+engine::CheckRequest warm_up_request() {
   engine::CheckRequest warm_up;
   warm_up.text = "Warm-up: OwnVoice compiles its checks https://example.org/post?utm_source=warm-up #warmup";
   warm_up.platform = "linkedin";
-  (void)engine->check(warm_up);
+  return warm_up;
+}
+
+// The checks' own lexicons, grammar and patterns do not depend on the policy (they are
+// built on first use and shared by every thread): a check with an empty policy builds
+// them on one thread while the other compiles the policy's terms.
+void build_policy_independent_checks() {
+  const engine::Engine bare{policy::EffectivePolicy{}};
+  (void)bare.check(warm_up_request());
+}
+
+// Compiles the engine and runs one throw-away check, so that everything built on first
+// use is ready before the browser's first real check.
+std::unique_ptr<engine::Engine> compile_base_engine(std::shared_ptr<const policy::EffectivePolicy> policy) {
+  auto checks_built = std::async(std::launch::async, build_policy_independent_checks);
+  auto engine = std::make_unique<engine::Engine>(std::move(policy));
+  checks_built.get();
+  (void)engine->check(warm_up_request());
   return engine;
 }
 

@@ -1,6 +1,7 @@
 // Round trip of a check over the real pipe vs the same check in process.
 // Usage: ownvoice-host-bench [--policy FILE] [--iterations N] [--chars N] [--cold N]
 //                            [--write-session FILE]   (hello + 20 checks as frames, for /usr/bin/time -v)
+//                            [--host BINARY]   (another build's ownvoice-host, for a before/after)
 // Prints medians and 90th percentiles in microseconds (docs/benchmarks.md "## Host").
 // --cold N also starts the host N times and times spawn -> first hello reply, and
 // spawn -> first check reply (the engine is compiled at the first check).
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   std::size_t chars = 3000;
   int cold = 0;
   std::string session_file;
+  std::string host_binary = OWNVOICE_HOST_BINARY;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--policy") policy_path = argv[i + 1];
@@ -69,6 +71,7 @@ int main(int argc, char** argv) {
     if (flag == "--chars") chars = static_cast<std::size_t>(std::atoll(argv[i + 1]));
     if (flag == "--cold") cold = std::atoi(argv[i + 1]);
     if (flag == "--write-session") session_file = argv[i + 1];
+    if (flag == "--host") host_binary = argv[i + 1];
   }
   const std::string post = make_post(chars);
   const std::string request_json =
@@ -86,7 +89,7 @@ int main(int argc, char** argv) {
 
   if (cold > 0) {
     testing::TempHome home;
-    testing::HostCommand command = testing::default_command(home);
+    testing::HostCommand command = testing::default_command(home, host_binary);
     command.env["OWNVOICE_SYSTEM_POLICY"] = policy_path;
     std::vector<double> hello;
     std::vector<double> first_check;
@@ -139,7 +142,7 @@ int main(int argc, char** argv) {
   }
 
   testing::TempHome home;
-  testing::HostCommand command = testing::default_command(home);
+  testing::HostCommand command = testing::default_command(home, host_binary);
   command.env["OWNVOICE_SYSTEM_POLICY"] = policy_path;
   testing::HostProcess host(command);
   std::vector<double> pipe;

@@ -174,7 +174,9 @@ struct Checker {
 
 std::string layer_name(LayerKind k) { return to_string(k); }
 
-void merge_layer(json& eff, std::map<std::string, std::string>& sources, const json& doc, LayerKind kind,
+// Takes the layer's document: its values move into the merged policy (a rule of 10,000
+// terms is not copied at every host start).
+void merge_layer(json& eff, std::map<std::string, std::string>& sources, json&& doc, LayerKind kind,
                  LayerStatus& status) {
   const std::string src = layer_name(kind);
   for (auto kv = doc.begin(); kv != doc.end(); ++kv) {
@@ -187,19 +189,18 @@ void merge_layer(json& eff, std::map<std::string, std::string>& sources, const j
     }
     if (key == "disclaimers" || key == "short_disclaimers") {
       for (auto d = kv.value().begin(); d != kv.value().end(); ++d) {
-        eff[key][d.key()] = d.value();
+        eff[key][d.key()] = std::move(d.value());
         sources[key + "." + d.key()] = src;
       }
     } else if (key == "rules") {
-      for (const auto& r : kv.value()) {
+      for (auto& r : kv.value()) {
         const std::string id = r["id"].get<std::string>();
-        bool replaced = false;
+        std::vector<json*> same_id;  // every earlier rule of this id is replaced
         for (auto& existing : eff["rules"])
-          if (existing["id"] == id) {
-            existing = r;
-            replaced = true;
-          }
-        if (!replaced) eff["rules"].push_back(r);
+          if (existing["id"] == id) same_id.push_back(&existing);
+        for (size_t i = 0; i + 1 < same_id.size(); ++i) *same_id[i] = r;
+        if (!same_id.empty()) *same_id.back() = std::move(r);
+        else eff["rules"].push_back(std::move(r));
         sources["rules." + id] = src;
       }
     } else if (key == "allowed_extension_ids") {
@@ -208,7 +209,7 @@ void merge_layer(json& eff, std::map<std::string, std::string>& sources, const j
         if (std::find(eff[key].begin(), eff[key].end(), id) == eff[key].end()) eff[key].push_back(id);
       sources[key] = src;
     } else {
-      eff[key] = kv.value();
+      eff[key] = std::move(kv.value());
       sources[key] = src;
     }
   }
@@ -425,7 +426,7 @@ EffectivePolicy load_layers(const LoadOptions& options) {
     ep.sources["disclaimers." + kv.key()] = "builtin";
   ep.layers.push_back(LayerStatus{LayerKind::Builtin, "", true, true, "", {}, {}});
 
-  auto apply = [&](LayerKind kind, const std::string& name, const std::optional<json>& doc, std::string parse_error) {
+  auto apply = [&](LayerKind kind, const std::string& name, std::optional<json> doc, std::string parse_error) {
     LayerStatus st{kind, name, true, true, "", {}, {}};
     if (!doc) {
       st.ok = false;
@@ -440,7 +441,7 @@ EffectivePolicy load_layers(const LoadOptions& options) {
         for (size_t i = 1; i < v.errors.size() && i < 5; ++i) st.error += "; " + v.errors[i];
         if (v.errors.size() > 5) st.error += "; and " + std::to_string(v.errors.size() - 5) + " more";
       } else {
-        merge_layer(eff, ep.sources, *doc, kind, st);
+        merge_layer(eff, ep.sources, std::move(*doc), kind, st);
       }
     }
     ep.layers.push_back(std::move(st));
@@ -453,7 +454,7 @@ EffectivePolicy load_layers(const LoadOptions& options) {
     }
     std::string err;
     auto doc = read_policy_file(path, err);
-    apply(kind, path, doc, err);
+    apply(kind, path, std::move(doc), err);
   };
 
   apply_file(LayerKind::System, options.system_path.value_or(default_system_policy_path()));

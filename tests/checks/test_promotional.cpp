@@ -378,3 +378,89 @@ TEST(Promotional, FreeInsideAHarmlessPhraseIsNotFree) {
   EXPECT_EQ(feature(check("Their toll-free number never answers."), Feature::Free), 0);
   EXPECT_EQ(feature(check("Free eggs for neighbours today, gluten-free cake too."), Feature::Free), 1);
 }
+
+namespace {
+// The reason of `signal`, for its excerpt (the span the employee sees).
+std::string excerpt_of(const PromotionalResult& r, std::string_view signal) {
+  for (const auto& x : r.reasons)
+    if (x.signal == signal) return x.excerpt;
+  return "-";
+}
+}  // namespace
+
+// promo4: a product noun and its price with no verb is an offer; a price in a report (a verb, a complaint,
+// a question, a quotation, a fundraiser) is not.
+TEST(Promotional, AProductListingWithItsPriceIsAnOffer) {
+  for (const char* offer : {"hoodies $55, sizes S-XL", "FREE RANGE EGGS $5/dozen", "Bike for sale, $150 ono",
+                            "Handmade mugs $18 each, DM", "new merch drop friday 8pm 🔥 hoodies $55",
+                            "Baby clothes bundle, size 6-12m, £10 the lot, collection only",
+                            "Fresh snapper 12k Rp per kilo at the jetty"}) {
+    const auto r = check(offer);
+    EXPECT_TRUE(r.promotional) << offer << ": " << signals(r);
+    EXPECT_TRUE(has_signal(r, "listing")) << offer << ": " << signals(r);
+  }
+  for (const char* offre : {"confitures maison 6€ le pot", "vélo 150 € à débattre",
+                            "Miel de nos ruches, 8 € le pot, à récupérer le samedi.",
+                            "Tomates anciennes 4€ le kilo, oeufs 3€ la douzaine."}) {
+    const auto r = check(offre, "fr");
+    EXPECT_TRUE(r.promotional) << offre << ": " << signals(r);
+    EXPECT_TRUE(has_signal(r, "listing")) << offre << ": " << signals(r);
+  }
+  // The reason's span is the listing as written.
+  EXPECT_EQ(excerpt_of(check("hoodies $55, sizes S-XL"), "listing"), "hoodies $55");
+  EXPECT_EQ(excerpt_of(check("vélo 150 € à débattre", "fr"), "listing"), "vélo 150 € à débattre");
+}
+
+TEST(Promotional, APriceInAComplaintOrNewsIsNoListing) {
+  for (const char* report : {"paid $55 for a hoodie, outrageous", "Eggs are $5 a dozen now. Unbelievable.",
+                             "Coffee $6 at the airport. Daylight robbery.", "Sandwich 12 €, quel scandale",
+                             "Any idea if $55 for a hoodie is fair? Sizes S-XL",
+                             "I sold my bike for €150 last week, sizes are hard to find.",
+                             "Thank you for the $3,100! #charity",
+                             "We're hiring a baker, €2,100 a month, send your CV."}) {
+    const auto r = check(report);
+    EXPECT_FALSE(has_signal(r, "listing")) << report << ": " << signals(r);
+    EXPECT_FALSE(r.promotional) << report << ": " << signals(r);
+  }
+  for (const char* rapport : {"le loyer a pris 80 € cette année", "Vendu ! Le vélo est parti à 150 €.",
+                              "Le kilo de tomates à 6 € au marché, c'est devenu n'importe quoi.",
+                              "Le petit panneau « œufs 4 € la douzaine » va me manquer.",
+                              "Collecte pour la famille après l'incendie : chaque don compte, même 5 €."}) {
+    const auto r = check(rapport, "fr");
+    EXPECT_FALSE(has_signal(r, "listing")) << rapport << ": " << signals(r);
+    EXPECT_FALSE(r.promotional) << rapport << ": " << signals(r);
+  }
+}
+
+// promo4: an affiliate link or a commission spelt out sells for the author.
+TEST(Promotional, AffiliateLinksInWords) {
+  for (const char* post : {"The boots I've worn for three winters. Affiliate link, I get a small commission: amzn.to/3xYzAbc",
+                           "My favourite pan. I earn a small commission if you buy through the link below.",
+                           "code in bio gets you 10% on the whole range"}) {
+    const auto r = check(post);
+    EXPECT_TRUE(r.promotional) << post << ": " << signals(r);
+    EXPECT_TRUE(has_signal(r, "affiliate")) << post << ": " << signals(r);
+  }
+  for (const char* post : {"Mes chaussures de rando préférées, lien affilié en bio, je touche une commission",
+                           "Le livre qui m'a appris à cuisiner. Je touche une petite commission si vous passez par ce lien : "
+                           "amzn.to/3abcDEF"}) {
+    const auto r = check(post, "fr");
+    EXPECT_TRUE(r.promotional) << post << ": " << signals(r);
+    EXPECT_TRUE(has_signal(r, "affiliate")) << post << ": " << signals(r);
+  }
+  EXPECT_EQ(excerpt_of(check("Affiliate link, I get a small commission: amzn.to/3xYzAbc"), "affiliate"), "Affiliate link");
+  // A commission earned at work, or affiliate links refused, is no affiliate sale.
+  for (const char* post : {"As a car salesman I earn a commission on every sale, and it is hard work.",
+                           "Our sales team is paid on commission now, not sure how I feel.",
+                           "This blog has no affiliate links and never will."}) {
+    const auto r = check(post);
+    EXPECT_FALSE(has_signal(r, "affiliate")) << post << ": " << signals(r);
+    EXPECT_FALSE(r.promotional) << post << ": " << signals(r);
+  }
+  for (const char* post : {"Commerciale depuis dix ans, je touche une commission sur chaque contrat signé.",
+                           "Ici, pas de liens affiliés : je recommande ce que j'utilise."}) {
+    const auto r = check(post, "fr");
+    EXPECT_FALSE(has_signal(r, "affiliate")) << post << ": " << signals(r);
+    EXPECT_FALSE(r.promotional) << post << ": " << signals(r);
+  }
+}

@@ -125,6 +125,7 @@ struct Context {
   size_t pay_words = 0;       // "pay", "paid", "earn", "payés"...: an amount after one may be a wage
   size_t services = 0;        // trades and services that open a sentence ("Plombier chauffagiste, ...")
   std::vector<size_t> quote_words;  // "devis": a quote received, or offered when the post gives a way to reach
+  std::vector<std::pair<size_t, size_t>> listing_cues;  // promo4: "a dozen", "le pot", "sizes", "ono", "DM"...
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
   // megabytes long and hold thousands of hits.
@@ -278,7 +279,7 @@ const RE2& contact_name_pattern() {
 // Pay words near an amount in a job ad: the amount is a wage, not a price (promo2).
 const RE2& wage_unit_pattern() {
   static const RE2 re(
-      R"((?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month)\b|\ban hour\b|\ba year\b|)"
+      R"((?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month)\b|\ban hour\b|\ba year\b|\ba month\b|)"
       R"(\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut|\bgross\b|\bannuel|\bannual|\bsalar|\bsalaire|\bp\.a\.|)"
       R"(\bselon\b|\bdepending\b|\bdoe\b|\d\s?k\b|\bk\b|\bpay\b|\bpaid\b|\bremuneration|\bbenefits\b))");
   return re;
@@ -456,6 +457,98 @@ bool opens_sentence(std::string_view s, size_t at) {
   return true;
 }
 
+// promo4: a price attached to a product listing, written with no verb: "hoodies $55, sizes S-XL", "FREE
+// RANGE EGGS $5/dozen", "confitures maison 6€ le pot", "vélo 150 € à débattre". The sentence holding the
+// price (up to a sentence end or a line break) has no subject pronoun, auxiliary or past-tense verb of
+// a report ("paid $55 for a hoodie, outrageous", "le loyer a pris 80 €", "eggs are $5 a dozen now"), is no
+// question, and names an item before the price; then either a listing word is in the sentence (a unit,
+// sizes, haggling, "DM": `cues`), or the price closes its segment right after a short noun phrase
+// ("hoodies $55"; not "coffee $6 at the airport"). Returns the normalised byte span of the listing.
+std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t, const std::vector<bool>& line_starts,
+                                                    size_t b, size_t e,
+                                                    const std::vector<std::pair<size_t, size_t>>& cues) {
+  static const std::unordered_set<std::string_view> kReport = {
+      "i", "we", "he", "she", "they", "it", "is", "are", "was", "were", "am", "been", "has", "have", "had", "will",
+      "would", "did", "does", "paid", "pay", "pays", "paying", "cost", "costs", "charged", "charge", "charges",
+      "spent", "bought", "sold", "got", "went", "rose", "fell", "jumped", "increased", "raised", "hiked", "there",
+      "that", "which", "who", "when", "if", "because", "why", "how", "what", "je", "j", "il", "elle", "nous",
+      "ils", "elles", "c", "ca", "est", "sont", "etait", "etaient", "ai", "avons", "avez", "ont", "ete", "paye",
+      "payee", "payes", "coute", "coutent", "coutait", "vendu", "vendue", "vendus", "achete", "achetee",
+      "augmente", "qu", "que", "quand", "parce", "pourquoi", "comment", "va", "vont", "vais", "fait", "faut", "peut",
+      "compte", "comptent", "me", "can", "could", "should", "must", "made", "took", "gave", "thank", "thanks",
+      "merci", "you", "raised", "donated", "collected", "collecte"};
+  // French "a" (normalised "à" too) is the auxiliary only before a participle ("le loyer a pris 80 €").
+  static const std::unordered_set<std::string_view> kParticiples = {
+      "pris", "fait", "mis", "dit", "eu", "ete", "paye", "augmente", "coute", "vendu", "achete", "laisse", "passe",
+      "baisse", "double", "triple", "explose", "grimpe", "atteint", "depasse", "recu", "perdu", "gagne", "facture",
+      "demande", "annonce", "decide", "vu", "trouve", "encore", "deja", "toujours", "augmente"};
+  static const std::unordered_set<std::string_view> kFunction = {
+      "a", "an", "the", "for", "at", "on", "in", "of", "to", "from", "only", "just", "and", "or", "now", "today",
+      "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "au", "aux", "en", "pour", "et", "ou",
+      "seulement", "maintenant", "new", "nouveau", "nouvelle", "meme", "even", "chaque", "every"};
+  const size_t n = t.size();
+  size_t i0 = 0;
+  while (i0 < n && t[i0].end <= b) ++i0;
+  size_t i1 = i0;
+  while (i1 + 1 < n && t[i1 + 1].begin < e) ++i1;
+  if (i0 >= n) return std::nullopt;
+  size_t sb = i0;
+  while (sb > 0 && t[sb - 1].kind != TokenKind::SentenceEnd && !line_starts[sb]) --sb;
+  size_t se = i1 + 1;
+  while (se < n && t[se].kind != TokenKind::SentenceEnd && !line_starts[se]) ++se;
+  if (se < n && t[se].text == "?") return std::nullopt;
+  // A price inside a quotation is someone else's sign or menu (« œufs 4 € la douzaine » va me manquer).
+  for (size_t k = i0; k-- > sb;) {
+    if (t[k].kind == TokenKind::QuoteClose) break;
+    if (t[k].kind == TokenKind::QuoteOpen) return std::nullopt;
+  }
+  constexpr size_t kMaxWords = 20;
+  size_t sentence_words = 0;
+  for (size_t k = sb; k < se; ++k) {
+    if (t[k].kind != TokenKind::Word) continue;
+    if (++sentence_words > kMaxWords) return std::nullopt;
+    if (kReport.contains(t[k].text)) return std::nullopt;
+    if (t[k].text == "a" && k + 1 < se && kParticiples.contains(t[k + 1].text)) return std::nullopt;
+  }
+  auto boundary = [&](size_t k) {
+    switch (t[k].kind) {
+      case TokenKind::Punct: return t[k].text != "/" && t[k].text != "'";
+      case TokenKind::Other: {
+        const auto c = t[k].text;  // currency signs belong to the amount; emoji and bullets separate
+        return c != "$" && c != "€" && c != "£" && c != "₹" && c != "¥" && c != "₦" && c != "₱" && c != "%";
+      }
+      case TokenKind::Word: return false;
+      default: return true;
+    }
+  };
+  auto content = [&](size_t k) {
+    if (t[k].kind != TokenKind::Word || t[k].text.empty()) return false;
+    const auto c = static_cast<unsigned char>(t[k].text.front());
+    return (c >= 0x80 || (c >= 'a' && c <= 'z')) && !kFunction.contains(t[k].text);
+  };
+  size_t segb = i0;
+  while (segb > sb && !boundary(segb - 1)) --segb;
+  size_t sege = i1 + 1;
+  while (sege < se && !boundary(sege)) ++sege;
+  bool item_in_sentence = false;
+  for (size_t k = sb; k < i0 && !item_in_sentence; ++k) item_in_sentence = content(k);
+  if (!item_in_sentence) return std::nullopt;
+  const size_t sent_b = t[sb].begin;
+  const size_t sent_e = t[se - 1].end;
+  const bool cue = std::any_of(cues.begin(), cues.end(), [&](const auto& c) { return c.first >= sent_b && c.second <= sent_e; });
+  if (cue) return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
+  // No listing word: the price closes its segment, after a noun phrase of at most 5 words.
+  if (sege != i1 + 1) return std::nullopt;
+  size_t words_before = 0;
+  bool item = false;
+  for (size_t k = segb; k < i0; ++k) {
+    if (t[k].kind == TokenKind::Word) ++words_before;
+    item = item || content(k);
+  }
+  if (!item || words_before > 5) return std::nullopt;
+  return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
+}
+
 }  // namespace
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
@@ -484,7 +577,13 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
         // "cours de yoga"): news only when the post does not tell readers how to buy (promo2).
         (is_everyday_news_word(e.phrase) ? ctx.everyday_news_words : ctx.news_words).push_back(words.index_at(m.begin));
         break;
-      case Kind::Offer: ctx.offer_words.push_back(words.index_at(m.begin)); break;
+      case Kind::Offer:
+        ctx.offer_words.push_back(words.index_at(m.begin));
+        if ((e.flags & promo::kListing) != 0) ctx.listing_cues.emplace_back(m.begin, m.end);
+        break;
+      case Kind::Listing: ctx.listing_cues.emplace_back(m.begin, m.end); break;
+      case Kind::Affiliate: hits.push_back(Hit{"affiliate", m.begin, m.end, 0.4}); break;
+      case Kind::AffiliateWeak: hits.push_back(Hit{"affiliate_weak", m.begin, m.end, 0.3}); break;
       case Kind::Event: ++ctx.events; break;
       case Kind::Free:
         ++ctx.free_words;
@@ -546,6 +645,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       ctx.contacts > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
         return h.signal == "selling" || h.signal == "booking" || h.signal == "link_in_bio" || h.signal == "call_to_action";
       });
+  std::vector<bool> line_starts;  // computed on the first price (promo4: listings)
   each_match(price_pattern(), s, [&](size_t b, size_t e) {
     // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
     // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
@@ -567,12 +667,32 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     }
     const size_t w = words.index_at(b);
     const size_t from = sub_or_zero(w, kNewsWindow);
-    if (Context::near(ctx.news_words, from, w + kNewsWindow) ||
-        (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow))) {
+    if (Context::near(ctx.news_words, from, w + kNewsWindow)) {
+      ++price_news;
+      return;
+    }
+    // promo4: a price in a product listing ("hoodies $55", "confitures maison 6€ le pot"); not in a job ad,
+    // not with a complaint word in its segment or just after it ("sandwich 12 €, quel scandale"); one in an
+    // earlier segment sets the scene ("Fresh catch this morning, snapper 12k Rp per kilo").
+    std::optional<std::pair<size_t, size_t>> listing;
+    if (!ctx.hiring) {
+      if (line_starts.empty()) line_starts = post.line_starts();
+      listing = listing_at(post.tokens(), line_starts, b, e, ctx.listing_cues);
+      // A donation appeal or a fundraiser's total is no listing ("chaque don compte, même 5 €").
+      if (listing && (Context::near(ctx.complaint_words, words.index_at(listing->first), w + kNewsWindow) ||
+                      Context::near(ctx.charity_words, from, w + kNewsWindow)))
+        listing.reset();
+    }
+    // An everyday market word ("drop", "market") makes the amount news unless the post says how to buy or
+    // the amount is a listing whose own segment holds no such word ("new merch drop friday 🔥 hoodies $55").
+    if (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow) &&
+        (!listing || Context::near(ctx.everyday_news_words, words.index_at(listing->first),
+                                   words.index_at(listing->second - 1)))) {
       ++price_news;
       return;
     }
     hits.push_back(Hit{"price", b, e, 0.3});
+    if (listing) hits.push_back(Hit{"listing", listing->first, listing->second, 0.3});
   });
   // Phone numbers, free services and "call <Name>" (promo2): features only, no excerpt.
   size_t phones = 0;
@@ -642,9 +762,20 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   }
 
   // Context rules.
+  // promo4: "a small commission", "je touche une commission" speak of an affiliate sale only with a link, a
+  // link in bio, a code or an affiliate word ("as a car salesman I earn a commission" is a job).
+  const bool affiliate_context = links > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
+    return h.signal == "affiliate" || h.signal == "link_in_bio" || h.signal == "promo_code" || h.signal == "referral";
+  });
   std::vector<Hit> kept;
   for (auto& h : hits) {
-    if (!h.on_original && ctx.inside_exception(h.begin, h.end)) continue;
+    if (h.signal == "affiliate_weak") {
+      if (!affiliate_context) continue;
+      h.signal = "affiliate";
+    }
+    // A listing spans a whole segment ("FREE RANGE EGGS $5/dozen"): a harmless phrase inside it ("free-range")
+    // does not undo the price next to it (promo4).
+    if (!h.on_original && h.signal != "listing" && ctx.inside_exception(h.begin, h.end)) continue;
     if (ctx.hiring && (h.signal == "call_to_action" || h.signal == "link_in_bio" || h.signal == "superlative" ||
                        h.signal == "urgency"))
       continue;
@@ -737,7 +868,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       at(Feature::LinkInBio) += 1;
     } else if (h.signal == "urgency") {
       at(Feature::Urgency) += 1;
-    } else if (h.signal == "selling") {
+    } else if (h.signal == "selling" || h.signal == "listing" || h.signal == "affiliate") {
+      // promo4: a product listing with its price, and an affiliate link spelt out, sell something.
       at(Feature::Selling) += 1;
     } else if (h.signal == "superlative") {
       at(Feature::Superlative) += 1;

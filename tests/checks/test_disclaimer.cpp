@@ -454,3 +454,13 @@ TEST(DisclaimerGrammar, ADecisionThatCommitsNoOneIsNotADisclaimer) {
   EXPECT_EQ(matched("This post does not commit my employer."), "reflect_employer");
   EXPECT_EQ(matched("My tweets do not commit my employer in any way."), "reflect_employer");
 }
+
+// promo4: the legal form with "set out" ("The views set out in this article are those of the author").
+TEST(DisclaimerGrammar, LegalViewsSetOutInAnArticle) {
+  EXPECT_EQ(matched("The views set out in this article are those of the author alone and should not be attributed "
+                    "to the Bank."),
+            "legal_author");
+  EXPECT_EQ(matched("The opinions put forward in this paper are those of the authors."), "legal_author");
+  EXPECT_FALSE(present("The views set out in this article are those of the minister."));
+  EXPECT_FALSE(present("We set out at dawn; the views from the ridge were ours alone to enjoy."));
+}

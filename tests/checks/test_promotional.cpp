@@ -464,3 +464,29 @@ TEST(Promotional, AffiliateLinksInWords) {
     EXPECT_FALSE(r.promotional) << post << ": " << signals(r);
   }
 }
+
+// promo4 (voices batches): a relative's shop with "tell him <Name> sent you" says how to buy; a sale word in
+// scare quotes is what the author was charged; a French "Donne ..." small ad gives the thing away.
+TEST(Promotional, SentByNameScareQuotedFeesAndGiveaways) {
+  {
+    const auto r = check("My cousin just opened a bakery on Main St, tell her Sinead sent you and she'll sort you out");
+    EXPECT_TRUE(r.promotional) << signals(r);
+    EXPECT_EQ(excerpt_of(r, "contact"), "tell her Sinead sent you");
+  }
+  {
+    const auto r = check("Ma sœur vient d'ouvrir son salon de coiffure rue Gambetta, dites-lui que c'est Julie qui vous envoie !",
+                         "fr");
+    EXPECT_TRUE(r.promotional) << signals(r);
+    EXPECT_TRUE(has_signal(r, "contact")) << signals(r);
+  }
+  EXPECT_FALSE(has_signal(check("My cousin sent you a message on Facebook, did you see it?"), "contact"));
+  {
+    const auto r = check("🤬 $14.99 'delivery fee' on a $20 order. never again");
+    EXPECT_FALSE(r.promotional) << signals(r);
+    EXPECT_FALSE(has_signal(r, "selling")) << signals(r);
+  }
+  EXPECT_TRUE(check("Delivery fee waived this week, order from 20 € and call 06 12 34 56 78.").promotional);
+  EXPECT_FALSE(check("Donne poussette en bon état, à récupérer à Villeurbanne. Gratuit bien sûr.", "fr").promotional);
+  EXPECT_TRUE(check("Ça donne envie ! Nouvelle collection de bougies, 18 € pièce, en MP.", "fr").promotional);
+  EXPECT_FALSE(check("Free sofa, free to a good home, come and get it this weekend.").promotional);
+}

@@ -20,6 +20,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
     // common word "what" costs one comparison, not a try of every WHAT form.
     {"I_POST", "post|write|say|share|tweet|toot|skeet|publish"},
     {"FILLER", "expressed|here|herein|shared|posted|stated|written|voiced|given|contained|on|in|this|these|that|"
+               // promo4: the legal "views set out in this article are those of the author"
+               "set|out|put|forward|"
                "account|feed|page|profile|blog|post|thread|channel|site|and|&|/|+|,|-|all|views|opinions|thoughts|"
                "tweets|comments|ideas|words|posts|made|presented|above|below|my|as|always|ever|article|piece|video|"
                "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|handle|timeline|"
@@ -224,7 +226,7 @@ constexpr auto kForms = std::to_array<Form>({
     {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN ,? NOT_THOSE EMPLOYER"},
     {"not_those_of_employer", "en", "NOT_THOSE EMPLOYER"},                    // not those of my employer
     {"not_those_of_legal", "en", "NOT_THOSE LEGAL_TARGET"},
-    {"legal_author", "en", "WHAT FILLER*4 BE ADV? ADV? those of the AUTHOR"},  // solely those of the author
+    {"legal_author", "en", "WHAT FILLER*5 BE ADV? ADV? those of the AUTHOR"},  // solely those of the author
     {"legal_author_only", "en", "those of the AUTHOR ADV? and ~3 NEG"},
     {"legal_reflect", "en", "NEG necessarily? REFLECT the? official? STANCE of ~4 EMPLOYER"},
     {"legal_reflect_necessarily", "en", "NEG necessarily REFLECT the? official? STANCE of"},

@@ -276,6 +276,16 @@ const RE2& contact_name_pattern() {
   return re;
 }
 
+// "tell him Aoife sent you", "dites-lui que c'est Marie qui vous envoie", "de la part de Sophie": a relative or
+// friend sends readers to a business by name, on the original text (promo4).
+const RE2& sent_by_name_pattern() {
+  static const RE2 re(
+      R"(\b(?i:tell|say to|tell to)\s+(?i:him|her|them|the owner|the staff|the boss)\s+(?:\p{Lu}\p{Ll}+|I)\s+(?i:sent you)\b)"
+      R"(|\b(?i:dites(?:-lui|-leur| lui| leur)?\s+que\s+c'est\s+)\p{Lu}\p{Ll}+\s+(?i:qui vous envoie)\b)"
+      R"(|\b(?i:venez|vous venez|allez-y)\s+(?i:de la part d[e'])\s*\p{Lu}\p{Ll}+)");
+  return re;
+}
+
 // Pay words near an amount in a job ad: the amount is a wage, not a price (promo2).
 const RE2& wage_unit_pattern() {
   static const RE2 re(
@@ -423,6 +433,22 @@ bool quoted_offer(const std::vector<Token>& t, const std::vector<size_t>& free_a
     i = j;
   }
   return false;
+}
+
+// The word at byte `at` is the first of its sentence: nothing but spaces, emoji or bullets since the start or a
+// sentence end (promo4: "Donne poussette ...", "URGENT. Donne ...").
+bool first_word_of_sentence(std::string_view s, size_t at) {
+  for (size_t i = at; i > 0; --i) {
+    const auto c = static_cast<unsigned char>(s[i - 1]);
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') return true;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return false;
+    // Other bytes (spaces, punctuation, emoji) do not make a word before.
+    if (c >= 0x80) {
+      // A letter of a non-ASCII script (é, ü...) starts with 0xC3..0xC5 here; emoji with 0xF0, symbols 0xE2.
+      if (c >= 0xC3 && c <= 0xC5) return false;
+    }
+  }
+  return true;
 }
 
 // A trade or service word that opens a sentence, the way an advert names what it sells: at most two
@@ -600,6 +626,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Contact: ++ctx.contacts; break;
       case Kind::Capacity: ++ctx.capacity; break;
       case Kind::Giveaway: ++ctx.giveaways; break;
+      case Kind::GiveawayOpening:
+        if (first_word_of_sentence(s, m.begin)) ++ctx.giveaways;
+        break;
       case Kind::ContactVerb: ctx.contact_verb = true; break;
       case Kind::PayWord: ++ctx.pay_words; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
@@ -612,6 +641,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     std::erase_if(ctx.free_at, [&](size_t b) { return ctx.inside_exception(b, b + 4); });
     ctx.free_words = ctx.free_at.size();
   }
+  // promo4: in a giveaway, "free" / "gratuit" is the gift itself, no offer that leads to a sale ("Donne
+  // poussette ... Gratuit bien sûr", "free to a good home").
+  if (ctx.giveaways > 0) ctx.free_words = 0;
 
   // The company and its brands: a product name weighs more than the company's name.
   {
@@ -729,6 +761,13 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       }
     }
     if (ctx.free_words > 0) each_match(free_service_pattern(), s, [&](size_t, size_t) { ++free_services; });
+    // promo4: "tell him Aoife sent you": a way to buy, like "say I sent you"; a reason with its span.
+    if (s.find("sent you") != std::string::npos || s.find("vous envoie") != std::string::npos ||
+        s.find("de la part d") != std::string::npos)
+      each_match(sent_by_name_pattern(), original, [&](size_t b, size_t e) {
+        ++ctx.contacts;
+        hits.push_back(Hit{"contact", b, e, 0.2, true});
+      });
     // "Call Dave": only when the lexicon saw one of the verbs as a word.
     if (ctx.contact_verb) each_match(contact_name_pattern(), original, [&](size_t, size_t) { ++ctx.contacts; });
   }
@@ -767,8 +806,30 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   const bool affiliate_context = links > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
     return h.signal == "affiliate" || h.signal == "link_in_bio" || h.signal == "promo_code" || h.signal == "referral";
   });
+  // promo4: a sale word in scare quotes ("$14.99 'delivery fee'", "des « frais de service »") is what the
+  // author was charged, as the quoted "free trial" is (quoted_offer): sellers do not quote their own offer.
+  std::vector<std::pair<size_t, size_t>> quoted;
+  {
+    const auto& t = post.tokens();
+    constexpr size_t kMaxQuoted = 4;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i].kind != TokenKind::QuoteOpen) continue;
+      size_t j = i + 1;
+      while (j < t.size() && j <= i + kMaxQuoted + 1 && t[j].kind != TokenKind::QuoteClose) ++j;
+      if (j < t.size() && t[j].kind == TokenKind::QuoteClose) {
+        quoted.emplace_back(t[i].end, t[j].begin);
+        i = j;
+      }
+    }
+  }
+  bool quoted_sale = false;
   std::vector<Hit> kept;
   for (auto& h : hits) {
+    if (h.signal == "selling" && !h.on_original &&
+        std::any_of(quoted.begin(), quoted.end(), [&](const auto& q) { return h.begin >= q.first && h.end <= q.second; })) {
+      quoted_sale = true;
+      continue;
+    }
     if (h.signal == "affiliate_weak") {
       if (!affiliate_context) continue;
       h.signal = "affiliate";
@@ -902,7 +963,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::Question) = capped(v.questions, 2);
   at(Feature::ComplaintNearPrice) = complaint_near_price > 0 ? 1 : 0;
   at(Feature::Giveaway) = ctx.giveaways > 0 ? 1 : 0;
-  at(Feature::QuotedOffer) = quoted_offer(post.tokens(), ctx.free_at) ? 1 : 0;
+  at(Feature::QuotedOffer) = quoted_sale || quoted_offer(post.tokens(), ctx.free_at) ? 1 : 0;
   // Amounts near market or price news are no price signal, but they are amounts.
   at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);
   // promo2: the structure of an offer written with few words, "hoodies $55, DM me", "Free roof

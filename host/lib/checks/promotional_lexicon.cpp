@@ -135,6 +135,12 @@ constexpr auto kEntries = std::to_array<Entry>({
 
     // Harmless phrases that contain a signal word
     // promo4: an affiliate or sponsor word denied ("no affiliate links", "pas de lien affilié").
+    // promo4: "no signup" asks no one to sign up ("free entry, no signup", "entrée libre, sans inscription"). Free
+    // entry itself stays "free": a craft market with free entry is where the author sells.
+    {"no signup", Kind::Exception, 0}, {"no sign-up", Kind::Exception, 0}, {"no sign up", Kind::Exception, 0},
+    {"no registration", Kind::Exception, 0}, {"no registration needed", Kind::Exception, 0},
+    {"no tickets needed", Kind::Exception, 0}, {"no ticket needed", Kind::Exception, 0},
+    {"sans inscription", Kind::Exception, 0}, {"sans réservation", Kind::Exception, 0},
     {"no affiliate links", Kind::Exception, 0}, {"no affiliate link", Kind::Exception, 0},
     {"not an affiliate link", Kind::Exception, 0}, {"not affiliate links", Kind::Exception, 0},
     {"zero affiliate links", Kind::Exception, 0}, {"without affiliate links", Kind::Exception, 0},
@@ -394,6 +400,8 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"ready to go home", Kind::Selling, 0}, {"prêts à partir", Kind::Selling, 0},
     {"prêtes à partir", Kind::Selling, 0},
     // A gift between people is not an offer (LABELLING.md); sale kinds the train split lacked.
+    // promo4: a French small ad that opens on "Donne ..." gives the thing away ("Donne poussette, à récupérer").
+    {"donne", Kind::GiveawayOpening, 0}, {"donnons", Kind::GiveawayOpening, 0},
     {"à donner", Kind::Giveaway, 0}, {"a donner", Kind::Giveaway, 0}, {"je donne", Kind::Giveaway, 0},
     {"free to a good home", Kind::Giveaway, 0}, {"to a good home", Kind::Giveaway, 0},
     {"free to whoever", Kind::Giveaway, 0}, {"free to anyone", Kind::Giveaway, 0}, {"curb alert", Kind::Giveaway, 0},

@@ -41,6 +41,8 @@ enum class Kind : uint8_t {
   Affiliate,
   // promo4: the same wording when it needs a link, a code or a link in bio to be one ("commission").
   AffiliateWeak,
+  // promo4: a giveaway verb that counts only when it opens a sentence ("Donne poussette ..."; not "ça donne envie").
+  GiveawayOpening,
 };
 
 // Calls to action that also invite people to events, charity runs and jobs: they do

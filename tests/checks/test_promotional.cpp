@@ -490,3 +490,16 @@ TEST(Promotional, SentByNameScareQuotedFeesAndGiveaways) {
   EXPECT_TRUE(check("Ça donne envie ! Nouvelle collection de bougies, 18 € pièce, en MP.", "fr").promotional);
   EXPECT_FALSE(check("Free sofa, free to a good home, come and get it this weekend.").promotional);
 }
+
+// promo4: a bare "item price" is a listing only as stock is listed (a plural: "hoodies $55"); a price in a
+// sentence that reports a change, a booking or a memory is no listing; "price from" lists like a unit.
+TEST(Promotional, ListingsNeedTheShapeOfStock) {
+  for (const char* post : {"Ramen $18. Worth it.", "Flights to Lisbon €39 each way, booked for March 🎉",
+                           "SBB raises fares again: day pass now CHF 79. Commuters are furious.",
+                           "Throwback to 2009: iPhone 3GS $199."}) {
+    EXPECT_FALSE(has_signal(check(post), "listing")) << post << ": " << signals(check(post));
+  }
+  EXPECT_FALSE(has_signal(check("Le prix du pain passe à 175 FCFA la baguette à partir de lundi.", "fr"), "listing"));
+  EXPECT_TRUE(has_signal(check("Tailoring for weddings, fine agbada, price from ₦25k"), "listing"));
+  EXPECT_TRUE(has_signal(check("Gâteaux sur commande, prix à partir de 35 €", "fr"), "listing"));
+}

@@ -502,7 +502,10 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
       "payee", "payes", "coute", "coutent", "coutait", "vendu", "vendue", "vendus", "achete", "achetee",
       "augmente", "qu", "que", "quand", "parce", "pourquoi", "comment", "va", "vont", "vais", "fait", "faut", "peut",
       "compte", "comptent", "me", "can", "could", "should", "must", "made", "took", "gave", "thank", "thanks",
-      "merci", "you", "raised", "donated", "collected", "collecte"};
+      "merci", "you", "raised", "donated", "collected", "collecte", "booked", "ordered", "received", "arrived",
+      "came", "found", "saw", "spotted", "noticed", "tried", "ate", "drank", "remember", "throwback", "missed",
+      "recu", "mange", "souviens", "rappelle", "manque", "passe", "passent", "raises", "hikes", "increases", "goes",
+      "again"};
   // French "a" (normalised "à" too) is the auxiliary only before a participle ("le loyer a pris 80 €").
   static const std::unordered_set<std::string_view> kParticiples = {
       "pris", "fait", "mis", "dit", "eu", "ete", "paye", "augmente", "coute", "vendu", "achete", "laisse", "passe",
@@ -563,15 +566,19 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
   const size_t sent_e = t[se - 1].end;
   const bool cue = std::any_of(cues.begin(), cues.end(), [&](const auto& c) { return c.first >= sent_b && c.second <= sent_e; });
   if (cue) return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
-  // No listing word: the price closes its segment, after a noun phrase of at most 5 words.
+  // No listing word: the price closes its segment, after a noun phrase of at most 5 words whose last word is
+  // a plural, the way stock is listed ("hoodies $55", "FREE RANGE EGGS $5"); "Ramen $18. Worth it." or
+  // "iPhone 3GS $199" say what something cost.
   if (sege != i1 + 1) return std::nullopt;
   size_t words_before = 0;
-  bool item = false;
+  size_t last_content = i0;
   for (size_t k = segb; k < i0; ++k) {
     if (t[k].kind == TokenKind::Word) ++words_before;
-    item = item || content(k);
+    if (content(k)) last_content = k;
   }
-  if (!item || words_before > 5) return std::nullopt;
+  if (last_content == i0 || words_before > 5) return std::nullopt;
+  const char last = t[last_content].text.back();
+  if (last != 's' && last != 'x') return std::nullopt;
   return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
 }
 

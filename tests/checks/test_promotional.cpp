@@ -503,3 +503,20 @@ TEST(Promotional, ListingsNeedTheShapeOfStock) {
   EXPECT_TRUE(has_signal(check("Tailoring for weddings, fine agbada, price from ₦25k"), "listing"));
   EXPECT_TRUE(has_signal(check("Gâteaux sur commande, prix à partir de 35 €", "fr"), "listing"));
 }
+
+// promo4: listings, scare quotes and affiliate words in a 400 KB post, in one run-on sentence and in short
+// ones: the sentence of a price is looked for within a bounded reach, cues and quotations by binary search.
+TEST(Promotional, LargePostOfListingsStaysLinear) {
+  for (const char* unit : {"hoodies $55 sizes S-XL 'delivery fee' affiliate link a small commission ",
+                           "confitures maison 6 € le pot, « frais » à débattre. "}) {
+    std::string text;
+    while (text.size() < 400'000) text += unit;
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = check(text);
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::map<std::string, int> per_kind;
+    for (const auto& reason : r.reasons) ++per_kind[reason.signal];
+    for (const auto& [kind, n] : per_kind) EXPECT_LE(n, 20) << kind;
+    EXPECT_LT(seconds, 30.0);  // catches quadratic work, not a benchmark
+  }
+}

@@ -22,6 +22,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <unordered_set>
 #include <array>
 #include <map>
@@ -139,6 +141,7 @@ struct Context {
     }
     for (auto* v : {&charity_words, &job_words, &news_words, &everyday_news_words, &offer_words, &complaint_words})
       std::sort(v->begin(), v->end());
+    std::sort(listing_cues.begin(), listing_cues.end());
   }
   [[nodiscard]] bool inside_exception(size_t b, size_t e) const {
     // Exceptions starting before e; one of them reaching past b overlaps the hit.
@@ -516,15 +519,20 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
       "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "au", "aux", "en", "pour", "et", "ou",
       "seulement", "maintenant", "new", "nouveau", "nouvelle", "meme", "even", "chaque", "every"};
   const size_t n = t.size();
-  size_t i0 = 0;
-  while (i0 < n && t[i0].end <= b) ++i0;
-  size_t i1 = i0;
-  while (i1 + 1 < n && t[i1 + 1].begin < e) ++i1;
+  // Binary search, and a sentence looked for within kReach tokens either side: a post of thousands of
+  // prices in one run-on sentence stays linear (a listing sentence is short anyway).
+  constexpr size_t kReach = 48;
+  const size_t i0 = static_cast<size_t>(
+      std::lower_bound(t.begin(), t.end(), b, [](const Token& tok, size_t at) { return tok.end <= at; }) - t.begin());
   if (i0 >= n) return std::nullopt;
+  size_t i1 = i0;
+  while (i1 + 1 < n && t[i1 + 1].begin < e && i1 - i0 < kReach) ++i1;
   size_t sb = i0;
-  while (sb > 0 && t[sb - 1].kind != TokenKind::SentenceEnd && !line_starts[sb]) --sb;
+  while (sb > 0 && t[sb - 1].kind != TokenKind::SentenceEnd && !line_starts[sb])
+    if (i0 - --sb > kReach) return std::nullopt;
   size_t se = i1 + 1;
-  while (se < n && t[se].kind != TokenKind::SentenceEnd && !line_starts[se]) ++se;
+  while (se < n && t[se].kind != TokenKind::SentenceEnd && !line_starts[se])
+    if (++se - i1 > kReach) return std::nullopt;
   if (se < n && t[se].text == "?") return std::nullopt;
   // A price inside a quotation is someone else's sign or menu (« œufs 4 € la douzaine » va me manquer).
   for (size_t k = i0; k-- > sb;) {
@@ -564,7 +572,9 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
   if (!item_in_sentence) return std::nullopt;
   const size_t sent_b = t[sb].begin;
   const size_t sent_e = t[se - 1].end;
-  const bool cue = std::any_of(cues.begin(), cues.end(), [&](const auto& c) { return c.first >= sent_b && c.second <= sent_e; });
+  // `cues` are sorted by start: the first one starting in the sentence, if it also ends there.
+  const auto first_cue = std::lower_bound(cues.begin(), cues.end(), std::make_pair(sent_b, size_t{0}));
+  const bool cue = first_cue != cues.end() && first_cue->first < sent_e && first_cue->second <= sent_e;
   if (cue) return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
   // No listing word: the price closes its segment, after a noun phrase of at most 5 words whose last word is
   // a plural, the way stock is listed ("hoodies $55", "FREE RANGE EGGS $5"); "Ramen $18. Worth it." or
@@ -832,8 +842,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   bool quoted_sale = false;
   std::vector<Hit> kept;
   for (auto& h : hits) {
-    if (h.signal == "selling" && !h.on_original &&
-        std::any_of(quoted.begin(), quoted.end(), [&](const auto& q) { return h.begin >= q.first && h.end <= q.second; })) {
+    // `quoted` is sorted and disjoint: the last quotation opening at or before the hit.
+    const auto q = std::upper_bound(quoted.begin(), quoted.end(), std::make_pair(h.begin, SIZE_MAX));
+    if (h.signal == "selling" && !h.on_original && q != quoted.begin() && h.end <= std::prev(q)->second) {
       quoted_sale = true;
       continue;
     }

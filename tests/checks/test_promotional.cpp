@@ -520,3 +520,26 @@ TEST(Promotional, LargePostOfListingsStaysLinear) {
     EXPECT_LT(seconds, 30.0);  // catches quadratic work, not a benchmark
   }
 }
+
+// promo4: condition, unit and availability words of small ads; affiliate links in the bio or the description;
+// affiliate links denied.
+TEST(Promotional, SmallAdWordsAndAffiliateLinksWhereCreatorsPutThem) {
+  for (const char* post : {"Firewood, seasoned oak, €90 a load, delivered", "Strawberries $6/quart at the stand this weekend",
+                           "Kids' winter boots, size 11, barely worn, $20"}) {
+    const auto r = check(post);
+    EXPECT_TRUE(r.promotional && has_signal(r, "listing")) << post << ": " << signals(r);
+  }
+  for (const char* post : {"Machine à café Delonghi 80 €, très peu servie", "Sac à main cuir 45€ neuf jamais porté",
+                           "T-shirts du groupe 20 balles, dispo au merch ce soir", "Cartes Pokémon, lot de 50 à 30 €"}) {
+    const auto r = check(post, "fr");
+    EXPECT_TRUE(r.promotional && has_signal(r, "listing")) << post << ": " << signals(r);
+  }
+  EXPECT_TRUE(check("Honest review of my standing desk. Affiliate links in the description.").promotional);
+  EXPECT_TRUE(check("Lien affilié dans ma bio, merci de me soutenir !", "fr").promotional);
+  for (const char* post : {"I don't do affiliate links on this channel, never have.",
+                           "Affiliate marketing is mostly a scam, says the FTC report."})
+    EXPECT_FALSE(check(post).promotional) << post;
+  EXPECT_FALSE(check("Je ne mets jamais de liens affiliés, je préfère la transparence.", "fr").promotional);
+  EXPECT_FALSE(has_signal(check("Je ne mets jamais de liens affiliés, je préfère la transparence.", "fr"), "affiliate"));
+  EXPECT_FALSE(has_signal(check("New iPhone available from $999 in stores Friday, Apple says."), "listing"));
+}

@@ -289,6 +289,12 @@ const RE2& sent_by_name_pattern() {
   return re;
 }
 
+// A negation just before a phrase, in its sentence ("I don't do affiliate links", "jamais de liens affiliés").
+const RE2& negation_before_pattern() {
+  static const RE2 re(R"(\b(?:no|not|never|don't|dont|do not|jamais|pas|aucun|aucune|sans|zero|without|ni)\b[^.!?]{0,20}$)");
+  return re;
+}
+
 // Pay words near an amount in a job ad: the amount is a wage, not a price (promo2).
 const RE2& wage_unit_pattern() {
   static const RE2 re(
@@ -508,7 +514,7 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
       "merci", "you", "raised", "donated", "collected", "collecte", "booked", "ordered", "received", "arrived",
       "came", "found", "saw", "spotted", "noticed", "tried", "ate", "drank", "remember", "throwback", "missed",
       "recu", "mange", "souviens", "rappelle", "manque", "passe", "passent", "raises", "hikes", "increases", "goes",
-      "again"};
+      "again", "says", "said", "announced", "according", "selon", "annonce"};
   // French "a" (normalised "à" too) is the auxiliary only before a participle ("le loyer a pris 80 €").
   static const std::unordered_set<std::string_view> kParticiples = {
       "pris", "fait", "mis", "dit", "eu", "ete", "paye", "augmente", "coute", "vendu", "achete", "laisse", "passe",
@@ -576,8 +582,8 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
   const auto first_cue = std::lower_bound(cues.begin(), cues.end(), std::make_pair(sent_b, size_t{0}));
   const bool cue = first_cue != cues.end() && first_cue->first < sent_e && first_cue->second <= sent_e;
   if (cue) return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
-  // No listing word: the price closes its segment, after a noun phrase of at most 5 words whose last word is
-  // a plural, the way stock is listed ("hoodies $55", "FREE RANGE EGGS $5"); "Ramen $18. Worth it." or
+  // No listing word: the price closes its segment, after a noun phrase of at most 5 words holding a plural,
+  // the way stock is listed ("hoodies $55", "FREE RANGE EGGS $5"); "Ramen $18. Worth it." or
   // "iPhone 3GS $199" say what something cost.
   if (sege != i1 + 1) return std::nullopt;
   size_t words_before = 0;
@@ -587,8 +593,10 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
     if (content(k)) last_content = k;
   }
   if (last_content == i0 || words_before > 5) return std::nullopt;
-  const char last = t[last_content].text.back();
-  if (last != 's' && last != 'x') return std::nullopt;
+  bool plural = false;
+  for (size_t k = segb; k < i0 && !plural; ++k)
+    plural = content(k) && t[k].text.size() > 3 && (t[k].text.back() == 's' || t[k].text.back() == 'x');
+  if (!plural) return std::nullopt;
   return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
 }
 
@@ -852,6 +860,12 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       if (!affiliate_context) continue;
       h.signal = "affiliate";
     }
+    // "I don't do affiliate links", "je ne mets jamais de liens affiliés": denied, no affiliate sale.
+    if (h.signal == "affiliate" && !h.on_original) {
+      constexpr size_t kBefore = 24;
+      const size_t from = sub_or_zero(h.begin, kBefore);
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, h.begin - from), negation_before_pattern())) continue;
+    }
     // A listing spans a whole segment ("FREE RANGE EGGS $5/dozen"): a harmless phrase inside it ("free-range")
     // does not undo the price next to it (promo4).
     if (!h.on_original && h.signal != "listing" && ctx.inside_exception(h.begin, h.end)) continue;
@@ -948,8 +962,10 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     } else if (h.signal == "urgency") {
       at(Feature::Urgency) += 1;
     } else if (h.signal == "selling" || h.signal == "listing" || h.signal == "affiliate") {
-      // promo4: a product listing with its price, and an affiliate link spelt out, sell something.
+      // promo4: a product listing with its price, and an affiliate link spelt out, sell something; an
+      // affiliate link is also what the referral feature says ("a referral, affiliate or sponsored offer").
       at(Feature::Selling) += 1;
+      if (h.signal == "affiliate") at(Feature::Referral) += 1;
     } else if (h.signal == "superlative") {
       at(Feature::Superlative) += 1;
     } else if (h.signal == "brand") {

@@ -464,3 +464,13 @@ TEST(DisclaimerGrammar, LegalViewsSetOutInAnArticle) {
   EXPECT_FALSE(present("The views set out in this article are those of the minister."));
   EXPECT_FALSE(present("We set out at dawn; the views from the ridge were ours alone to enjoy."));
 }
+
+// promo4: the same for the "does not reflect" family: a motion or a decision that does not reflect a position.
+TEST(DisclaimerGrammar, ADecisionThatReflectsNoPositionIsNotADisclaimer) {
+  EXPECT_FALSE(present("Cette motion ne reflète pas la position de mon syndicat, a rappelé le délégué."));
+  EXPECT_FALSE(present("The ruling does not necessarily reflect the views of my employer, the lawyer said."));
+  EXPECT_FALSE(present("This decision does not represent the hospital I work for."));
+  EXPECT_TRUE(present("Ces propos ne reflètent pas la position de mon employeur."));
+  EXPECT_TRUE(present("These posts do not necessarily reflect the views of my employer."));
+  EXPECT_TRUE(present("My posts do not represent the hospital I work for."));
+}

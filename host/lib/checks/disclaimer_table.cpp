@@ -228,9 +228,9 @@ constexpr auto kForms = std::to_array<Form>({
     {"not_those_of_legal", "en", "NOT_THOSE LEGAL_TARGET"},
     {"legal_author", "en", "WHAT FILLER*5 BE ADV? ADV? those of the AUTHOR"},  // solely those of the author
     {"legal_author_only", "en", "those of the AUTHOR ADV? and ~3 NEG"},
-    {"legal_reflect", "en", "NEG necessarily? REFLECT the? official? STANCE of ~4 EMPLOYER"},
-    {"legal_reflect_necessarily", "en", "NEG necessarily REFLECT the? official? STANCE of"},
-    {"legal_reflect_target", "en", "NEG necessarily? REFLECT ~6 LEGAL_TARGET"},
+    {"legal_reflect", "en", "NEG necessarily? REFLECT the? official? STANCE of ~4 EMPLOYER !NOT_VIEWS<4"},
+    {"legal_reflect_necessarily", "en", "NEG necessarily REFLECT the? official? STANCE of !NOT_VIEWS<4"},
+    {"legal_reflect_target", "en", "NEG necessarily? REFLECT ~6 LEGAL_TARGET !NOT_VIEWS<4"},
     {"reflect_employer", "en", "NEG necessarily? REFLECT EMPLOYER s? !NOT_VIEWS<4"},        // don't represent my employer
     {"speaking_for_myself_not", "en", "SPEAK only? FOR SELF ~4 NOT FOR? EMPLOYER"},  // speaking for myself here, not my employer
     {"speaking_for_myself_only", "en", "SPEAK only FOR SELF >"},
@@ -255,7 +255,7 @@ constexpr auto kForms = std::to_array<Form>({
     // (an employer word anchors on "work", "company"... and a gap of 12 words made every check 5% dearer).
     {"views_not_theirs", "en", "WHAT ,? NOT THEIRS >"},
     // Any workplace when the relation is spelt out: "do not represent the health board I work for".
-    {"reflect_workplace_open", "en", "NEG necessarily? REFLECT the ~3 WORK_REL"},
+    {"reflect_workplace_open", "en", "NEG necessarily? REFLECT the ~3 WORK_REL !NOT_VIEWS<4"},
     {"not_those_of_workplace_open", "en", "NOT_THOSE the ~3 WORK_REL"},
     {"not_speaking_for_workplace_open", "en", "NOT_SPEAK FOR the ~3 WORK_REL"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},                 // Personal views only.
@@ -266,8 +266,8 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_que_moi_fused", "fr", "FR_NENGAGE FR_ADV? que FR_SELF !NOT_VIEWS<4"},              // nengagent que moi
     {"fr_engage_pas_fused", "fr", "FR_NENGAGE FR_NEGP FR_EMPLOYER !NOT_VIEWS<4"},                  // n'engagent que moi
     {"fr_engage_pas_employeur", "fr", "NE FR_ENGAGE FR_NEGP FR_NECESS? FR_EMPLOYER !NOT_VIEWS<4"},      // n'engage pas (forcément) ma boîte
-    {"fr_reflete_pas", "fr", "NE FR_REFLECT_GAP FR_NEGP FR_NECESS? ~5 FR_EMPLOYER"},  // ne reflètent pas la position de mon employeur
-    {"fr_pas_ceux_de", "fr", "FR_NOTP FR_THOSE DE FR_EMPLOYER"},               // pas celles de mon employeur
+    {"fr_reflete_pas", "fr", "NE FR_REFLECT_GAP FR_NEGP FR_NECESS? ~5 FR_EMPLOYER !NOT_VIEWS<4"},  // ne reflètent pas la position de mon employeur
+    {"fr_pas_ceux_de", "fr", "FR_NOTP FR_THOSE DE FR_EMPLOYER !NOT_VIEWS<4"},               // pas celles de mon employeur
     {"fr_les_miennes", "fr", "FR_WHAT FR_FILLER*4 FR_BE FR_ADV? FR_MINE >"},   // mes opinions sont les miennes
     {"fr_question_miennes", "fr", "FR_WHAT ? FR_ADV? FR_MINE >"},
     {"fr_a_moi", "fr", "FR_WHAT FR_FILLER*4 n'appartiennent qu'a FR_SELF"},
@@ -286,7 +286,7 @@ constexpr auto kForms = std::to_array<Form>({
     // "l'établissement où j'enseigne", "pas celles de la caisse où je travaille".
     {"fr_engage_pas_lieu_de_travail", "fr", "NE FR_ENGAGE FR_NEGP ~3 FR_WHERE_I_WORK !NOT_VIEWS<4"},
     {"fr_pas_ceux_du_lieu_de_travail", "fr", "FR_NOTP FR_THOSE DE ~3 FR_WHERE_I_WORK"},
-    {"fr_reflete_pas_lieu_de_travail", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~6 FR_WHERE_I_WORK"},
+    {"fr_reflete_pas_lieu_de_travail", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~6 FR_WHERE_I_WORK !NOT_VIEWS<4"},
     {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO ,? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 

@@ -543,3 +543,13 @@ TEST(Promotional, SmallAdWordsAndAffiliateLinksWhereCreatorsPutThem) {
   EXPECT_FALSE(has_signal(check("Je ne mets jamais de liens affiliés, je préfère la transparence.", "fr"), "affiliate"));
   EXPECT_FALSE(has_signal(check("New iPhone available from $999 in stores Friday, Apple says."), "listing"));
 }
+
+// promo4: a shop's stock is not the stock market; "DM me" after a listing is no report.
+TEST(Promotional, ShopStockIsNotMarketNews) {
+  const auto r = check("Back in stock: candles €18 each, DM to order.");
+  EXPECT_TRUE(r.promotional && has_signal(r, "price") && has_signal(r, "listing")) << signals(r);
+  EXPECT_TRUE(has_signal(check("Bougies de Noël en stock, 18 € pièce, en MP", "fr"), "listing"));
+  EXPECT_TRUE(has_signal(check("Last few left! Hoodies $55, sizes S-XL, DM me."), "listing"));
+  EXPECT_FALSE(has_signal(check("The stock fell to $12 after the earnings call."), "price"));
+  EXPECT_FALSE(has_signal(check("Bitcoin stock price fell to $12 today."), "price"));
+}

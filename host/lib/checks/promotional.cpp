@@ -444,6 +444,16 @@ bool quoted_offer(const std::vector<Token>& t, const std::vector<size_t>& free_a
   return false;
 }
 
+// "in stock", "out of stock", "en stock", "low on stock": the word "stock" at `at` is what a shop holds, not
+// the stock market (promo4). The word before must be whole ("bitcoin stock" is not "in stock").
+bool stock_of_a_shop(std::string_view s, size_t at) {
+  for (std::string_view before : {"in ", "of ", "en ", "on "}) {
+    const size_t n = before.size();
+    if (at >= n && s.substr(at - n, n) == before && (at == n || s[at - n - 1] == ' ')) return true;
+  }
+  return false;
+}
+
 // The word at byte `at` is the first of its sentence: nothing but spaces, emoji or bullets since the start or a
 // sentence end (promo4: "Donne poussette ...", "URGENT. Donne ...").
 bool first_word_of_sentence(std::string_view s, size_t at) {
@@ -510,7 +520,7 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
       "ils", "elles", "c", "ca", "est", "sont", "etait", "etaient", "ai", "avons", "avez", "ont", "ete", "paye",
       "payee", "payes", "coute", "coutent", "coutait", "vendu", "vendue", "vendus", "achete", "achetee",
       "augmente", "qu", "que", "quand", "parce", "pourquoi", "comment", "va", "vont", "vais", "fait", "faut", "peut",
-      "compte", "comptent", "me", "can", "could", "should", "must", "made", "took", "gave", "thank", "thanks",
+      "compte", "comptent", "can", "could", "should", "must", "made", "took", "gave", "thank", "thanks",
       "merci", "you", "raised", "donated", "collected", "collecte", "booked", "ordered", "received", "arrived",
       "came", "found", "saw", "spotted", "noticed", "tried", "ate", "drank", "remember", "throwback", "missed",
       "recu", "mange", "souviens", "rappelle", "manque", "passe", "passent", "raises", "hikes", "increases", "goes",
@@ -624,6 +634,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Charity: ctx.charity_words.push_back(words.index_at(m.begin)); break;
       case Kind::Job: ctx.job_words.push_back(words.index_at(m.begin)); break;
       case Kind::News:
+        // promo4: "back in stock", "out of stock", "en stock" are a seller's stock, not the stock market.
+        if (std::string_view(e.phrase) == "stock*" && stock_of_a_shop(s, m.begin)) break;
         // Market words that are also what sellers say ("the Sunday market", "drop-in", "fine art",
         // "cours de yoga"): news only when the post does not tell readers how to buy (promo2).
         (is_everyday_news_word(e.phrase) ? ctx.everyday_news_words : ctx.news_words).push_back(words.index_at(m.begin));

@@ -360,12 +360,11 @@ struct Voice {
   size_t questions = 0;
 };
 
-Voice voice(const PostTokens& post) {
+Voice voice(const PostTokens& post, const std::vector<bool>& line_starts) {
   using Set = std::unordered_set<std::string_view>;
   static const Set imperatives(promo::imperatives().begin(), promo::imperatives().end());
   static const Set second(promo::second_person().begin(), promo::second_person().end());
   const auto& t = post.tokens();
-  const auto line_starts = post.line_starts();
   Voice v;
   bool sentence_start = true;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -997,7 +996,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
                     at(Feature::CtaMedium) > 0;
   at(Feature::EventWithAction) = ctx.events > 0 && acts ? 1 : 0;
   at(Feature::Free) = capped(ctx.free_words, 2);
-  const Voice v = voice(post);
+  if (line_starts.empty()) line_starts = post.line_starts();  // once per post (the listings may have made it)
+  const Voice v = voice(post, line_starts);
   at(Feature::ImperativeOpenings) = capped(v.imperative_openings, 3);
   at(Feature::SecondPerson) = capped(v.second_person, 6) / 2.0;
   at(Feature::Hiring) = ctx.hiring ? 1 : 0;

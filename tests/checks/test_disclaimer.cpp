@@ -434,3 +434,43 @@ TEST(DisclaimerGrammar, NengagePasAboutSomeoneElse) {
   EXPECT_TRUE(present("Ces propos n'engagent en rien la coopérative où je travaille."));
   EXPECT_TRUE(present("Les opinions exprimées ici sont celles de l'autrice et n'engagent pas son institution."));
 }
+
+// promo4: "n'engage pas" / "does not commit" about a decision, a vote or a contract is no disclaimer
+// (LABELLING.md: a responsibility for a decision does not count); about what the author writes it is.
+TEST(DisclaimerGrammar, ADecisionThatCommitsNoOneIsNotADisclaimer) {
+  EXPECT_FALSE(present("Réunion tendue ce matin. Cette décision n'engage pas l'entreprise, nous a dit la DRH."));
+  EXPECT_FALSE(present("cette décision n'engage pas l'entreprise"));
+  EXPECT_FALSE(present("Ce contrat n'engage que les deux parties, rien de plus."));
+  EXPECT_FALSE(present("Cette décision n'engage que moi en tant que chef d'équipe, je l'assume."));
+  EXPECT_FALSE(present("Le vote n'engage pas mon employeur à quoi que ce soit."));
+  EXPECT_FALSE(present("This decision does not commit the company, the board said."));
+  EXPECT_FALSE(present("The contract does not bind the company until it is signed."));
+  // The author's own words still commit no one but the author.
+  EXPECT_EQ(matched("Tout ça n'engage pas mon employeur."), "fr_engage_pas_employeur");
+  EXPECT_EQ(matched("Ce post n'engage pas mon employeur, évidemment."), "fr_engage_pas_employeur");
+  EXPECT_EQ(matched("Mon choix de carrière est personnel. Ces propos n'engagent pas mon employeur."),
+            "fr_engage_pas_employeur");
+  EXPECT_EQ(matched("Dans une certaine mesure, ce post n'engage que moi."), "fr_que_moi");
+  EXPECT_EQ(matched("This post does not commit my employer."), "reflect_employer");
+  EXPECT_EQ(matched("My tweets do not commit my employer in any way."), "reflect_employer");
+}
+
+// promo4: the legal form with "set out" ("The views set out in this article are those of the author").
+TEST(DisclaimerGrammar, LegalViewsSetOutInAnArticle) {
+  EXPECT_EQ(matched("The views set out in this article are those of the author alone and should not be attributed "
+                    "to the Bank."),
+            "legal_author");
+  EXPECT_EQ(matched("The opinions put forward in this paper are those of the authors."), "legal_author");
+  EXPECT_FALSE(present("The views set out in this article are those of the minister."));
+  EXPECT_FALSE(present("We set out at dawn; the views from the ridge were ours alone to enjoy."));
+}
+
+// promo4: the same for the "does not reflect" family: a motion or a decision that does not reflect a position.
+TEST(DisclaimerGrammar, ADecisionThatReflectsNoPositionIsNotADisclaimer) {
+  EXPECT_FALSE(present("Cette motion ne reflète pas la position de mon syndicat, a rappelé le délégué."));
+  EXPECT_FALSE(present("The ruling does not necessarily reflect the views of my employer, the lawyer said."));
+  EXPECT_FALSE(present("This decision does not represent the hospital I work for."));
+  EXPECT_TRUE(present("Ces propos ne reflètent pas la position de mon employeur."));
+  EXPECT_TRUE(present("These posts do not necessarily reflect the views of my employer."));
+  EXPECT_TRUE(present("My posts do not represent the hospital I work for."));
+}

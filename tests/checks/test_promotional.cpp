@@ -378,3 +378,178 @@ TEST(Promotional, FreeInsideAHarmlessPhraseIsNotFree) {
   EXPECT_EQ(feature(check("Their toll-free number never answers."), Feature::Free), 0);
   EXPECT_EQ(feature(check("Free eggs for neighbours today, gluten-free cake too."), Feature::Free), 1);
 }
+
+namespace {
+// The reason of `signal`, for its excerpt (the span the employee sees).
+std::string excerpt_of(const PromotionalResult& r, std::string_view signal) {
+  for (const auto& x : r.reasons)
+    if (x.signal == signal) return x.excerpt;
+  return "-";
+}
+}  // namespace
+
+// promo4: a product noun and its price with no verb is an offer; a price in a report (a verb, a complaint,
+// a question, a quotation, a fundraiser) is not.
+TEST(Promotional, AProductListingWithItsPriceIsAnOffer) {
+  for (const char* offer : {"hoodies $55, sizes S-XL", "FREE RANGE EGGS $5/dozen", "Bike for sale, $150 ono",
+                            "Handmade mugs $18 each, DM", "new merch drop friday 8pm 🔥 hoodies $55",
+                            "Baby clothes bundle, size 6-12m, £10 the lot, collection only",
+                            "Fresh snapper 12k Rp per kilo at the jetty"}) {
+    const auto r = check(offer);
+    EXPECT_TRUE(r.promotional) << offer << ": " << signals(r);
+    EXPECT_TRUE(has_signal(r, "listing")) << offer << ": " << signals(r);
+  }
+  for (const char* offre : {"confitures maison 6€ le pot", "vélo 150 € à débattre",
+                            "Miel de nos ruches, 8 € le pot, à récupérer le samedi.",
+                            "Tomates anciennes 4€ le kilo, oeufs 3€ la douzaine."}) {
+    const auto r = check(offre, "fr");
+    EXPECT_TRUE(r.promotional) << offre << ": " << signals(r);
+    EXPECT_TRUE(has_signal(r, "listing")) << offre << ": " << signals(r);
+  }
+  // The reason's span is the listing as written.
+  EXPECT_EQ(excerpt_of(check("hoodies $55, sizes S-XL"), "listing"), "hoodies $55");
+  EXPECT_EQ(excerpt_of(check("vélo 150 € à débattre", "fr"), "listing"), "vélo 150 € à débattre");
+}
+
+TEST(Promotional, APriceInAComplaintOrNewsIsNoListing) {
+  for (const char* report : {"paid $55 for a hoodie, outrageous", "Eggs are $5 a dozen now. Unbelievable.",
+                             "Coffee $6 at the airport. Daylight robbery.", "Sandwich 12 €, quel scandale",
+                             "Any idea if $55 for a hoodie is fair? Sizes S-XL",
+                             "I sold my bike for €150 last week, sizes are hard to find.",
+                             "Thank you for the $3,100! #charity",
+                             "We're hiring a baker, €2,100 a month, send your CV."}) {
+    const auto r = check(report);
+    EXPECT_FALSE(has_signal(r, "listing")) << report << ": " << signals(r);
+    EXPECT_FALSE(r.promotional) << report << ": " << signals(r);
+  }
+  for (const char* rapport : {"le loyer a pris 80 € cette année", "Vendu ! Le vélo est parti à 150 €.",
+                              "Le kilo de tomates à 6 € au marché, c'est devenu n'importe quoi.",
+                              "Le petit panneau « œufs 4 € la douzaine » va me manquer.",
+                              "Collecte pour la famille après l'incendie : chaque don compte, même 5 €."}) {
+    const auto r = check(rapport, "fr");
+    EXPECT_FALSE(has_signal(r, "listing")) << rapport << ": " << signals(r);
+    EXPECT_FALSE(r.promotional) << rapport << ": " << signals(r);
+  }
+}
+
+// promo4: an affiliate link or a commission spelt out sells for the author.
+TEST(Promotional, AffiliateLinksInWords) {
+  for (const char* post : {"The boots I've worn for three winters. Affiliate link, I get a small commission: amzn.to/3xYzAbc",
+                           "My favourite pan. I earn a small commission if you buy through the link below.",
+                           "code in bio gets you 10% on the whole range"}) {
+    const auto r = check(post);
+    EXPECT_TRUE(r.promotional) << post << ": " << signals(r);
+    EXPECT_TRUE(has_signal(r, "affiliate")) << post << ": " << signals(r);
+  }
+  for (const char* post : {"Mes chaussures de rando préférées, lien affilié en bio, je touche une commission",
+                           "Le livre qui m'a appris à cuisiner. Je touche une petite commission si vous passez par ce lien : "
+                           "amzn.to/3abcDEF"}) {
+    const auto r = check(post, "fr");
+    EXPECT_TRUE(r.promotional) << post << ": " << signals(r);
+    EXPECT_TRUE(has_signal(r, "affiliate")) << post << ": " << signals(r);
+  }
+  EXPECT_EQ(excerpt_of(check("Affiliate link, I get a small commission: amzn.to/3xYzAbc"), "affiliate"), "Affiliate link");
+  // A commission earned at work, or affiliate links refused, is no affiliate sale.
+  for (const char* post : {"As a car salesman I earn a commission on every sale, and it is hard work.",
+                           "Our sales team is paid on commission now, not sure how I feel.",
+                           "This blog has no affiliate links and never will."}) {
+    const auto r = check(post);
+    EXPECT_FALSE(has_signal(r, "affiliate")) << post << ": " << signals(r);
+    EXPECT_FALSE(r.promotional) << post << ": " << signals(r);
+  }
+  for (const char* post : {"Commerciale depuis dix ans, je touche une commission sur chaque contrat signé.",
+                           "Ici, pas de liens affiliés : je recommande ce que j'utilise."}) {
+    const auto r = check(post, "fr");
+    EXPECT_FALSE(has_signal(r, "affiliate")) << post << ": " << signals(r);
+    EXPECT_FALSE(r.promotional) << post << ": " << signals(r);
+  }
+}
+
+// promo4 (voices batches): a relative's shop with "tell him <Name> sent you" says how to buy; a sale word in
+// scare quotes is what the author was charged; a French "Donne ..." small ad gives the thing away.
+TEST(Promotional, SentByNameScareQuotedFeesAndGiveaways) {
+  {
+    const auto r = check("My cousin just opened a bakery on Main St, tell her Sinead sent you and she'll sort you out");
+    EXPECT_TRUE(r.promotional) << signals(r);
+    EXPECT_EQ(excerpt_of(r, "contact"), "tell her Sinead sent you");
+  }
+  {
+    const auto r = check("Ma sœur vient d'ouvrir son salon de coiffure rue Gambetta, dites-lui que c'est Julie qui vous envoie !",
+                         "fr");
+    EXPECT_TRUE(r.promotional) << signals(r);
+    EXPECT_TRUE(has_signal(r, "contact")) << signals(r);
+  }
+  EXPECT_FALSE(has_signal(check("My cousin sent you a message on Facebook, did you see it?"), "contact"));
+  {
+    const auto r = check("🤬 $14.99 'delivery fee' on a $20 order. never again");
+    EXPECT_FALSE(r.promotional) << signals(r);
+    EXPECT_FALSE(has_signal(r, "selling")) << signals(r);
+  }
+  EXPECT_TRUE(check("Delivery fee waived this week, order from 20 € and call 06 12 34 56 78.").promotional);
+  EXPECT_FALSE(check("Donne poussette en bon état, à récupérer à Villeurbanne. Gratuit bien sûr.", "fr").promotional);
+  EXPECT_TRUE(check("Ça donne envie ! Nouvelle collection de bougies, 18 € pièce, en MP.", "fr").promotional);
+  EXPECT_FALSE(check("Free sofa, free to a good home, come and get it this weekend.").promotional);
+}
+
+// promo4: a bare "item price" is a listing only as stock is listed (a plural: "hoodies $55"); a price in a
+// sentence that reports a change, a booking or a memory is no listing; "price from" lists like a unit.
+TEST(Promotional, ListingsNeedTheShapeOfStock) {
+  for (const char* post : {"Ramen $18. Worth it.", "Flights to Lisbon €39 each way, booked for March 🎉",
+                           "SBB raises fares again: day pass now CHF 79. Commuters are furious.",
+                           "Throwback to 2009: iPhone 3GS $199."}) {
+    EXPECT_FALSE(has_signal(check(post), "listing")) << post << ": " << signals(check(post));
+  }
+  EXPECT_FALSE(has_signal(check("Le prix du pain passe à 175 FCFA la baguette à partir de lundi.", "fr"), "listing"));
+  EXPECT_TRUE(has_signal(check("Tailoring for weddings, fine agbada, price from ₦25k"), "listing"));
+  EXPECT_TRUE(has_signal(check("Gâteaux sur commande, prix à partir de 35 €", "fr"), "listing"));
+}
+
+// promo4: listings, scare quotes and affiliate words in a 400 KB post, in one run-on sentence and in short
+// ones: the sentence of a price is looked for within a bounded reach, cues and quotations by binary search.
+TEST(Promotional, LargePostOfListingsStaysLinear) {
+  for (const char* unit : {"hoodies $55 sizes S-XL 'delivery fee' affiliate link a small commission ",
+                           "confitures maison 6 € le pot, « frais » à débattre. "}) {
+    std::string text;
+    while (text.size() < 400'000) text += unit;
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = check(text);
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::map<std::string, int> per_kind;
+    for (const auto& reason : r.reasons) ++per_kind[reason.signal];
+    for (const auto& [kind, n] : per_kind) EXPECT_LE(n, 20) << kind;
+    EXPECT_LT(seconds, 30.0);  // catches quadratic work, not a benchmark
+  }
+}
+
+// promo4: condition, unit and availability words of small ads; affiliate links in the bio or the description;
+// affiliate links denied.
+TEST(Promotional, SmallAdWordsAndAffiliateLinksWhereCreatorsPutThem) {
+  for (const char* post : {"Firewood, seasoned oak, €90 a load, delivered", "Strawberries $6/quart at the stand this weekend",
+                           "Kids' winter boots, size 11, barely worn, $20"}) {
+    const auto r = check(post);
+    EXPECT_TRUE(r.promotional && has_signal(r, "listing")) << post << ": " << signals(r);
+  }
+  for (const char* post : {"Machine à café Delonghi 80 €, très peu servie", "Sac à main cuir 45€ neuf jamais porté",
+                           "T-shirts du groupe 20 balles, dispo au merch ce soir", "Cartes Pokémon, lot de 50 à 30 €"}) {
+    const auto r = check(post, "fr");
+    EXPECT_TRUE(r.promotional && has_signal(r, "listing")) << post << ": " << signals(r);
+  }
+  EXPECT_TRUE(check("Honest review of my standing desk. Affiliate links in the description.").promotional);
+  EXPECT_TRUE(check("Lien affilié dans ma bio, merci de me soutenir !", "fr").promotional);
+  for (const char* post : {"I don't do affiliate links on this channel, never have.",
+                           "Affiliate marketing is mostly a scam, says the FTC report."})
+    EXPECT_FALSE(check(post).promotional) << post;
+  EXPECT_FALSE(check("Je ne mets jamais de liens affiliés, je préfère la transparence.", "fr").promotional);
+  EXPECT_FALSE(has_signal(check("Je ne mets jamais de liens affiliés, je préfère la transparence.", "fr"), "affiliate"));
+  EXPECT_FALSE(has_signal(check("New iPhone available from $999 in stores Friday, Apple says."), "listing"));
+}
+
+// promo4: a shop's stock is not the stock market; "DM me" after a listing is no report.
+TEST(Promotional, ShopStockIsNotMarketNews) {
+  const auto r = check("Back in stock: candles €18 each, DM to order.");
+  EXPECT_TRUE(r.promotional && has_signal(r, "price") && has_signal(r, "listing")) << signals(r);
+  EXPECT_TRUE(has_signal(check("Bougies de Noël en stock, 18 € pièce, en MP", "fr"), "listing"));
+  EXPECT_TRUE(has_signal(check("Last few left! Hoodies $55, sizes S-XL, DM me."), "listing"));
+  EXPECT_FALSE(has_signal(check("The stock fell to $12 after the earnings call."), "price"));
+  EXPECT_FALSE(has_signal(check("Bitcoin stock price fell to $12 today."), "price"));
+}

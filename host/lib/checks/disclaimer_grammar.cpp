@@ -40,7 +40,7 @@ struct WordClass {
   WordSet firsts;                           // first words (for clause-continuation tests)
 };
 
-enum class ElemType : uint8_t { Literal, Class, ClassRepeat, Gap, Boundary, StrictEnd };
+enum class ElemType : uint8_t { Literal, Class, ClassRepeat, Gap, Boundary, StrictEnd, NotBefore };
 
 struct Elem {
   ElemType type = ElemType::Literal;
@@ -145,6 +145,13 @@ struct Grammar {
           e.type = ElemType::Boundary;
         } else if (part == ">>") {
           e.type = ElemType::StrictEnd;
+        } else if (part.front() == '!') {
+          // "!NAME<N": no phrase of NAME among the N words before the form (promo4).
+          const auto lt = part.find('<');
+          if (lt == std::string_view::npos) throw std::logic_error(std::string("disclaimer grammar: bad element in ") + f.id);
+          e.type = ElemType::NotBefore;
+          e.cls = cls(part.substr(1, lt - 1));
+          e.max = std::atoi(std::string(part.substr(lt + 1)).c_str());
         } else if (part.front() == '~') {
           e.type = ElemType::Gap;
           e.max = std::atoi(std::string(part.substr(1)).c_str());
@@ -293,6 +300,7 @@ class Matcher {
         }
       case ElemType::Boundary: return boundary(i) && match(f, ei + 1, i, end);
       case ElemType::StrictEnd: return (!after_possessive() || strict_end(i)) && match(f, ei + 1, i, end);
+      case ElemType::NotBefore: return !class_before(e.cls, static_cast<size_t>(e.max)) && match(f, ei + 1, i, end);
     }
     return false;
   }
@@ -302,6 +310,20 @@ class Matcher {
   bool after_possessive() const {
     return start_ > 0 && t_[start_ - 1].kind == TokenKind::Word &&
            g_.classes[static_cast<size_t>(g_.possessive)].singles.count(t_[start_ - 1].text) > 0;
+  }
+
+  // A phrase of `cls` starts among the n words before the form's start, in the same clause: the
+  // look-back stops at any token that is not a word and at a line break ("cette décision n'engage
+  // pas l'entreprise": the subject is a decision, not what the author writes).
+  bool class_before(int cls, size_t n) const {
+    size_t i = start_;
+    for (size_t k = 0; k < n && i > 0; ++k) {
+      if (post_.line_break_before(i)) return false;
+      --i;
+      if (t_[i].kind != TokenKind::Word) return false;
+      if (each_phrase(cls, i, [&](size_t after) { return after <= start_; })) return true;
+    }
+    return false;
   }
 
   bool hashtag(const Token& t) const {

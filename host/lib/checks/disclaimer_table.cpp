@@ -20,6 +20,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
     // common word "what" costs one comparison, not a try of every WHAT form.
     {"I_POST", "post|write|say|share|tweet|toot|skeet|publish"},
     {"FILLER", "expressed|here|herein|shared|posted|stated|written|voiced|given|contained|on|in|this|these|that|"
+               // promo4: the legal "views set out in this article are those of the author"
+               "set|out|put|forward|"
                "account|feed|page|profile|blog|post|thread|channel|site|and|&|/|+|,|-|all|views|opinions|thoughts|"
                "tweets|comments|ideas|words|posts|made|presented|above|below|my|as|always|ever|article|piece|video|"
                "podcast|episode|newsletter|presentation|talk|webinar|document|publication|paper|website|handle|timeline|"
@@ -86,7 +88,10 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"NEG", "do not|don't|does not|doesn't|did not|may not|might not|in no way|not|should not be taken to|"
             "not intended to|never|do not in any way|don't in any way"},
     {"REFLECT", "reflect|represent|express|constitute|speak for|reflect or represent|represent or reflect|"
-                "necessarily reflect|necessarily represent|state or reflect|reflecting|representing|reflects|represents|expresses"},
+                "necessarily reflect|necessarily represent|state or reflect|reflecting|representing|reflects|represents|expresses|"
+                // promo4: the French "n'engage pas" as people carry it into English ("this post does not commit my
+                // employer"); a decision or a contract that commits no one is ruled out by !NOT_VIEWS<4.
+                "commit|bind|commits|binds"},
     {"STANCE", "those|views|view|opinions|opinion|position|positions|policy|policies|stance|beliefs|official position|"
                "official policy|official views|official view|official stance|viewpoint|viewpoints"},
     {"SPEAK", "speaking|speak|talking|writing|write|posting|post|tweeting|tweet|commenting|here"},
@@ -177,6 +182,17 @@ constexpr auto kClasses = std::to_array<WordClass>({
 
     // ---- Continuations that still end a clause after "views my own" ----
     // Possessives: "mon avis perso : ..." opens a review, "Avis perso." disclaims.
+    // promo4: what a decision, a vote or a contract is, not a view: "cette décision n'engage pas l'entreprise",
+    // "ce contrat n'engage que les deux parties", "this decision does not commit the company" speak of an act,
+    // not of what the author writes (LABELLING.md: a responsibility for a decision does not count). A form
+    // ending in !NOT_VIEWS<4 is refused when one of these is among the 4 words before it in its clause
+    // (no punctuation between).
+    {"NOT_VIEWS", "decision|decisions|vote|votes|choix|mesure|mesures|motion|motions|contrat|contrats|accord|accords|"
+                  "deliberation|resolution|signature|devis|promesse|clause|clauses|avenant|reglement|reforme|"
+                  "loi|arrete|sondage|petition|commande|protocole|compromis|convention|demission|greve|"
+                  "decision|choice|choices|vote|votes|motion|contract|contracts|agreement|agreements|"
+                  "resolution|signature|estimate|promise|clause|clauses|ruling|purchase|settlement|memorandum|"
+                  "letter of intent|strike|resignation|poll|petition"},
     {"POSS", "mon|ma|mes|ton|ta|tes|son|sa|ses|notre|votre|nos|vos|my|your|his|her|our|their|selon"},
     {"FR_SPEAK", "parle|parlent|parlait|s'exprime|s'expriment|engage|engagent|represente|representent"},
     {"HAT", "my personal hat|my own hat|my private hat|my personal cap|my individual hat|my civilian hat|"
@@ -210,12 +226,12 @@ constexpr auto kForms = std::to_array<Form>({
     {"views_own_not_employer", "en", "WHAT FILLER*4 BE? ADV? OWN ,? NOT_THOSE EMPLOYER"},
     {"not_those_of_employer", "en", "NOT_THOSE EMPLOYER"},                    // not those of my employer
     {"not_those_of_legal", "en", "NOT_THOSE LEGAL_TARGET"},
-    {"legal_author", "en", "WHAT FILLER*4 BE ADV? ADV? those of the AUTHOR"},  // solely those of the author
+    {"legal_author", "en", "WHAT FILLER*5 BE ADV? ADV? those of the AUTHOR"},  // solely those of the author
     {"legal_author_only", "en", "those of the AUTHOR ADV? and ~3 NEG"},
-    {"legal_reflect", "en", "NEG necessarily? REFLECT the? official? STANCE of ~4 EMPLOYER"},
-    {"legal_reflect_necessarily", "en", "NEG necessarily REFLECT the? official? STANCE of"},
-    {"legal_reflect_target", "en", "NEG necessarily? REFLECT ~6 LEGAL_TARGET"},
-    {"reflect_employer", "en", "NEG necessarily? REFLECT EMPLOYER s?"},        // don't represent my employer
+    {"legal_reflect", "en", "NEG necessarily? REFLECT the? official? STANCE of ~4 EMPLOYER !NOT_VIEWS<4"},
+    {"legal_reflect_necessarily", "en", "NEG necessarily REFLECT the? official? STANCE of !NOT_VIEWS<4"},
+    {"legal_reflect_target", "en", "NEG necessarily? REFLECT ~6 LEGAL_TARGET !NOT_VIEWS<4"},
+    {"reflect_employer", "en", "NEG necessarily? REFLECT EMPLOYER s? !NOT_VIEWS<4"},        // don't represent my employer
     {"speaking_for_myself_not", "en", "SPEAK only? FOR SELF ~4 NOT FOR? EMPLOYER"},  // speaking for myself here, not my employer
     {"speaking_for_myself_only", "en", "SPEAK only FOR SELF >"},
     {"speaking_for_myself_alone", "en", "SPEAK FOR SELF ALONE >"},
@@ -239,19 +255,19 @@ constexpr auto kForms = std::to_array<Form>({
     // (an employer word anchors on "work", "company"... and a gap of 12 words made every check 5% dearer).
     {"views_not_theirs", "en", "WHAT ,? NOT THEIRS >"},
     // Any workplace when the relation is spelt out: "do not represent the health board I work for".
-    {"reflect_workplace_open", "en", "NEG necessarily? REFLECT the ~3 WORK_REL"},
+    {"reflect_workplace_open", "en", "NEG necessarily? REFLECT the ~3 WORK_REL !NOT_VIEWS<4"},
     {"not_those_of_workplace_open", "en", "NOT_THOSE the ~3 WORK_REL"},
     {"not_speaking_for_workplace_open", "en", "NOT_SPEAK FOR the ~3 WORK_REL"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},                 // Personal views only.
     {"personal_views_not_employer", "en", "personal WHAT ~2 NOT the? EMPLOYER s?"},  // my personal views o, not my employer's                 // Personal views only.
 
     // French
-    {"fr_que_moi", "fr", "NE FR_ENGAGE FR_ADV? que FR_SELF"},
-    {"fr_que_moi_fused", "fr", "FR_NENGAGE FR_ADV? que FR_SELF"},              // nengagent que moi
-    {"fr_engage_pas_fused", "fr", "FR_NENGAGE FR_NEGP FR_EMPLOYER"},                  // n'engagent que moi
-    {"fr_engage_pas_employeur", "fr", "NE FR_ENGAGE FR_NEGP FR_NECESS? FR_EMPLOYER"},      // n'engage pas (forcément) ma boîte
-    {"fr_reflete_pas", "fr", "NE FR_REFLECT_GAP FR_NEGP FR_NECESS? ~5 FR_EMPLOYER"},  // ne reflètent pas la position de mon employeur
-    {"fr_pas_ceux_de", "fr", "FR_NOTP FR_THOSE DE FR_EMPLOYER"},               // pas celles de mon employeur
+    {"fr_que_moi", "fr", "NE FR_ENGAGE FR_ADV? que FR_SELF !NOT_VIEWS<4"},
+    {"fr_que_moi_fused", "fr", "FR_NENGAGE FR_ADV? que FR_SELF !NOT_VIEWS<4"},              // nengagent que moi
+    {"fr_engage_pas_fused", "fr", "FR_NENGAGE FR_NEGP FR_EMPLOYER !NOT_VIEWS<4"},                  // n'engagent que moi
+    {"fr_engage_pas_employeur", "fr", "NE FR_ENGAGE FR_NEGP FR_NECESS? FR_EMPLOYER !NOT_VIEWS<4"},      // n'engage pas (forcément) ma boîte
+    {"fr_reflete_pas", "fr", "NE FR_REFLECT_GAP FR_NEGP FR_NECESS? ~5 FR_EMPLOYER !NOT_VIEWS<4"},  // ne reflètent pas la position de mon employeur
+    {"fr_pas_ceux_de", "fr", "FR_NOTP FR_THOSE DE FR_EMPLOYER !NOT_VIEWS<4"},               // pas celles de mon employeur
     {"fr_les_miennes", "fr", "FR_WHAT FR_FILLER*4 FR_BE FR_ADV? FR_MINE >"},   // mes opinions sont les miennes
     {"fr_question_miennes", "fr", "FR_WHAT ? FR_ADV? FR_MINE >"},
     {"fr_a_moi", "fr", "FR_WHAT FR_FILLER*4 n'appartiennent qu'a FR_SELF"},
@@ -268,9 +284,9 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_que_ma_responsabilite", "fr", "NE FR_ENGAGE FR_ADV? que ma seule? responsabilite"},
     // Any workplace when the relation is spelt out: "n'engagent en rien la coopérative où je travaille",
     // "l'établissement où j'enseigne", "pas celles de la caisse où je travaille".
-    {"fr_engage_pas_lieu_de_travail", "fr", "NE FR_ENGAGE FR_NEGP ~3 FR_WHERE_I_WORK"},
+    {"fr_engage_pas_lieu_de_travail", "fr", "NE FR_ENGAGE FR_NEGP ~3 FR_WHERE_I_WORK !NOT_VIEWS<4"},
     {"fr_pas_ceux_du_lieu_de_travail", "fr", "FR_NOTP FR_THOSE DE ~3 FR_WHERE_I_WORK"},
-    {"fr_reflete_pas_lieu_de_travail", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~6 FR_WHERE_I_WORK"},
+    {"fr_reflete_pas_lieu_de_travail", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~6 FR_WHERE_I_WORK !NOT_VIEWS<4"},
     {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO ,? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 

@@ -19,6 +19,8 @@ struct WordClass {
 //   word       that word ("=" ":" "," too)     word?   optional
 //   >          a clause ends here (punctuation, line break, hashtag, end, "and", "not"...)
 //   >>         the post's line or sentence ends here (for nominal forms: "Avis perso.")
+//   !NAME<N    (promo4) no phrase of NAME starts among the N words before the form, in the same
+//              clause (no punctuation or line break between): "cette décision n'engage pas ..."
 // The first element is never optional: it anchors the search.
 struct Form {
   const char* id;    // reported in the result as disclaimer.matched

@@ -22,6 +22,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <unordered_set>
 #include <array>
 #include <map>
@@ -125,6 +127,7 @@ struct Context {
   size_t pay_words = 0;       // "pay", "paid", "earn", "payés"...: an amount after one may be a wage
   size_t services = 0;        // trades and services that open a sentence ("Plombier chauffagiste, ...")
   std::vector<size_t> quote_words;  // "devis": a quote received, or offered when the post gives a way to reach
+  std::vector<std::pair<size_t, size_t>> listing_cues;  // promo4: "a dozen", "le pot", "sizes", "ono", "DM"...
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
   // megabytes long and hold thousands of hits.
@@ -138,6 +141,7 @@ struct Context {
     }
     for (auto* v : {&charity_words, &job_words, &news_words, &everyday_news_words, &offer_words, &complaint_words})
       std::sort(v->begin(), v->end());
+    std::sort(listing_cues.begin(), listing_cues.end());
   }
   [[nodiscard]] bool inside_exception(size_t b, size_t e) const {
     // Exceptions starting before e; one of them reaching past b overlaps the hit.
@@ -275,10 +279,26 @@ const RE2& contact_name_pattern() {
   return re;
 }
 
+// "tell him Aoife sent you", "dites-lui que c'est Marie qui vous envoie", "de la part de Sophie": a relative or
+// friend sends readers to a business by name, on the original text (promo4).
+const RE2& sent_by_name_pattern() {
+  static const RE2 re(
+      R"(\b(?i:tell|say to|tell to)\s+(?i:him|her|them|the owner|the staff|the boss)\s+(?:\p{Lu}\p{Ll}+|I)\s+(?i:sent you)\b)"
+      R"(|\b(?i:dites(?:-lui|-leur| lui| leur)?\s+que\s+c'est\s+)\p{Lu}\p{Ll}+\s+(?i:qui vous envoie)\b)"
+      R"(|\b(?i:venez|vous venez|allez-y)\s+(?i:de la part d[e'])\s*\p{Lu}\p{Ll}+)");
+  return re;
+}
+
+// A negation just before a phrase, in its sentence ("I don't do affiliate links", "jamais de liens affiliés").
+const RE2& negation_before_pattern() {
+  static const RE2 re(R"(\b(?:no|not|never|don't|dont|do not|jamais|pas|aucun|aucune|sans|zero|without|ni)\b[^.!?]{0,20}$)");
+  return re;
+}
+
 // Pay words near an amount in a job ad: the amount is a wage, not a price (promo2).
 const RE2& wage_unit_pattern() {
   static const RE2 re(
-      R"((?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month)\b|\ban hour\b|\ba year\b|)"
+      R"((?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month)\b|\ban hour\b|\ba year\b|\ba month\b|)"
       R"(\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut|\bgross\b|\bannuel|\bannual|\bsalar|\bsalaire|\bp\.a\.|)"
       R"(\bselon\b|\bdepending\b|\bdoe\b|\d\s?k\b|\bk\b|\bpay\b|\bpaid\b|\bremuneration|\bbenefits\b))");
   return re;
@@ -340,12 +360,11 @@ struct Voice {
   size_t questions = 0;
 };
 
-Voice voice(const PostTokens& post) {
+Voice voice(const PostTokens& post, const std::vector<bool>& line_starts) {
   using Set = std::unordered_set<std::string_view>;
   static const Set imperatives(promo::imperatives().begin(), promo::imperatives().end());
   static const Set second(promo::second_person().begin(), promo::second_person().end());
   const auto& t = post.tokens();
-  const auto line_starts = post.line_starts();
   Voice v;
   bool sentence_start = true;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -424,6 +443,32 @@ bool quoted_offer(const std::vector<Token>& t, const std::vector<size_t>& free_a
   return false;
 }
 
+// "in stock", "out of stock", "en stock", "low on stock": the word "stock" at `at` is what a shop holds, not
+// the stock market (promo4). The word before must be whole ("bitcoin stock" is not "in stock").
+bool stock_of_a_shop(std::string_view s, size_t at) {
+  for (std::string_view before : {"in ", "of ", "en ", "on "}) {
+    const size_t n = before.size();
+    if (at >= n && s.substr(at - n, n) == before && (at == n || s[at - n - 1] == ' ')) return true;
+  }
+  return false;
+}
+
+// The word at byte `at` is the first of its sentence: nothing but spaces, emoji or bullets since the start or a
+// sentence end (promo4: "Donne poussette ...", "URGENT. Donne ...").
+bool first_word_of_sentence(std::string_view s, size_t at) {
+  for (size_t i = at; i > 0; --i) {
+    const auto c = static_cast<unsigned char>(s[i - 1]);
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') return true;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return false;
+    // Other bytes (spaces, punctuation, emoji) do not make a word before.
+    if (c >= 0x80) {
+      // A letter of a non-ASCII script (é, ü...) starts with 0xC3..0xC5 here; emoji with 0xF0, symbols 0xE2.
+      if (c >= 0xC3 && c <= 0xC5) return false;
+    }
+  }
+  return true;
+}
+
 // A trade or service word that opens a sentence, the way an advert names what it sells: at most two
 // words before it since the start of the post or a sentence end, and no determiner or possessive just
 // before it ("Plombier chauffagiste, dépannage...", "Locked out? 24/7 emergency locksmith", "Mobile dog
@@ -456,6 +501,114 @@ bool opens_sentence(std::string_view s, size_t at) {
   return true;
 }
 
+// promo4: a price attached to a product listing, written with no verb: "hoodies $55, sizes S-XL", "FREE
+// RANGE EGGS $5/dozen", "confitures maison 6€ le pot", "vélo 150 € à débattre". The sentence holding the
+// price (up to a sentence end or a line break) has no subject pronoun, auxiliary or past-tense verb of
+// a report ("paid $55 for a hoodie, outrageous", "le loyer a pris 80 €", "eggs are $5 a dozen now"), is no
+// question, and names an item before the price; then either a listing word is in the sentence (a unit,
+// sizes, haggling, "DM": `cues`), or the price closes its segment right after a short noun phrase
+// ("hoodies $55"; not "coffee $6 at the airport"). Returns the normalised byte span of the listing.
+std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t, const std::vector<bool>& line_starts,
+                                                    size_t b, size_t e,
+                                                    const std::vector<std::pair<size_t, size_t>>& cues) {
+  static const std::unordered_set<std::string_view> kReport = {
+      "i", "we", "he", "she", "they", "it", "is", "are", "was", "were", "am", "been", "has", "have", "had", "will",
+      "would", "did", "does", "paid", "pay", "pays", "paying", "cost", "costs", "charged", "charge", "charges",
+      "spent", "bought", "sold", "got", "went", "rose", "fell", "jumped", "increased", "raised", "hiked", "there",
+      "that", "which", "who", "when", "if", "because", "why", "how", "what", "je", "j", "il", "elle", "nous",
+      "ils", "elles", "c", "ca", "est", "sont", "etait", "etaient", "ai", "avons", "avez", "ont", "ete", "paye",
+      "payee", "payes", "coute", "coutent", "coutait", "vendu", "vendue", "vendus", "achete", "achetee",
+      "augmente", "qu", "que", "quand", "parce", "pourquoi", "comment", "va", "vont", "vais", "fait", "faut", "peut",
+      "compte", "comptent", "can", "could", "should", "must", "made", "took", "gave", "thank", "thanks",
+      "merci", "you", "raised", "donated", "collected", "collecte", "booked", "ordered", "received", "arrived",
+      "came", "found", "saw", "spotted", "noticed", "tried", "ate", "drank", "remember", "throwback", "missed",
+      "recu", "mange", "souviens", "rappelle", "manque", "passe", "passent", "raises", "hikes", "increases", "goes",
+      "again", "says", "said", "announced", "according", "selon", "annonce"};
+  // French "a" (normalised "à" too) is the auxiliary only before a participle ("le loyer a pris 80 €").
+  static const std::unordered_set<std::string_view> kParticiples = {
+      "pris", "fait", "mis", "dit", "eu", "ete", "paye", "augmente", "coute", "vendu", "achete", "laisse", "passe",
+      "baisse", "double", "triple", "explose", "grimpe", "atteint", "depasse", "recu", "perdu", "gagne", "facture",
+      "demande", "annonce", "decide", "vu", "trouve", "encore", "deja", "toujours", "augmente"};
+  static const std::unordered_set<std::string_view> kFunction = {
+      "a", "an", "the", "for", "at", "on", "in", "of", "to", "from", "only", "just", "and", "or", "now", "today",
+      "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "au", "aux", "en", "pour", "et", "ou",
+      "seulement", "maintenant", "new", "nouveau", "nouvelle", "meme", "even", "chaque", "every"};
+  const size_t n = t.size();
+  // Binary search, and a sentence looked for within kReach tokens either side: a post of thousands of
+  // prices in one run-on sentence stays linear (a listing sentence is short anyway).
+  constexpr size_t kReach = 48;
+  const size_t i0 = static_cast<size_t>(
+      std::lower_bound(t.begin(), t.end(), b, [](const Token& tok, size_t at) { return tok.end <= at; }) - t.begin());
+  if (i0 >= n) return std::nullopt;
+  size_t i1 = i0;
+  while (i1 + 1 < n && t[i1 + 1].begin < e && i1 - i0 < kReach) ++i1;
+  size_t sb = i0;
+  while (sb > 0 && t[sb - 1].kind != TokenKind::SentenceEnd && !line_starts[sb])
+    if (i0 - --sb > kReach) return std::nullopt;
+  size_t se = i1 + 1;
+  while (se < n && t[se].kind != TokenKind::SentenceEnd && !line_starts[se])
+    if (++se - i1 > kReach) return std::nullopt;
+  if (se < n && t[se].text == "?") return std::nullopt;
+  // A price inside a quotation is someone else's sign or menu (« œufs 4 € la douzaine » va me manquer).
+  for (size_t k = i0; k-- > sb;) {
+    if (t[k].kind == TokenKind::QuoteClose) break;
+    if (t[k].kind == TokenKind::QuoteOpen) return std::nullopt;
+  }
+  constexpr size_t kMaxWords = 20;
+  size_t sentence_words = 0;
+  for (size_t k = sb; k < se; ++k) {
+    if (t[k].kind != TokenKind::Word) continue;
+    if (++sentence_words > kMaxWords) return std::nullopt;
+    if (kReport.contains(t[k].text)) return std::nullopt;
+    if (t[k].text == "a" && k + 1 < se && kParticiples.contains(t[k + 1].text)) return std::nullopt;
+  }
+  auto boundary = [&](size_t k) {
+    switch (t[k].kind) {
+      case TokenKind::Punct: return t[k].text != "/" && t[k].text != "'";
+      case TokenKind::Other: {
+        const auto c = t[k].text;  // currency signs belong to the amount; emoji and bullets separate
+        return c != "$" && c != "€" && c != "£" && c != "₹" && c != "¥" && c != "₦" && c != "₱" && c != "%";
+      }
+      case TokenKind::Word: return false;
+      default: return true;
+    }
+  };
+  auto content = [&](size_t k) {
+    if (t[k].kind != TokenKind::Word || t[k].text.empty()) return false;
+    const auto c = static_cast<unsigned char>(t[k].text.front());
+    return (c >= 0x80 || (c >= 'a' && c <= 'z')) && !kFunction.contains(t[k].text);
+  };
+  size_t segb = i0;
+  while (segb > sb && !boundary(segb - 1)) --segb;
+  size_t sege = i1 + 1;
+  while (sege < se && !boundary(sege)) ++sege;
+  bool item_in_sentence = false;
+  for (size_t k = sb; k < i0 && !item_in_sentence; ++k) item_in_sentence = content(k);
+  if (!item_in_sentence) return std::nullopt;
+  const size_t sent_b = t[sb].begin;
+  const size_t sent_e = t[se - 1].end;
+  // `cues` are sorted by start: the first one starting in the sentence, if it also ends there.
+  const auto first_cue = std::lower_bound(cues.begin(), cues.end(), std::make_pair(sent_b, size_t{0}));
+  const bool cue = first_cue != cues.end() && first_cue->first < sent_e && first_cue->second <= sent_e;
+  if (cue) return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
+  // No listing word: the price closes its segment, after a noun phrase of at most 5 words holding a plural,
+  // the way stock is listed ("hoodies $55", "FREE RANGE EGGS $5"); "Ramen $18. Worth it." or
+  // "iPhone 3GS $199" say what something cost.
+  if (sege != i1 + 1) return std::nullopt;
+  size_t words_before = 0;
+  size_t last_content = i0;
+  for (size_t k = segb; k < i0; ++k) {
+    if (t[k].kind == TokenKind::Word) ++words_before;
+    if (content(k)) last_content = k;
+  }
+  if (last_content == i0 || words_before > 5) return std::nullopt;
+  bool plural = false;
+  for (size_t k = segb; k < i0 && !plural; ++k)
+    plural = content(k) && t[k].text.size() > 3 && (t[k].text.back() == 's' || t[k].text.back() == 'x');
+  if (!plural) return std::nullopt;
+  return std::make_pair(static_cast<size_t>(t[segb].begin), static_cast<size_t>(t[sege - 1].end));
+}
+
 }  // namespace
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
@@ -480,11 +633,19 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Charity: ctx.charity_words.push_back(words.index_at(m.begin)); break;
       case Kind::Job: ctx.job_words.push_back(words.index_at(m.begin)); break;
       case Kind::News:
+        // promo4: "back in stock", "out of stock", "en stock" are a seller's stock, not the stock market.
+        if (std::string_view(e.phrase) == "stock*" && stock_of_a_shop(s, m.begin)) break;
         // Market words that are also what sellers say ("the Sunday market", "drop-in", "fine art",
         // "cours de yoga"): news only when the post does not tell readers how to buy (promo2).
         (is_everyday_news_word(e.phrase) ? ctx.everyday_news_words : ctx.news_words).push_back(words.index_at(m.begin));
         break;
-      case Kind::Offer: ctx.offer_words.push_back(words.index_at(m.begin)); break;
+      case Kind::Offer:
+        ctx.offer_words.push_back(words.index_at(m.begin));
+        if ((e.flags & promo::kListing) != 0) ctx.listing_cues.emplace_back(m.begin, m.end);
+        break;
+      case Kind::Listing: ctx.listing_cues.emplace_back(m.begin, m.end); break;
+      case Kind::Affiliate: hits.push_back(Hit{"affiliate", m.begin, m.end, 0.4}); break;
+      case Kind::AffiliateWeak: hits.push_back(Hit{"affiliate_weak", m.begin, m.end, 0.3}); break;
       case Kind::Event: ++ctx.events; break;
       case Kind::Free:
         ++ctx.free_words;
@@ -501,6 +662,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Contact: ++ctx.contacts; break;
       case Kind::Capacity: ++ctx.capacity; break;
       case Kind::Giveaway: ++ctx.giveaways; break;
+      case Kind::GiveawayOpening:
+        if (first_word_of_sentence(s, m.begin)) ++ctx.giveaways;
+        break;
       case Kind::ContactVerb: ctx.contact_verb = true; break;
       case Kind::PayWord: ++ctx.pay_words; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
@@ -513,6 +677,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     std::erase_if(ctx.free_at, [&](size_t b) { return ctx.inside_exception(b, b + 4); });
     ctx.free_words = ctx.free_at.size();
   }
+  // promo4: in a giveaway, "free" / "gratuit" is the gift itself, no offer that leads to a sale ("Donne
+  // poussette ... Gratuit bien sûr", "free to a good home").
+  if (ctx.giveaways > 0) ctx.free_words = 0;
 
   // The company and its brands: a product name weighs more than the company's name.
   {
@@ -546,6 +713,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       ctx.contacts > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
         return h.signal == "selling" || h.signal == "booking" || h.signal == "link_in_bio" || h.signal == "call_to_action";
       });
+  std::vector<bool> line_starts;  // computed on the first price (promo4: listings)
   each_match(price_pattern(), s, [&](size_t b, size_t e) {
     // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
     // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
@@ -567,12 +735,32 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     }
     const size_t w = words.index_at(b);
     const size_t from = sub_or_zero(w, kNewsWindow);
-    if (Context::near(ctx.news_words, from, w + kNewsWindow) ||
-        (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow))) {
+    if (Context::near(ctx.news_words, from, w + kNewsWindow)) {
+      ++price_news;
+      return;
+    }
+    // promo4: a price in a product listing ("hoodies $55", "confitures maison 6€ le pot"); not in a job ad,
+    // not with a complaint word in its segment or just after it ("sandwich 12 €, quel scandale"); one in an
+    // earlier segment sets the scene ("Fresh catch this morning, snapper 12k Rp per kilo").
+    std::optional<std::pair<size_t, size_t>> listing;
+    if (!ctx.hiring) {
+      if (line_starts.empty()) line_starts = post.line_starts();
+      listing = listing_at(post.tokens(), line_starts, b, e, ctx.listing_cues);
+      // A donation appeal or a fundraiser's total is no listing ("chaque don compte, même 5 €").
+      if (listing && (Context::near(ctx.complaint_words, words.index_at(listing->first), w + kNewsWindow) ||
+                      Context::near(ctx.charity_words, from, w + kNewsWindow)))
+        listing.reset();
+    }
+    // An everyday market word ("drop", "market") makes the amount news unless the post says how to buy or
+    // the amount is a listing whose own segment holds no such word ("new merch drop friday 🔥 hoodies $55").
+    if (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow) &&
+        (!listing || Context::near(ctx.everyday_news_words, words.index_at(listing->first),
+                                   words.index_at(listing->second - 1)))) {
       ++price_news;
       return;
     }
     hits.push_back(Hit{"price", b, e, 0.3});
+    if (listing) hits.push_back(Hit{"listing", listing->first, listing->second, 0.3});
   });
   // Phone numbers, free services and "call <Name>" (promo2): features only, no excerpt.
   size_t phones = 0;
@@ -609,6 +797,13 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       }
     }
     if (ctx.free_words > 0) each_match(free_service_pattern(), s, [&](size_t, size_t) { ++free_services; });
+    // promo4: "tell him Aoife sent you": a way to buy, like "say I sent you"; a reason with its span.
+    if (s.find("sent you") != std::string::npos || s.find("vous envoie") != std::string::npos ||
+        s.find("de la part d") != std::string::npos)
+      each_match(sent_by_name_pattern(), original, [&](size_t b, size_t e) {
+        ++ctx.contacts;
+        hits.push_back(Hit{"contact", b, e, 0.2, true});
+      });
     // "Call Dave": only when the lexicon saw one of the verbs as a word.
     if (ctx.contact_verb) each_match(contact_name_pattern(), original, [&](size_t, size_t) { ++ctx.contacts; });
   }
@@ -642,9 +837,49 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   }
 
   // Context rules.
+  // promo4: "a small commission", "je touche une commission" speak of an affiliate sale only with a link, a
+  // link in bio, a code or an affiliate word ("as a car salesman I earn a commission" is a job).
+  const bool affiliate_context = links > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
+    return h.signal == "affiliate" || h.signal == "link_in_bio" || h.signal == "promo_code" || h.signal == "referral";
+  });
+  // promo4: a sale word in scare quotes ("$14.99 'delivery fee'", "des « frais de service »") is what the
+  // author was charged, as the quoted "free trial" is (quoted_offer): sellers do not quote their own offer.
+  std::vector<std::pair<size_t, size_t>> quoted;
+  {
+    const auto& t = post.tokens();
+    constexpr size_t kMaxQuoted = 4;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i].kind != TokenKind::QuoteOpen) continue;
+      size_t j = i + 1;
+      while (j < t.size() && j <= i + kMaxQuoted + 1 && t[j].kind != TokenKind::QuoteClose) ++j;
+      if (j < t.size() && t[j].kind == TokenKind::QuoteClose) {
+        quoted.emplace_back(t[i].end, t[j].begin);
+        i = j;
+      }
+    }
+  }
+  bool quoted_sale = false;
   std::vector<Hit> kept;
   for (auto& h : hits) {
-    if (!h.on_original && ctx.inside_exception(h.begin, h.end)) continue;
+    // `quoted` is sorted and disjoint: the last quotation opening at or before the hit.
+    const auto q = std::upper_bound(quoted.begin(), quoted.end(), std::make_pair(h.begin, SIZE_MAX));
+    if (h.signal == "selling" && !h.on_original && q != quoted.begin() && h.end <= std::prev(q)->second) {
+      quoted_sale = true;
+      continue;
+    }
+    if (h.signal == "affiliate_weak") {
+      if (!affiliate_context) continue;
+      h.signal = "affiliate";
+    }
+    // "I don't do affiliate links", "je ne mets jamais de liens affiliés": denied, no affiliate sale.
+    if (h.signal == "affiliate" && !h.on_original) {
+      constexpr size_t kBefore = 24;
+      const size_t from = sub_or_zero(h.begin, kBefore);
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, h.begin - from), negation_before_pattern())) continue;
+    }
+    // A listing spans a whole segment ("FREE RANGE EGGS $5/dozen"): a harmless phrase inside it ("free-range")
+    // does not undo the price next to it (promo4).
+    if (!h.on_original && h.signal != "listing" && ctx.inside_exception(h.begin, h.end)) continue;
     if (ctx.hiring && (h.signal == "call_to_action" || h.signal == "link_in_bio" || h.signal == "superlative" ||
                        h.signal == "urgency"))
       continue;
@@ -737,8 +972,11 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       at(Feature::LinkInBio) += 1;
     } else if (h.signal == "urgency") {
       at(Feature::Urgency) += 1;
-    } else if (h.signal == "selling") {
+    } else if (h.signal == "selling" || h.signal == "listing" || h.signal == "affiliate") {
+      // promo4: a product listing with its price, and an affiliate link spelt out, sell something; an
+      // affiliate link is also what the referral feature says ("a referral, affiliate or sponsored offer").
       at(Feature::Selling) += 1;
+      if (h.signal == "affiliate") at(Feature::Referral) += 1;
     } else if (h.signal == "superlative") {
       at(Feature::Superlative) += 1;
     } else if (h.signal == "brand") {
@@ -758,7 +996,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
                     at(Feature::CtaMedium) > 0;
   at(Feature::EventWithAction) = ctx.events > 0 && acts ? 1 : 0;
   at(Feature::Free) = capped(ctx.free_words, 2);
-  const Voice v = voice(post);
+  if (line_starts.empty()) line_starts = post.line_starts();  // once per post (the listings may have made it)
+  const Voice v = voice(post, line_starts);
   at(Feature::ImperativeOpenings) = capped(v.imperative_openings, 3);
   at(Feature::SecondPerson) = capped(v.second_person, 6) / 2.0;
   at(Feature::Hiring) = ctx.hiring ? 1 : 0;
@@ -770,7 +1009,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::Question) = capped(v.questions, 2);
   at(Feature::ComplaintNearPrice) = complaint_near_price > 0 ? 1 : 0;
   at(Feature::Giveaway) = ctx.giveaways > 0 ? 1 : 0;
-  at(Feature::QuotedOffer) = quoted_offer(post.tokens(), ctx.free_at) ? 1 : 0;
+  at(Feature::QuotedOffer) = quoted_sale || quoted_offer(post.tokens(), ctx.free_at) ? 1 : 0;
   // Amounts near market or price news are no price signal, but they are amounts.
   at(Feature::Price) = std::min(at(Feature::Price) + static_cast<double>(price_news), 3.0);
   // promo2: the structure of an offer written with few words, "hoodies $55, DM me", "Free roof

@@ -33,11 +33,23 @@ enum class Kind : uint8_t {
   ContactVerb,  // "call", "ring", "appelez"...: the post may name whom to call ("Call Dave"), see promotional.cpp
   PayWord,      // "pay", "paid", "earn", "payés"...: an amount after one with a time unit is a wage
   Service,      // a trade or service someone does for customers ("plombier", "dépannage", "dog wash", "tuition")
+  // promo4: what a product listing says next to its price, with no verb: a unit or quantity ("a dozen", "le
+  // pot", "per kilo"), sizes ("sizes S-XL", "taille"), haggling ("ono", "à débattre"), "DM" / "MP".
+  Listing,
+  // promo4: an affiliate link or commission spelt out ("affiliate link", "lien affilié", "I earn a small
+  // commission", "je touche une commission", "at no extra cost to you"): the author earns on a sale.
+  Affiliate,
+  // promo4: the same wording when it needs a link, a code or a link in bio to be one ("commission").
+  AffiliateWeak,
+  // promo4: a giveaway verb that counts only when it opens a sentence ("Donne poussette ..."; not "ça donne envie").
+  GiveawayOpening,
 };
 
 // Calls to action that also invite people to events, charity runs and jobs: they do
 // not count when a charity or job word is close by.
 inline constexpr uint8_t kSignup = 1;
+// An offer word that is also a listing word next to a price ("each", "obo", "à débattre", "le lot"): promo4.
+inline constexpr uint8_t kListing = 2;
 
 struct Entry {
   const char* phrase;

@@ -6,7 +6,7 @@
 set -euo pipefail
 build=(build-essential cmake pkg-config git ccache nlohmann-json3-dev libsodium-dev libsqlite3-dev libspdlog-dev
        libgtest-dev libgmock-dev libbenchmark-dev libre2-dev libutf8proc-dev libcli11-dev libseccomp-dev)
-test=(clang libclang-rt-14-dev strace sqlite3 chromium firefox-esr nodejs npm python3 rpm file
+test=(clang clang-format clang-tidy libclang-rt-14-dev strace sqlite3 chromium firefox-esr nodejs npm python3 rpm file
       ripgrep hyperfine dpkg-dev zip unzip)
 # scripts/test-windows.sh: the cross compiler, Wine to run the tests, wixl for the MSI, and
 # what scripts/windows-deps.sh needs to build the dependencies from Debian's sources.

@@ -2,7 +2,8 @@
 # README command 2: the whole test suite.
 #   1. the release build with warnings as errors, and every CTest test (unit, protocol,
 #      log reliability, install, corpus precision/recall);
-#   2. the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   2. the C++ layout (.clang-format) and clang-tidy (.clang-tidy) on the libraries and mains,
+#      then the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. each libFuzzer target for a bounded time (FUZZ_SECONDS, default 30);
 #   4. ESLint on the extension and its tooling, the extension's unit tests and the browser
 #      end-to-end tests (Chromium, Firefox), one process per file; a browser test file that
@@ -36,6 +37,9 @@ step "build (warnings are errors) and CTest"
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 ctest --preset ci --timeout 300
+
+step "C++ lint: clang-format and clang-tidy (scripts/lint-cpp.sh)"
+scripts/lint-cpp.sh build/ci
 
 step "unit tests under ASan + UBSan"
 cmake --preset asan >/dev/null

@@ -21,8 +21,10 @@ int main(int argc, char** argv) {
 #ifdef OWNVOICE_TEST_HOOKS
   ownvoice::app::apply_test_environment();
 #endif
-  CLI::App app{"OwnVoice: checks a post before you share it (disclaimer, confidential terms, promotional tone).\n"
-               "Nothing leaves this machine.", "ownvoice"};
+  CLI::App app{
+      "OwnVoice: checks a post before you share it (disclaimer, confidential terms, promotional tone).\n"
+      "Nothing leaves this machine.",
+      "ownvoice"};
   app.set_version_flag("--version", std::string("ownvoice ") + ownvoice::kVersion);
   app.require_subcommand(1);
   int exit_code = 0;

@@ -42,7 +42,8 @@ inline std::vector<json> exchange(const HostCommand& command, const std::vector<
 }
 
 // Runs a command line program with `stdin_text` and the home's environment.
-inline testing::HostRun run_program(const TempHome& home, std::vector<std::string> argv, const std::string& stdin_text) {
+inline testing::HostRun run_program(const TempHome& home, std::vector<std::string> argv,
+                                    const std::string& stdin_text) {
   HostCommand command;
   command.argv = std::move(argv);
   command.env = home.environment();

@@ -26,10 +26,16 @@ unsigned mode_of(const std::filesystem::path& p) {
 void share_posts(const HostCommand& command, int n) {
   testing::HostProcess host(command);
   for (int i = 0; i < n; ++i) {
-    const json check = host.request({{"id", i}, {"type", "check"}, {"platform", "x"},
-                                     {"text", i % 2 ? "Buy LumiDesk now, -20% today only! Order here" : "A quiet day."}});
-    const json confirm = host.request({{"id", i}, {"type", "confirm"}, {"check_id", check["result"]["check_id"]},
-                                       {"decision", "shared"}, {"consent", true}});
+    const json check =
+        host.request({{"id", i},
+                      {"type", "check"},
+                      {"platform", "x"},
+                      {"text", i % 2 ? "Buy LumiDesk now, -20% today only! Order here" : "A quiet day."}});
+    const json confirm = host.request({{"id", i},
+                                       {"type", "confirm"},
+                                       {"check_id", check["result"]["check_id"]},
+                                       {"decision", "shared"},
+                                       {"consent", true}});
     ASSERT_EQ(confirm["result"]["logged"], true) << confirm.dump();
   }
   host.close_stdin();
@@ -53,7 +59,9 @@ std::string dump_database(const std::filesystem::path& db_path, std::vector<std:
       for (int c = 0; c < sqlite3_column_count(st); ++c) {
         const void* bytes = sqlite3_column_blob(st, c);
         out += std::string(sqlite3_column_name(st, c)) + "=" +
-               std::string(static_cast<const char*>(bytes ? bytes : ""), static_cast<std::size_t>(sqlite3_column_bytes(st, c))) + "|";
+               std::string(static_cast<const char*>(bytes ? bytes : ""),
+                           static_cast<std::size_t>(sqlite3_column_bytes(st, c))) +
+               "|";
       }
       out += "\n";
     }
@@ -106,9 +114,11 @@ TEST(AdversaryFiles, AnOldLogFromBeforeTheFixLosesItsPerDayTable) {
   // What an earlier version wrote: one clear row per day.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((data_dir(home) / "log.sqlite").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE share_window; CREATE TABLE share_days(day TEXT PRIMARY KEY, shared INTEGER, "
-                             "promotional INTEGER); INSERT INTO share_days VALUES('2020-01-02', 3, 1);",
-                         nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE share_window; CREATE TABLE share_days(day TEXT PRIMARY KEY, shared INTEGER, "
+                         "promotional INTEGER); INSERT INTO share_days VALUES('2020-01-02', 3, 1);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(db);
   share_posts(command, 1);
   static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
@@ -117,7 +127,8 @@ TEST(AdversaryFiles, AnOldLogFromBeforeTheFixLosesItsPerDayTable) {
 
 TEST(AdversaryFiles, ShortPassphrasesAreRefusedByTheLibraryAndTheProtocol) {
   TempHome home;
-  const auto replies = exchange(testing::default_command(home), {{{"id", 1}, {"type", "log.init"}, {"passphrase", "x"}}});
+  const auto replies =
+      exchange(testing::default_command(home), {{{"id", 1}, {"type", "log.init"}, {"passphrase", "x"}}});
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0]["error"]["code"], "passphrase_too_short");
   auto store = log::Store::open((home.path() / "direct.sqlite").string(), {log::KdfParams::fast_for_tests()});
@@ -205,7 +216,8 @@ TEST(AdversaryFiles, AReplacedLogKeyShowsInHelloAndInTheCli) {
 
   // IT re-creates the log under its own passphrase: last_seq goes back to 0.
   std::filesystem::remove_all(data_dir(home));
-  ASSERT_EQ(exchange(command, {{{"id", 1}, {"type", "log.init"}, {"passphrase", "IT's own passphrase"}}}).at(0)["ok"], true);
+  ASSERT_EQ(exchange(command, {{{"id", 1}, {"type", "log.init"}, {"passphrase", "IT's own passphrase"}}}).at(0)["ok"],
+            true);
   const json recreated = exchange(command, {{{"id", 1}, {"type", "hello"}}}).at(0)["result"]["log"];
   EXPECT_NE(recreated["key_fingerprint"], before["key_fingerprint"]);
   EXPECT_EQ(recreated["last_seq"], 0);
@@ -228,7 +240,8 @@ TEST(AdversaryFiles, RotatedKeysLeaveAnOldBackupAndTheOldPassphraseUseless) {
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(b, "SELECT value FROM meta WHERE key='wrapped_key'", -1, &st, nullptr);
     ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-    old_wrapped.assign(static_cast<const char*>(sqlite3_column_blob(st, 0)), static_cast<std::size_t>(sqlite3_column_bytes(st, 0)));
+    old_wrapped.assign(static_cast<const char*>(sqlite3_column_blob(st, 0)),
+                       static_cast<std::size_t>(sqlite3_column_bytes(st, 0)));
     sqlite3_finalize(st);
     sqlite3_close(b);
   }
@@ -252,10 +265,14 @@ TEST(AdversaryFiles, RotatedKeysLeaveAnOldBackupAndTheOldPassphraseUseless) {
   // The old key material from the backup, put back into today's log, opens no entry.
   sqlite3* w = nullptr;
   sqlite3_open(db.c_str(), &w);
-  ASSERT_EQ(sqlite3_exec(w, ("ATTACH '" + backup.string() + "' AS old; "
-                             "UPDATE main.meta SET value=(SELECT o.value FROM old.meta AS o WHERE o.key=main.meta.key) "
-                             "WHERE key IN ('wrapped_key','kdf_salt','kdf_opslimit','kdf_memlimit','public_key');")
-                                .c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(w,
+                         ("ATTACH '" + backup.string() +
+                          "' AS old; "
+                          "UPDATE main.meta SET value=(SELECT o.value FROM old.meta AS o WHERE o.key=main.meta.key) "
+                          "WHERE key IN ('wrapped_key','kdf_salt','kdf_opslimit','kdf_memlimit','public_key');")
+                             .c_str(),
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(w);
   auto franken = log::Store::open(db.string());
   log::Filter skip;

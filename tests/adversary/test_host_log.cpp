@@ -19,7 +19,7 @@ struct PostRun {
 };
 
 PostRun post_through_host(const std::string& text, std::map<std::string, std::string> extra_env = {},
-                      bool employee_debug = false) {
+                          bool employee_debug = false) {
   TempHome home;
   write_file(home.path() / "policy.json", kOneTermPolicy);
   HostCommand command = testing::default_command(home);
@@ -37,8 +37,8 @@ PostRun post_through_host(const std::string& text, std::map<std::string, std::st
     run.replies.push_back(host.request({{"id", 2}, {"type", "log.init"}, {"passphrase", "correct horse battery"}}));
     run.replies.push_back(host.request(check));
     const json check_id = run.replies.back()["result"]["check_id"];
-    run.replies.push_back(host.request({{"id", 4}, {"type", "confirm"}, {"check_id", check_id}, {"decision", "shared"},
-                                        {"consent", true}}));
+    run.replies.push_back(host.request(
+        {{"id", 4}, {"type", "confirm"}, {"check_id", check_id}, {"decision", "shared"}, {"consent", true}}));
     EXPECT_EQ(run.replies.back()["result"]["logged"], true) << run.replies.back().dump();
     host.close_stdin();
     EXPECT_EQ(host.wait().status, 0);
@@ -82,8 +82,9 @@ TEST(AdversaryHostLog, AdministratorCannotTurnDebugOn) {
   HostCommand command = testing::default_command(home);
   command.env["OWNVOICE_DEBUG"] = "1";
   command.env["OWNVOICE_USER_PREFERENCES"] = (home.path() / "config" / "ownvoice" / "preferences.json").string();
-  const auto replies = exchange(command, {{{"id", 1}, {"type", "hello"}},
-                                          {{"id", 2}, {"type", "check"}, {"text", "Projet Edelweiss"}, {"platform", "x"}}});
+  const auto replies =
+      exchange(command, {{{"id", 1}, {"type", "hello"}},
+                         {{"id", 2}, {"type", "check"}, {"text", "Projet Edelweiss"}, {"platform", "x"}}});
   ASSERT_EQ(replies.size(), 2u);
   EXPECT_EQ(replies[0]["result"]["debug"], false);
   EXPECT_EQ(replies[0]["result"]["diagnostics"]["level"], "default");
@@ -97,9 +98,10 @@ TEST(AdversaryHostLog, OnlyTheEmployeesRequestTurnsDebugOnAndItIsVisible) {
   // employee asked for them, and hello says so.
   TempHome home;
   const HostCommand command = testing::default_command(home);
-  const auto replies = exchange(command, {{{"id", 1}, {"type", "hello"}, {"debug", true}},
-                                          {{"id", 2}, {"type", "check"}, {"text", "Projet Edelweiss"}, {"platform", "x"}, {"debug", true}},
-                                          {{"id", 3}, {"type", "hello"}}});
+  const auto replies = exchange(
+      command, {{{"id", 1}, {"type", "hello"}, {"debug", true}},
+                {{"id", 2}, {"type", "check"}, {"text", "Projet Edelweiss"}, {"platform", "x"}, {"debug", true}},
+                {{"id", 3}, {"type", "hello"}}});
   ASSERT_EQ(replies.size(), 3u);
   EXPECT_EQ(replies[0]["result"]["debug"], true);
   EXPECT_EQ(replies[0]["result"]["diagnostics"]["level"], "debug");

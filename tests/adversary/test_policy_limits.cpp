@@ -5,7 +5,9 @@
 namespace ownvoice::adversary {
 namespace {
 
-std::string deep_policy() { return R"({"version":"deep","x":)" + std::string(100000, '[') + std::string(100000, ']') + "}"; }
+std::string deep_policy() {
+  return R"({"version":"deep","x":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+}
 std::string huge_policy() {
   return R"({"version":"huge","company":")" + std::string(5u * 1024u * 1024u, 'a') + R"("})";
 }

@@ -72,7 +72,8 @@ void check_hardened(const std::vector<std::string>& argv) {
   int stdin_fd = -1;
   const pid_t pid = start_waiting(argv, home, uid, stdin_fd);
   // Wait until the program has started (its limits file shows the hardening or time runs out).
-  for (int i = 0; i < 100 && !core_limit_is_zero(limits_of(pid)); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  for (int i = 0; i < 100 && !core_limit_is_zero(limits_of(pid)); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   EXPECT_TRUE(core_limit_is_zero(limits_of(pid))) << argv[0] << "\n" << limits_of(pid);
   EXPECT_FALSE(readable_by_same_user(pid, uid)) << argv[0] << " is dumpable: its memory is readable";
   ::close(stdin_fd);

@@ -47,14 +47,12 @@ TEST(AdversaryRelease, ReleaseHostAcceptsAnIdItAddsExplicitly) {
   EXPECT_EQ(json::parse(run.frames[0])["result"]["pong"], true);
 }
 
-
 // The manifests a release `ownvoice install` writes must not let the development id start
 // the host either (issue #15): the browser would start it for any unpacked extension with
 // the public key. The test-hooks CLI, the control, still writes it.
 std::string chromium_manifest_written_by(const char* cli) {
   TempHome home;
-  const testing::HostRun run =
-      run_program(home, {cli, "install", "--user", "--browsers", "chromium"}, "");
+  const testing::HostRun run = run_program(home, {cli, "install", "--user", "--browsers", "chromium"}, "");
   EXPECT_EQ(run.exit.status, 0) << run.out;
   return read_file(home.path() / "config" / "chromium" / "NativeMessagingHosts" / "org.ownvoice.host.json");
 }

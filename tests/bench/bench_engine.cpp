@@ -33,7 +33,8 @@ const std::vector<std::string>& batch_posts() {
     const auto terms = bench::make_terms(10000);
     std::vector<std::string> out;
     out.reserve(kBatchPosts);
-    for (uint32_t i = 0; i < kBatchPosts; ++i) out.push_back(bench::make_post(3000, i % 4 == 0 ? terms : std::vector<std::string>{}, i));
+    for (uint32_t i = 0; i < kBatchPosts; ++i)
+      out.push_back(bench::make_post(3000, i % 4 == 0 ? terms : std::vector<std::string>{}, i));
     return out;
   }();
   return posts;

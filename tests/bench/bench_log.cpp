@@ -25,7 +25,8 @@ constexpr const char* kPass = "bench passphrase for the log";
 class TempLog {
  public:
   explicit TempLog(const char* tag) {
-    std::string tmpl = (std::filesystem::temp_directory_path() / (std::string("ownvoice-bench-") + tag + "-XXXXXX")).string();
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / (std::string("ownvoice-bench-") + tag + "-XXXXXX")).string();
     if (::mkdtemp(tmpl.data()) == nullptr) std::abort();
     dir_ = tmpl;
   }
@@ -113,8 +114,14 @@ void BM_LogAudit(benchmark::State& state) {
   state.counters["entries"] = total;
   state.counters["epochs"] = total / per_epoch;
 }
-BENCHMARK(BM_LogAudit)->Args({100000, 100000})->Args({100000, 100})->Args({5000, 1})
-    ->Unit(benchmark::kMillisecond)->Iterations(3)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK(BM_LogAudit)
+    ->Args({100000, 100000})
+    ->Args({100000, 100})
+    ->Args({5000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 // Decrypting everything for `ownvoice log show` (JSON parse included).
 void BM_LogReadAll100k(benchmark::State& state) {

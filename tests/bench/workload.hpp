@@ -12,9 +12,9 @@
 namespace ownvoice::bench {
 
 inline const std::vector<std::string>& syllables() {
-  static const std::vector<std::string> s = {"ka", "lu", "mer", "tra", "zo", "vel", "nor", "dix", "qua", "ré", "sil",
-                                             "bé", "tor", "fan", "gri", "ost", "pla", "ven", "cor", "dal", "ix",
-                                             "mon", "sa", "té", "ul", "wen", "yor", "zan", "èl", "bru", "chan", "ptor"};
+  static const std::vector<std::string> s = {
+      "ka",  "lu",  "mer", "tra", "zo", "vel", "nor", "dix", "qua", "ré",  "sil", "bé",  "tor", "fan", "gri",  "ost",
+      "pla", "ven", "cor", "dal", "ix", "mon", "sa",  "té",  "ul",  "wen", "yor", "zan", "èl",  "bru", "chan", "ptor"};
   return s;
 }
 
@@ -32,8 +32,10 @@ inline std::vector<std::string> make_terms(size_t n, uint32_t seed = 42) {
       return w;
     };
     std::string t = word();
-    if (kind(rng) == 0) t = "projet " + t;
-    else if (kind(rng) == 1) t += " " + word();
+    if (kind(rng) == 0)
+      t = "projet " + t;
+    else if (kind(rng) == 1)
+      t += " " + word();
     out.push_back(t);
   }
   return out;
@@ -65,20 +67,45 @@ inline nlohmann::json make_policy(size_t terms, size_t patterns) {
   for (size_t r = 0; r < 10 && patterns > 0; ++r) {
     nlohmann::json list = nlohmann::json::array();
     for (size_t i = r; i < p.size(); i += 10) list.push_back(p[i]);
-    if (!list.empty()) rules.push_back({{"id", "patterns-" + std::to_string(r)}, {"severity", "warn"}, {"patterns", list}});
+    if (!list.empty())
+      rules.push_back({{"id", "patterns-" + std::to_string(r)}, {"severity", "warn"}, {"patterns", list}});
   }
   return {{"version", "bench"}, {"company", "Lumetra"}, {"brands", {"Lumetra", "LumiDesk"}}, {"rules", rules}};
 }
 
 // A post of about `chars` characters of French and English prose with one term in it.
 inline std::string make_post(size_t chars, const std::vector<std::string>& terms, uint32_t seed) {
-  static const std::vector<std::string> words = {
-      "the", "team", "shipped", "a", "new", "release", "today", "and", "we", "are", "proud", "of", "what",
-      "our", "customers", "build", "with", "it", "l'équipe", "a", "livré", "une", "nouvelle", "version",
-      "aujourd'hui", "et", "nous", "sommes", "fiers", "de", "nos", "clients", "qui", "construisent", "avec",
-      "élan", "réunion", "projet", "stratégie", "données", "merci", "à", "tous", "great", "work", "#teamwork",
-      "learning", "growth", "innovation", "café", "Zürich", "Genève", "Montréal", "naïve", "œuvre", "Q4",
-      "planning", "https://example.com/blog/post", "🚀", "—", "«", "»"};
+  static const std::vector<std::string> words = {"the",         "team",
+                                                 "shipped",     "a",
+                                                 "new",         "release",
+                                                 "today",       "and",
+                                                 "we",          "are",
+                                                 "proud",       "of",
+                                                 "what",        "our",
+                                                 "customers",   "build",
+                                                 "with",        "it",
+                                                 "l'équipe",    "a",
+                                                 "livré",       "une",
+                                                 "nouvelle",    "version",
+                                                 "aujourd'hui", "et",
+                                                 "nous",        "sommes",
+                                                 "fiers",       "de",
+                                                 "nos",         "clients",
+                                                 "qui",         "construisent",
+                                                 "avec",        "élan",
+                                                 "réunion",     "projet",
+                                                 "stratégie",   "données",
+                                                 "merci",       "à",
+                                                 "tous",        "great",
+                                                 "work",        "#teamwork",
+                                                 "learning",    "growth",
+                                                 "innovation",  "café",
+                                                 "Zürich",      "Genève",
+                                                 "Montréal",    "naïve",
+                                                 "œuvre",       "Q4",
+                                                 "planning",    "https://example.com/blog/post",
+                                                 "🚀",           "—",
+                                                 "«",           "»"};
   std::mt19937 rng(seed);
   std::uniform_int_distribution<size_t> pick(0, words.size() - 1);
   std::string post;

@@ -12,7 +12,8 @@ policy::Policy make(const nlohmann::json& doc) {
   return policy::from_json(doc);
 }
 
-std::vector<checks::ConfidentialHit> screen(const policy::Policy& p, const std::string& text, const std::string& platform = "linkedin") {
+std::vector<checks::ConfidentialHit> screen(const policy::Policy& p, const std::string& text,
+                                            const std::string& platform = "linkedin") {
   checks::Screener s(p);
   return s.screen(text, text::normalize(text), platform);
 }
@@ -83,7 +84,10 @@ TEST(Confidential, NearClauseCatchesQuarterlyResultsNotEveryQuarter) {
   const auto p = make({{"rules",
                         {{{"id", "quarterly-results"},
                           {"severity", "block"},
-                          {"near", {{{"left", {"résultats", "results", "CA"}}, {"right", {"T3", "Q3", "trimestre", "quarter"}}, {"within", 6}}}},
+                          {"near",
+                           {{{"left", {"résultats", "results", "CA"}},
+                             {"right", {"T3", "Q3", "trimestre", "quarter"}},
+                             {"within", 6}}}},
                           {"exceptions", {"résultats publiés"}}}}}});
   EXPECT_EQ(excerpts(screen(p, "Nos résultats du T3 sont excellents")), std::vector<std::string>{"résultats du T3"});
   EXPECT_EQ(excerpts(screen(p, "Q3 results are in")), std::vector<std::string>{"Q3 results"});
@@ -93,8 +97,9 @@ TEST(Confidential, NearClauseCatchesQuarterlyResultsNotEveryQuarter) {
 }
 
 TEST(Confidential, PatternsRunOnNormalisedTextCaseInsensitively) {
-  const auto p = make({{"rules", {{{"id", "hosts"}, {"patterns", {"\\b[a-z0-9-]+\\.lumetra\\.internal\\b"}}},
-                                  {{"id", "tickets"}, {"severity", "warn"}, {"patterns", {"\\blum-[0-9]{2,6}\\b"}}}}}});
+  const auto p = make({{"rules",
+                        {{{"id", "hosts"}, {"patterns", {"\\b[a-z0-9-]+\\.lumetra\\.internal\\b"}}},
+                         {{"id", "tickets"}, {"severity", "warn"}, {"patterns", {"\\blum-[0-9]{2,6}\\b"}}}}}});
   const auto hits = screen(p, "See BUILD-01.Lumetra.Internal and LUM‑4521 (non-breaking hyphen)");
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0].rule, "hosts");

@@ -67,10 +67,10 @@ TEST(Disclaimer, HashtagsEmojiAccentsAndInvisibleCharacters) {
   EXPECT_TRUE(present("#OpinionsAreMyOwn 🙂"));
   EXPECT_TRUE(present("#AvisPerso"));
   EXPECT_TRUE(present("💬 Views are my own 💬"));
-  EXPECT_TRUE(present("Opinions\u00a0are\u00a0my\u00a0own"));      // no-break spaces
-  EXPECT_TRUE(present("Opin\u200bions are my own"));                // zero-width space
+  EXPECT_TRUE(present("Opinions\u00a0are\u00a0my\u00a0own"));  // no-break spaces
+  EXPECT_TRUE(present("Opin\u200bions are my own"));           // zero-width space
   EXPECT_TRUE(present("OPINIONS PERSONNELLES"));
-  EXPECT_TRUE(present("opinions personnélles"));                    // stray accent
+  EXPECT_TRUE(present("opinions personnélles"));                      // stray accent
   EXPECT_TRUE(present("Ces propos n\u2019engagent que moi\u202f!"));  // narrow no-break space
 }
 
@@ -168,7 +168,8 @@ TEST(Disclaimer, PolicyCustomWordingIsRecognised) {
   Policy p = lumetra();
   p.disclaimers["en"] = "Personal account, personal takes!";
   EXPECT_TRUE(check("Nice day. Personal account, personal takes", Platform::LinkedIn, "en", p).present);
-  EXPECT_EQ(check("Nice day.", Platform::LinkedIn, "en", p).proposed_text, "Nice day.\n\nPersonal account, personal takes!");
+  EXPECT_EQ(check("Nice day.", Platform::LinkedIn, "en", p).proposed_text,
+            "Nice day.\n\nPersonal account, personal takes!");
 }
 
 TEST(Disclaimer, BlueskyAndInstagramRules) {
@@ -268,8 +269,9 @@ TEST(DisclaimerGrammar, HashtagAmongOtherHashtags) {
 }
 
 TEST(DisclaimerGrammar, LegalLongForm) {
-  EXPECT_TRUE(present("The opinions expressed in this article are solely those of the author and do not necessarily "
-                      "reflect the official policy of any agency."));
+  EXPECT_TRUE(
+      present("The opinions expressed in this article are solely those of the author and do not necessarily "
+              "reflect the official policy of any agency."));
   EXPECT_TRUE(present("Content is mine; it does not necessarily represent the views of my employer."));
   EXPECT_TRUE(present("This does not reflect the position of my current or former employers."));
   // A report that does not reflect something is not a disclaimer.
@@ -363,7 +365,8 @@ TEST(DisclaimerGrammar, NotTheEmployersFollowedByMoreWords) {
 // with "où je travaille", and the "my" forms of workplaces.
 TEST(DisclaimerGrammar, SoleResponsibilityOfTheAuthor) {
   EXPECT_EQ(matched("Les propos tenus ici relèvent de ma seule responsabilité."), "fr_seule_responsabilite");
-  EXPECT_TRUE(present("Les analyses publiées sur ce compte relevent de ma responsabilite personnelle. Aujourd'hui : le foncier."));
+  EXPECT_TRUE(present(
+      "Les analyses publiées sur ce compte relevent de ma responsabilite personnelle. Aujourd'hui : le foncier."));
   EXPECT_EQ(matched("Les propos tenus dans cette tribune relèvent de la seule responsabilité de leur auteur."),
             "fr_responsabilite_auteur");
   EXPECT_TRUE(present("Ce billet relève de la responsabilité de son auteur."));
@@ -376,8 +379,7 @@ TEST(DisclaimerGrammar, SoleResponsibilityOfTheAuthor) {
 }
 
 TEST(DisclaimerGrammar, EmployerNamedBeforeNotTheirs) {
-  EXPECT_EQ(matched("my employer would like you to know these are my opinions and not theirs"),
-            "views_not_theirs");
+  EXPECT_EQ(matched("my employer would like you to know these are my opinions and not theirs"), "views_not_theirs");
   EXPECT_TRUE(present("The firm I work for would like you to know the opinions are mine and not theirs."));
   EXPECT_FALSE(present("My boss says the mistake was mine and not theirs."));
   EXPECT_FALSE(present("My team loved the views from the terrace, and not theirs."));

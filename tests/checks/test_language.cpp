@@ -14,7 +14,7 @@ std::string lang(std::string_view s, std::string_view fallback = "en") {
 TEST(Language, French) {
   EXPECT_EQ(lang("Très fière de l'équipe qui a livré la nouvelle version cette semaine !"), "fr");
   EXPECT_EQ(lang("Nous recrutons un développeur pour notre équipe de Lausanne.", "en"), "fr");
-  EXPECT_EQ(lang("JE SUIS RAVI DE VOUS ANNONCER QUE NOUS OUVRONS UN BUREAU"), "fr");  // case
+  EXPECT_EQ(lang("JE SUIS RAVI DE VOUS ANNONCER QUE NOUS OUVRONS UN BUREAU"), "fr");    // case
   EXPECT_EQ(lang("Ce\u00a0matin,\u00a0la\u00a0conférence\u00a0était\u00a0top"), "fr");  // no-break spaces
 }
 

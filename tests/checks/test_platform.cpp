@@ -64,11 +64,11 @@ TEST(Platform, XWeights) {
   EXPECT_EQ(measure_length("Opinions are my own.", Platform::X), 20u);
   EXPECT_EQ(measure_length("Ces propos n’engagent que moi.", Platform::X), 30u);  // ’ is in 8208..8223
   EXPECT_EQ(measure_length("日本語", Platform::X), 6u);
-  EXPECT_EQ(measure_length("🇨🇭", Platform::X), 2u);           // flag: one emoji sequence
-  EXPECT_EQ(measure_length("👍🏽", Platform::X), 2u);           // skin tone modifier
-  EXPECT_EQ(measure_length("©", Platform::X), 1u);             // text presentation
+  EXPECT_EQ(measure_length("🇨🇭", Platform::X), 2u);             // flag: one emoji sequence
+  EXPECT_EQ(measure_length("👍🏽", Platform::X), 2u);       // skin tone modifier
+  EXPECT_EQ(measure_length("©", Platform::X), 1u);              // text presentation
   EXPECT_EQ(measure_length("©\xEF\xB8\x8F", Platform::X), 2u);  // emoji presentation
-  EXPECT_EQ(measure_length("e\xCC\x81", Platform::X), 1u);     // NFC first: é
+  EXPECT_EQ(measure_length("e\xCC\x81", Platform::X), 1u);      // NFC first: é
   EXPECT_EQ(measure_length("see lumetra.ch/shop?utm_source=x.", Platform::X), 4u + 23u + 1u);
   EXPECT_EQ(measure_length("mail jean@lumetra.ch", Platform::X), 20u);  // an e-mail is no URL
   EXPECT_EQ(measure_length("", Platform::X), 0u);
@@ -79,7 +79,8 @@ TEST(Platform, XWeights) {
 }
 
 TEST(Platform, MastodonCountsUrlsAs23AndMentionsWithoutDomain) {
-  EXPECT_EQ(measure_length("Hi https://example.com/a/very/long/path/that/goes/on/and/on", Platform::Mastodon), 3u + 23u);
+  EXPECT_EQ(measure_length("Hi https://example.com/a/very/long/path/that/goes/on/and/on", Platform::Mastodon),
+            3u + 23u);
   EXPECT_EQ(measure_length("example.com", Platform::Mastodon), 11u);  // no scheme: counted as text
   EXPECT_EQ(measure_length("@alice@mastodon.social hi", Platform::Mastodon), 9u);
   EXPECT_EQ(measure_length("👨‍👩‍👧‍👦", Platform::Mastodon), 1u);
@@ -134,7 +135,13 @@ std::vector<std::string> table_ids() {
 std::vector<std::string> schema_platforms(const std::string& path) {
   std::ifstream in(path);
   const auto schema = nlohmann::json::parse(in);
-  return schema.at("$defs").at("rule").at("properties").at("platforms").at("items").at("enum").get<std::vector<std::string>>();
+  return schema.at("$defs")
+      .at("rule")
+      .at("properties")
+      .at("platforms")
+      .at("items")
+      .at("enum")
+      .get<std::vector<std::string>>();
 }
 }  // namespace
 

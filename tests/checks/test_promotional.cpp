@@ -37,8 +37,9 @@ std::string signals(const PromotionalResult& r) {
 }  // namespace
 
 TEST(Promotional, EnglishAdvert) {
-  auto r = check("LumiDesk 3 is here! Try it free for 30 days, -30% until Sunday with code LUMI30: "
-                 "https://lumetra.ch/shop?utm_source=linkedin");
+  auto r = check(
+      "LumiDesk 3 is here! Try it free for 30 days, -30% until Sunday with code LUMI30: "
+      "https://lumetra.ch/shop?utm_source=linkedin");
   EXPECT_TRUE(r.promotional) << signals(r);
   EXPECT_GE(r.score, 0.9);
   for (const char* s : {"brand", "call_to_action", "discount", "urgency", "promo_code", "shop_link"})
@@ -191,13 +192,13 @@ TEST(Promotional, NoCompanyNoDisclosure) {
 }
 
 TEST(Promotional, UnicodeFolding) {
-  EXPECT_TRUE(has_signal(check("Sh\u200bop now"), "call_to_action"));              // zero-width space
-  EXPECT_TRUE(has_signal(check("REservez vite", "fr"), "call_to_action"));         // accent dropped
-  EXPECT_TRUE(has_signal(check("RÉSERVEZ VITE", "fr"), "call_to_action"));         // upper case accent
-  EXPECT_TRUE(has_signal(check("Jusqu’à dimanche !", "fr"), "urgency"));           // typographic apostrophe
-  EXPECT_TRUE(has_signal(check("#ShopNow ✨"), "call_to_action"));                   // hashtag
-  EXPECT_TRUE(has_signal(check("lumidesk"), "brand"));                              // case
-  EXPECT_TRUE(has_signal(check("Photon\u00a0Suite"), "brand"));                     // no-break space
+  EXPECT_TRUE(has_signal(check("Sh\u200bop now"), "call_to_action"));       // zero-width space
+  EXPECT_TRUE(has_signal(check("REservez vite", "fr"), "call_to_action"));  // accent dropped
+  EXPECT_TRUE(has_signal(check("RÉSERVEZ VITE", "fr"), "call_to_action"));  // upper case accent
+  EXPECT_TRUE(has_signal(check("Jusqu’à dimanche !", "fr"), "urgency"));    // typographic apostrophe
+  EXPECT_TRUE(has_signal(check("#ShopNow ✨"), "call_to_action"));           // hashtag
+  EXPECT_TRUE(has_signal(check("lumidesk"), "brand"));                      // case
+  EXPECT_TRUE(has_signal(check("Photon\u00a0Suite"), "brand"));             // no-break space
 }
 
 TEST(Promotional, ReasonsCarryWeightsAndExcerpts) {
@@ -222,8 +223,9 @@ TEST(Promotional, LargePostStaysLinearAndSmall) {
   // binary search and the reasons a bounded list.
   std::string text;
   while (text.size() < 400'000)
-    text += "Shop now -30% until Sunday with code LUMI30 at https://lumetra.ch/shop?utm_source=x, best regards, "
-            "sign up for the charity run, the stock fell to $12. ";
+    text +=
+        "Shop now -30% until Sunday with code LUMI30 at https://lumetra.ch/shop?utm_source=x, best regards, "
+        "sign up for the charity run, the stock fell to $12. ";
   const auto started = std::chrono::steady_clock::now();
   auto r = check(text);
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -259,7 +261,8 @@ TEST(Promotional, ComplaintNearAPriceIsTheAuthorPaying) {
   EXPECT_FALSE(r.promotional) << r.score;
   EXPECT_FALSE(check("Quel scandale, 12 € le sandwich à la gare.", "fr").promotional);
   // An offer with a price and no complaint keeps the feature at 0.
-  EXPECT_EQ(feature(check("Selling my old Clio, 4,500 € negotiable. DM if interested."), Feature::ComplaintNearPrice), 0);
+  EXPECT_EQ(feature(check("Selling my old Clio, 4,500 € negotiable. DM if interested."), Feature::ComplaintNearPrice),
+            0);
 }
 
 TEST(Promotional, AnOfferInScareQuotesIsNotOffered) {
@@ -269,8 +272,9 @@ TEST(Promotional, AnOfferInScareQuotesIsNotOffered) {
 }
 
 TEST(Promotional, PricesInThousandsAndOtherCurrencies) {
-  for (const char* p : {"Studio à vendre 180 k€, à débattre.", "Je vends mon vélo 100 balles.", "Sofa 900 dirhams, pickup Rabat.",
-                        "Tutoring 500 rupees an hour, DM me.", "Couch for sale, 1,200 rands."})
+  for (const char* p :
+       {"Studio à vendre 180 k€, à débattre.", "Je vends mon vélo 100 balles.", "Sofa 900 dirhams, pickup Rabat.",
+        "Tutoring 500 rupees an hour, DM me.", "Couch for sale, 1,200 rands."})
     EXPECT_GE(feature(check(p), Feature::Price), 1) << p;
 }
 
@@ -294,15 +298,16 @@ TEST(Promotional, CurrencyCodesWhereTheEuroIsNotLocal) {
   // Codes that are also words or versions before a number are not prices there.
   for (const char* p : {"Upgrading to PHP 8 this week.", "Try 2 weeks of cold showers."})
     EXPECT_EQ(feature(check(p), Feature::Price), 0) << p;
-  EXPECT_GE(feature(check("My bank gives us both €30 if you open an account with my invite link."), Feature::Referral), 2);
+  EXPECT_GE(feature(check("My bank gives us both €30 if you open an account with my invite link."), Feature::Referral),
+            2);
 }
 
 // promo2: the structure of an offer written with few words, and wages in job ads.
 TEST(Promotional, OfferStructurePriceOrFreeServiceWithAWayToReach) {
   // Currencies as they are written where the euro and the dollar are not the local money.
-  for (const char* text : {"Braids R650, DM to book", "Gâteaux 2500 DA le plateau, écris-moi", "Hats 250 kr, message me",
-                           "Snapper 12k Rp per kilo, come by", "Rad timoun 500 goud, rele m", "Hoodies 55 CAD, DM me",
-                           "Sourdough 6 quid, text me"}) {
+  for (const char* text : {"Braids R650, DM to book", "Gâteaux 2500 DA le plateau, écris-moi",
+                           "Hats 250 kr, message me", "Snapper 12k Rp per kilo, come by", "Rad timoun 500 goud, rele m",
+                           "Hoodies 55 CAD, DM me", "Sourdough 6 quid, text me"}) {
     const auto r = check(text);
     EXPECT_EQ(feature(r, Feature::Price), 1) << text;
     EXPECT_EQ(feature(r, Feature::OfferWithContact), 1) << text;
@@ -315,7 +320,8 @@ TEST(Promotional, OfferStructurePriceOrFreeServiceWithAWayToReach) {
   EXPECT_EQ(feature(check("Devis gratuit pour vos travaux, contactez-nous.", "fr"), Feature::FreeService), 1);
   // A price the author complains about is no offer, even with a call to action word in it.
   EXPECT_EQ(feature(check("The free trial was a joke: 3 days, then $19.99 a month. Call me crazy but never again."),
-                    Feature::OfferWithContact), 0);
+                    Feature::OfferWithContact),
+            0);
 }
 
 TEST(Promotional, PhoneNumbersNotYearsNorAmounts) {
@@ -327,7 +333,8 @@ TEST(Promotional, PhoneNumbersNotYearsNorAmounts) {
 }
 
 TEST(Promotional, WagesInAJobAdAreNotPrices) {
-  const auto nurse = check("We're hiring registered nurses! $38–$45 per hour plus night differential. Apply at the careers page.");
+  const auto nurse =
+      check("We're hiring registered nurses! $38–$45 per hour plus night differential. Apply at the careers page.");
   EXPECT_EQ(feature(nurse, Feature::Wage), 2);
   EXPECT_EQ(feature(nurse, Feature::Price), 0);
   EXPECT_FALSE(nurse.promotional) << nurse.score;
@@ -348,9 +355,13 @@ TEST(Promotional, EverydayMarketWordsAreNotNewsInAnOffer) {
 // promo2 after batch 7: an e-mail address is a way to reach the seller; what someone is paid is a
 // wage even without a hiring word.
 TEST(Promotional, EmailReachesTheSellerAndPayIsAWage) {
-  EXPECT_EQ(feature(check("Plateaux repas dès 11,90 € par personne, livrés à Nantes. Commandes : contact@traiteur.example", "fr"),
-                    Feature::OfferWithContact), 1);
-  EXPECT_EQ(feature(check("Plateaux repas dès 11,90 € par personne, merci @traiteur", "fr"), Feature::OfferWithContact), 0);
+  EXPECT_EQ(
+      feature(
+          check("Plateaux repas dès 11,90 € par personne, livrés à Nantes. Commandes : contact@traiteur.example", "fr"),
+          Feature::OfferWithContact),
+      1);
+  EXPECT_EQ(feature(check("Plateaux repas dès 11,90 € par personne, merci @traiteur", "fr"), Feature::OfferWithContact),
+            0);
   const auto pay = check("Agency shifts pay £45 an hour and staff nurses earn £18 an hour. Something is broken.");
   EXPECT_EQ(feature(pay, Feature::Wage), 2);
   EXPECT_EQ(feature(pay, Feature::Price), 0);
@@ -362,13 +373,18 @@ TEST(Promotional, EmailReachesTheSellerAndPayIsAWage) {
 // determiner or possessive before it), in a job ad or in a complaint is not. A "devis" with a way to
 // reach whoever gives it is offered, not received.
 TEST(Promotional, ServiceWithOnlyAContact) {
-  EXPECT_EQ(feature(check("Couvreur, réparation de gouttières autour de Dinant. 0497 11 22 33", "fr"), Feature::ServiceContact), 1);
-  EXPECT_EQ(feature(check("Window cleaner, Swindon and villages. window.wendy@example.co.uk"), Feature::ServiceContact), 1);
+  EXPECT_EQ(feature(check("Couvreur, réparation de gouttières autour de Dinant. 0497 11 22 33", "fr"),
+                    Feature::ServiceContact),
+            1);
+  EXPECT_EQ(feature(check("Window cleaner, Swindon and villages. window.wendy@example.co.uk"), Feature::ServiceContact),
+            1);
   EXPECT_EQ(feature(check("Late again? 24/7 emergency locksmith in Hull: 07700 900456"), Feature::ServiceContact), 1);
-  EXPECT_EQ(feature(check("Our locksmith never turned up. Number is 07700 900456, avoid."), Feature::ServiceContact), 0);
+  EXPECT_EQ(feature(check("Our locksmith never turned up. Number is 07700 900456, avoid."), Feature::ServiceContact),
+            0);
   EXPECT_EQ(feature(check("We're hiring a plumber for our sites, CV to jobs@example.com"), Feature::ServiceContact), 0);
   EXPECT_EQ(feature(check("Lost keys near the barber on Quay St, call 07700 900456"), Feature::ServiceContact), 0);
-  EXPECT_EQ(feature(check("Nettoyage de vitres à Lyon, devis en 24 h : vitres@exemple.fr", "fr"), Feature::Complaint), 0);
+  EXPECT_EQ(feature(check("Nettoyage de vitres à Lyon, devis en 24 h : vitres@exemple.fr", "fr"), Feature::Complaint),
+            0);
   EXPECT_GE(feature(check("Le devis du garage : 1 200 €. Pourquoi si cher ?", "fr"), Feature::Complaint), 1);
 }
 
@@ -391,10 +407,10 @@ std::string excerpt_of(const PromotionalResult& r, std::string_view signal) {
 // promo4: a product noun and its price with no verb is an offer; a price in a report (a verb, a complaint,
 // a question, a quotation, a fundraiser) is not.
 TEST(Promotional, AProductListingWithItsPriceIsAnOffer) {
-  for (const char* offer : {"hoodies $55, sizes S-XL", "FREE RANGE EGGS $5/dozen", "Bike for sale, $150 ono",
-                            "Handmade mugs $18 each, DM", "new merch drop friday 8pm 🔥 hoodies $55",
-                            "Baby clothes bundle, size 6-12m, £10 the lot, collection only",
-                            "Fresh snapper 12k Rp per kilo at the jetty"}) {
+  for (const char* offer :
+       {"hoodies $55, sizes S-XL", "FREE RANGE EGGS $5/dozen", "Bike for sale, $150 ono", "Handmade mugs $18 each, DM",
+        "new merch drop friday 8pm 🔥 hoodies $55", "Baby clothes bundle, size 6-12m, £10 the lot, collection only",
+        "Fresh snapper 12k Rp per kilo at the jetty"}) {
     const auto r = check(offer);
     EXPECT_TRUE(r.promotional) << offer << ": " << signals(r);
     EXPECT_TRUE(has_signal(r, "listing")) << offer << ": " << signals(r);
@@ -412,12 +428,12 @@ TEST(Promotional, AProductListingWithItsPriceIsAnOffer) {
 }
 
 TEST(Promotional, APriceInAComplaintOrNewsIsNoListing) {
-  for (const char* report : {"paid $55 for a hoodie, outrageous", "Eggs are $5 a dozen now. Unbelievable.",
-                             "Coffee $6 at the airport. Daylight robbery.", "Sandwich 12 €, quel scandale",
-                             "Any idea if $55 for a hoodie is fair? Sizes S-XL",
-                             "I sold my bike for €150 last week, sizes are hard to find.",
-                             "Thank you for the $3,100! #charity",
-                             "We're hiring a baker, €2,100 a month, send your CV."}) {
+  for (const char* report :
+       {"paid $55 for a hoodie, outrageous", "Eggs are $5 a dozen now. Unbelievable.",
+        "Coffee $6 at the airport. Daylight robbery.", "Sandwich 12 €, quel scandale",
+        "Any idea if $55 for a hoodie is fair? Sizes S-XL",
+        "I sold my bike for €150 last week, sizes are hard to find.", "Thank you for the $3,100! #charity",
+        "We're hiring a baker, €2,100 a month, send your CV."}) {
     const auto r = check(report);
     EXPECT_FALSE(has_signal(r, "listing")) << report << ": " << signals(r);
     EXPECT_FALSE(r.promotional) << report << ": " << signals(r);
@@ -434,21 +450,24 @@ TEST(Promotional, APriceInAComplaintOrNewsIsNoListing) {
 
 // promo4: an affiliate link or a commission spelt out sells for the author.
 TEST(Promotional, AffiliateLinksInWords) {
-  for (const char* post : {"The boots I've worn for three winters. Affiliate link, I get a small commission: amzn.to/3xYzAbc",
-                           "My favourite pan. I earn a small commission if you buy through the link below.",
-                           "code in bio gets you 10% on the whole range"}) {
+  for (const char* post :
+       {"The boots I've worn for three winters. Affiliate link, I get a small commission: amzn.to/3xYzAbc",
+        "My favourite pan. I earn a small commission if you buy through the link below.",
+        "code in bio gets you 10% on the whole range"}) {
     const auto r = check(post);
     EXPECT_TRUE(r.promotional) << post << ": " << signals(r);
     EXPECT_TRUE(has_signal(r, "affiliate")) << post << ": " << signals(r);
   }
-  for (const char* post : {"Mes chaussures de rando préférées, lien affilié en bio, je touche une commission",
-                           "Le livre qui m'a appris à cuisiner. Je touche une petite commission si vous passez par ce lien : "
-                           "amzn.to/3abcDEF"}) {
+  for (const char* post :
+       {"Mes chaussures de rando préférées, lien affilié en bio, je touche une commission",
+        "Le livre qui m'a appris à cuisiner. Je touche une petite commission si vous passez par ce lien : "
+        "amzn.to/3abcDEF"}) {
     const auto r = check(post, "fr");
     EXPECT_TRUE(r.promotional) << post << ": " << signals(r);
     EXPECT_TRUE(has_signal(r, "affiliate")) << post << ": " << signals(r);
   }
-  EXPECT_EQ(excerpt_of(check("Affiliate link, I get a small commission: amzn.to/3xYzAbc"), "affiliate"), "Affiliate link");
+  EXPECT_EQ(excerpt_of(check("Affiliate link, I get a small commission: amzn.to/3xYzAbc"), "affiliate"),
+            "Affiliate link");
   // A commission earned at work, or affiliate links refused, is no affiliate sale.
   for (const char* post : {"As a car salesman I earn a commission on every sale, and it is hard work.",
                            "Our sales team is paid on commission now, not sure how I feel.",
@@ -474,8 +493,8 @@ TEST(Promotional, SentByNameScareQuotedFeesAndGiveaways) {
     EXPECT_EQ(excerpt_of(r, "contact"), "tell her Sinead sent you");
   }
   {
-    const auto r = check("Ma sœur vient d'ouvrir son salon de coiffure rue Gambetta, dites-lui que c'est Julie qui vous envoie !",
-                         "fr");
+    const auto r = check(
+        "Ma sœur vient d'ouvrir son salon de coiffure rue Gambetta, dites-lui que c'est Julie qui vous envoie !", "fr");
     EXPECT_TRUE(r.promotional) << signals(r);
     EXPECT_TRUE(has_signal(r, "contact")) << signals(r);
   }
@@ -494,9 +513,9 @@ TEST(Promotional, SentByNameScareQuotedFeesAndGiveaways) {
 // promo4: a bare "item price" is a listing only as stock is listed (a plural: "hoodies $55"); a price in a
 // sentence that reports a change, a booking or a memory is no listing; "price from" lists like a unit.
 TEST(Promotional, ListingsNeedTheShapeOfStock) {
-  for (const char* post : {"Ramen $18. Worth it.", "Flights to Lisbon €39 each way, booked for March 🎉",
-                           "SBB raises fares again: day pass now CHF 79. Commuters are furious.",
-                           "Throwback to 2009: iPhone 3GS $199."}) {
+  for (const char* post :
+       {"Ramen $18. Worth it.", "Flights to Lisbon €39 each way, booked for March 🎉",
+        "SBB raises fares again: day pass now CHF 79. Commuters are furious.", "Throwback to 2009: iPhone 3GS $199."}) {
     EXPECT_FALSE(has_signal(check(post), "listing")) << post << ": " << signals(check(post));
   }
   EXPECT_FALSE(has_signal(check("Le prix du pain passe à 175 FCFA la baguette à partir de lundi.", "fr"), "listing"));
@@ -524,13 +543,15 @@ TEST(Promotional, LargePostOfListingsStaysLinear) {
 // promo4: condition, unit and availability words of small ads; affiliate links in the bio or the description;
 // affiliate links denied.
 TEST(Promotional, SmallAdWordsAndAffiliateLinksWhereCreatorsPutThem) {
-  for (const char* post : {"Firewood, seasoned oak, €90 a load, delivered", "Strawberries $6/quart at the stand this weekend",
-                           "Kids' winter boots, size 11, barely worn, $20"}) {
+  for (const char* post :
+       {"Firewood, seasoned oak, €90 a load, delivered", "Strawberries $6/quart at the stand this weekend",
+        "Kids' winter boots, size 11, barely worn, $20"}) {
     const auto r = check(post);
     EXPECT_TRUE(r.promotional && has_signal(r, "listing")) << post << ": " << signals(r);
   }
-  for (const char* post : {"Machine à café Delonghi 80 €, très peu servie", "Sac à main cuir 45€ neuf jamais porté",
-                           "T-shirts du groupe 20 balles, dispo au merch ce soir", "Cartes Pokémon, lot de 50 à 30 €"}) {
+  for (const char* post :
+       {"Machine à café Delonghi 80 €, très peu servie", "Sac à main cuir 45€ neuf jamais porté",
+        "T-shirts du groupe 20 balles, dispo au merch ce soir", "Cartes Pokémon, lot de 50 à 30 €"}) {
     const auto r = check(post, "fr");
     EXPECT_TRUE(r.promotional && has_signal(r, "listing")) << post << ": " << signals(r);
   }
@@ -540,7 +561,8 @@ TEST(Promotional, SmallAdWordsAndAffiliateLinksWhereCreatorsPutThem) {
                            "Affiliate marketing is mostly a scam, says the FTC report."})
     EXPECT_FALSE(check(post).promotional) << post;
   EXPECT_FALSE(check("Je ne mets jamais de liens affiliés, je préfère la transparence.", "fr").promotional);
-  EXPECT_FALSE(has_signal(check("Je ne mets jamais de liens affiliés, je préfère la transparence.", "fr"), "affiliate"));
+  EXPECT_FALSE(
+      has_signal(check("Je ne mets jamais de liens affiliés, je préfère la transparence.", "fr"), "affiliate"));
   EXPECT_FALSE(has_signal(check("New iPhone available from $999 in stores Friday, Apple says."), "listing"));
 }
 

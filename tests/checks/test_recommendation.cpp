@@ -39,9 +39,9 @@ TEST(DisclaimerRecommendation, PersonalPostIsOfferedUnticked) {
 
 TEST(DisclaimerRecommendation, AboutWorkIsTicked) {
   EXPECT_EQ(recommend("Proud of what Lumetra shipped this year.", Platform::X).because.front(), "names_company");
-  EXPECT_EQ(recommend("LumiDesk 4 is 30% off with code LUMI30 until Sunday, grab yours!", Platform::Mastodon)
-                .because.front(),
-            "names_company");
+  EXPECT_EQ(
+      recommend("LumiDesk 4 is 30% off with code LUMI30 until Sunday, grab yours!", Platform::Mastodon).because.front(),
+      "names_company");
   EXPECT_EQ(recommend("Photonics is entering a golden decade.", Platform::Bluesky).because.front(), "industry");
   EXPECT_EQ(recommend("My team shipped the new release tonight.", Platform::Threads).because.front(), "work_words");
   EXPECT_EQ(recommend("Selling my bike, 300 EUR, DM me.", Platform::Facebook).because.front(), "promotional");

@@ -91,17 +91,28 @@ std::vector<Found> by_regex(std::string_view s) {
 }  // namespace
 
 TEST(Urls, CandidateScanFindsWhatTheRegularExpressionFinds) {
-  const std::vector<std::string> fixed = {
-      "Hi http://test.co and HTTPS://Example.COM/x.", "a.b.c. d..e f.-g _x._y", "e.g. version 1.2.3",
-      "jean.dupont@lumetra.ch", "xhttps://a.b", "https://.com http://a.", "Ünïcödé.café/é ça.va 東京.jp",
-      "emoji😀.com 😀.😀 a\u0301.b\u0301", "...a.b...", ".", "a.", ".a", "https://", "http://ab.cd.ef.gh",
-      std::string("bad\xff.utf\xc3.x")};
+  const std::vector<std::string> fixed = {"Hi http://test.co and HTTPS://Example.COM/x.",
+                                          "a.b.c. d..e f.-g _x._y",
+                                          "e.g. version 1.2.3",
+                                          "jean.dupont@lumetra.ch",
+                                          "xhttps://a.b",
+                                          "https://.com http://a.",
+                                          "Ünïcödé.café/é ça.va 東京.jp",
+                                          "emoji😀.com 😀.😀 a\u0301.b\u0301",
+                                          "...a.b...",
+                                          ".",
+                                          "a.",
+                                          ".a",
+                                          "https://",
+                                          "http://ab.cd.ef.gh",
+                                          std::string("bad\xff.utf\xc3.x")};
   for (const auto& s : fixed) EXPECT_EQ(by_scan(s), by_regex(s)) << s;
 
   // Random texts over an alphabet that stresses the rule: label characters of several
   // scripts, marks, dots, the scheme's pieces, separators, and broken UTF-8.
-  const std::vector<std::string> alphabet = {"a", "Z", "7", "_", "-", ".", ".", ".", " ", "/", ":", "@", "h",
-                                             "ttp", "s://", "é", "\u0301", "東", "😀", "\u00a0", "\xff", "\xc3", "!"};
+  const std::vector<std::string> alphabet = {"a",      "Z",  "7", "_",      "-",    ".",    ".",    ".",
+                                             " ",      "/",  ":", "@",      "h",    "ttp",  "s://", "é",
+                                             "\u0301", "東", "😀", "\u00a0", "\xff", "\xc3", "!"};
   std::mt19937 random(20261207);
   for (int round = 0; round < 20000; ++round) {
     std::string s;

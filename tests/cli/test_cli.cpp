@@ -29,8 +29,8 @@ std::string stderr_path() { return "/tmp/ownvoice-cli-stderr-" + std::to_string(
 Run run(const std::string& args, const std::string& input = "") {
   const fs::path in = fs::temp_directory_path() / ("ownvoice-cli-in-" + std::to_string(::getpid()));
   std::ofstream(in, std::ios::binary) << input;
-  const std::string cmd = "OWNVOICE_USER_PREFERENCES=/nonexistent " OWNVOICE_CLI " " + args + " < " + in.string() +
-                          " 2>" + stderr_path();
+  const std::string cmd =
+      "OWNVOICE_USER_PREFERENCES=/nonexistent " OWNVOICE_CLI " " + args + " < " + in.string() + " 2>" + stderr_path();
   FILE* p = ::popen(cmd.c_str(), "r");
   std::string out;
   std::array<char, 4096> buf{};
@@ -132,7 +132,8 @@ TEST(Cli, PolicyShowNamesEverySource) {
 
 TEST(Cli, PolicyTestCountsFlaggedPostsPerRule) {
   const fs::path corpus = fs::temp_directory_path() / ("ownvoice-corpus-" + std::to_string(::getpid()) + ".jsonl");
-  std::ofstream(corpus) << "{\"text\": \"Projet Edelweiss\"}\n{\"text\": \"LUM-1234 and Orion\"}\n{\"text\": \"hello\"}\n";
+  std::ofstream(corpus)
+      << "{\"text\": \"Projet Edelweiss\"}\n{\"text\": \"LUM-1234 and Orion\"}\n{\"text\": \"hello\"}\n";
   const auto r = run("policy test " + kPolicy + " --json --corpus " + corpus.string());
   ASSERT_EQ(r.status, 0);
   const auto j = nlohmann::json::parse(r.out);
@@ -147,9 +148,12 @@ TEST(Cli, PolicyTestMeasuresLabelledPosts) {
   // An IT sample with labels (tests/corpus/LABELLING.md) gets the corpus test's figures.
   const fs::path corpus = fs::temp_directory_path() / ("ownvoice-labelled-" + std::to_string(::getpid()) + ".jsonl");
   std::ofstream(corpus)
-      << R"({"id": "a", "text": "Projet Edelweiss avance. Ces propos n'engagent que moi.", "expect": {"disclaimer_present": true, "promotional": false, "confidential": ["codenames"]}})" "\n"
-      << R"({"id": "b", "text": "Selling my bike, 300 EUR, DM me.", "expect": {"disclaimer_present": false, "promotional": true, "confidential": []}})" "\n"
-      << R"({"id": "c", "text": "Morning run by the lake.", "expect": {"disclaimer_present": true, "promotional": false, "confidential": []}})" "\n";
+      << R"({"id": "a", "text": "Projet Edelweiss avance. Ces propos n'engagent que moi.", "expect": {"disclaimer_present": true, "promotional": false, "confidential": ["codenames"]}})"
+         "\n"
+      << R"({"id": "b", "text": "Selling my bike, 300 EUR, DM me.", "expect": {"disclaimer_present": false, "promotional": true, "confidential": []}})"
+         "\n"
+      << R"({"id": "c", "text": "Morning run by the lake.", "expect": {"disclaimer_present": true, "promotional": false, "confidential": []}})"
+         "\n";
   const auto r = run("policy test " + kPolicy + " --json --corpus " + corpus.string());
   ASSERT_EQ(r.status, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);

@@ -43,10 +43,11 @@ int main(int argc, char** argv) {
     std::cout << nlohmann::json{{"id", post.id},
                                 {"split", engine::is_test_post(post.id) ? "test" : "train"},
                                 {"expect", expect},
-                                {"got", {{"disclaimer", result["disclaimer"]["present"]},
-                                         {"matched", result["disclaimer"]["matched"]},
-                                         {"promotional", result["promotional"]["promotional"]},
-                                         {"score", result["promotional"]["score"]}}},
+                                {"got",
+                                 {{"disclaimer", result["disclaimer"]["present"]},
+                                  {"matched", result["disclaimer"]["matched"]},
+                                  {"promotional", result["promotional"]["promotional"]},
+                                  {"score", result["promotional"]["score"]}}},
                                 {"features", features}}
                      .dump()
               << "\n";

@@ -105,8 +105,8 @@ TEST(Corpus, SplitIsByIdAndAboutThirtyPercent) {
 }
 
 TEST(Corpus, LabelsAreWellFormed) {
-  const std::set<std::string> rules = {"codenames",    "deals",         "quarterly-results",  "internal-hosts",
-                                       "tickets",      "internal-only", "pack:personal_data", "pack:secrets"};
+  const std::set<std::string> rules = {"codenames", "deals",         "quarterly-results",  "internal-hosts",
+                                       "tickets",   "internal-only", "pack:personal_data", "pack:secrets"};
   const std::set<std::string> platforms = {"x",       "linkedin", "facebook", "instagram", "mastodon",
                                            "bluesky", "threads",  "generic",  "reddit",    "pinterest"};
   int disclaimers = 0, promos = 0, confidential = 0;

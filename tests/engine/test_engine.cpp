@@ -114,13 +114,15 @@ TEST(Engine, TheEmployeesDisclaimerNeverTripsARule) {
 
 TEST(Engine, LanguageFollowsThePostOrTheRequest) {
   const auto e = example_engine();
-  EXPECT_EQ(check(e, "Je suis très fière de notre équipe et de ce que nous avons construit ensemble.")["language"], "fr");
+  EXPECT_EQ(check(e, "Je suis très fière de notre équipe et de ce que nous avons construit ensemble.")["language"],
+            "fr");
   engine::CheckRequest r;
   r.text = "Proud of the team.";
   r.language = "fr";
   const auto j = engine::to_json(e.check(r));
   EXPECT_EQ(j["language"], "fr");
-  EXPECT_NE(j["disclaimer"]["proposed_text"].get<std::string>().find("Ces propos n'engagent que moi."), std::string::npos);
+  EXPECT_NE(j["disclaimer"]["proposed_text"].get<std::string>().find("Ces propos n'engagent que moi."),
+            std::string::npos);
 }
 
 TEST(Engine, PlatformLengthIsReported) {

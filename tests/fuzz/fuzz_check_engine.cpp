@@ -36,8 +36,9 @@ std::size_t utf16_length(std::string_view s) {
   return n;
 }
 
-constexpr const char* kPlatforms[] = {"x",       "linkedin", "facebook", "instagram", "mastodon", "bluesky", "threads",
-                                      "pinterest", "tumblr", "quora",   "reddit",    "generic",  "unknown-site"};
+constexpr const char* kPlatforms[] = {"x",       "linkedin", "facebook",    "instagram", "mastodon",
+                                      "bluesky", "threads",  "pinterest",   "tumblr",    "quora",
+                                      "reddit",  "generic",  "unknown-site"};
 
 }  // namespace
 

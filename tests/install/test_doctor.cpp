@@ -150,7 +150,8 @@ TEST_F(Doctor, PolicyBlocksNativeHosts) {
 
 TEST_F(Doctor, PolicyBlocksOurHostByName) {
   install_chrome();
-  write_text(env.root + "/etc/opt/chrome/policies/managed/b.json", R"({"NativeMessagingBlocklist": ["org.ownvoice.host"]})");
+  write_text(env.root + "/etc/opt/chrome/policies/managed/b.json",
+             R"({"NativeMessagingBlocklist": ["org.ownvoice.host"]})");
   ASSERT_TRUE(has_problem(run(), "blocks native messaging hosts"));
 }
 
@@ -187,7 +188,8 @@ TEST_F(Doctor, UnreadableCompanyPolicy) {
 
 TEST_F(Doctor, ValidCompanyPolicyIsOk) {
   install_chrome();
-  write_text(env.root + "/etc/ownvoice/policy.json", testing::read_text(std::string(OWNVOICE_SOURCE_DIR) + "/examples/policy.example.json"));
+  write_text(env.root + "/etc/ownvoice/policy.json",
+             testing::read_text(std::string(OWNVOICE_SOURCE_DIR) + "/examples/policy.example.json"));
   EXPECT_TRUE(run().ok()) << run().to_text();
 }
 

@@ -45,7 +45,9 @@ class ChromeSchema {
     if (t == "array") return v.is_array();
     if (t == "string") return v.is_string();
     if (t == "boolean") return v.is_boolean();
-    if (t == "integer") return v.is_number_integer() || (v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>())));
+    if (t == "integer")
+      return v.is_number_integer() ||
+             (v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>())));
     if (t == "number") return v.is_number();
     if (t == "any") return true;
     return false;
@@ -65,8 +67,10 @@ class ChromeSchema {
       return where + ": not one of " + e->dump();
     }
     if (v.is_number()) {
-      if (auto m = s->find("minimum"); m != s->end() && v.get<double>() < m->get<double>()) return where + ": below minimum";
-      if (auto m = s->find("maximum"); m != s->end() && v.get<double>() > m->get<double>()) return where + ": above maximum";
+      if (auto m = s->find("minimum"); m != s->end() && v.get<double>() < m->get<double>())
+        return where + ": below minimum";
+      if (auto m = s->find("maximum"); m != s->end() && v.get<double>() > m->get<double>())
+        return where + ": above maximum";
     }
     if (v.is_array()) {
       if (auto items = s->find("items"); items != s->end()) {
@@ -130,8 +134,10 @@ TEST(Enterprise, ManagedSettingsMatchTheExtensionsManagedSchema) {
   const auto managed = managed_settings_from_policy(example_policy());
   EXPECT_EQ(schema.validate(json::parse(managed.dump())), "");
   // And as each browser receives it, inside the policy documents.
-  const auto chrome = chromium_policy_json("abcdefghijklmnopabcdefghijklmnop", std::string(kChromeWebStoreUpdateUrl), managed);
-  EXPECT_EQ(schema.validate(json::parse(chrome["3rdparty"]["extensions"]["abcdefghijklmnopabcdefghijklmnop"].dump())), "");
+  const auto chrome =
+      chromium_policy_json("abcdefghijklmnopabcdefghijklmnop", std::string(kChromeWebStoreUpdateUrl), managed);
+  EXPECT_EQ(schema.validate(json::parse(chrome["3rdparty"]["extensions"]["abcdefghijklmnopabcdefghijklmnop"].dump())),
+            "");
   EnterpriseOptions o;
   o.managed = managed;
   const auto ff = firefox_policies_json(with_defaults(o));
@@ -166,10 +172,12 @@ TEST(Enterprise, EveryChromiumBrowserWithAPolicyFolderGetsAFile) {
   EnterpriseOptions o;
   o.chrome_id = "abcdefghijklmnopabcdefghijklmnop";
   const auto files = render_enterprise_templates(o);
-  for (const char* dest : {"/etc/opt/chrome/policies/managed/ownvoice.json", "/etc/chromium/policies/managed/ownvoice.json",
-                           "/etc/opt/edge/policies/managed/ownvoice.json", "/etc/brave/policies/managed/ownvoice.json"}) {
-    EXPECT_TRUE(std::any_of(files.begin(), files.end(), [dest](const RenderedFile& f) { return f.destination == dest; }))
-        << dest;
+  for (const char* dest :
+       {"/etc/opt/chrome/policies/managed/ownvoice.json", "/etc/chromium/policies/managed/ownvoice.json",
+        "/etc/opt/edge/policies/managed/ownvoice.json", "/etc/brave/policies/managed/ownvoice.json"}) {
+    EXPECT_TRUE(std::any_of(files.begin(), files.end(), [dest](const RenderedFile& f) {
+      return f.destination == dest;
+    })) << dest;
   }
   for (const auto& f : files) {
     if (f.relative_path.size() > 5 && f.relative_path.substr(f.relative_path.size() - 5) == ".json") {
@@ -242,7 +250,8 @@ std::set<RegEntry> entries_of_reg(const std::string& reg) {
 std::string xml_unescape(std::string s) {
   for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
            {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
-    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+      s.replace(pos, from.size(), to);
   }
   return s;
 }
@@ -253,8 +262,8 @@ std::set<RegEntry> entries_of_admx(const std::string& admx) {
       R"re(<item key="([^"]*)" valueName="([^"]*)">\s*<value>(?:<decimal value="(\d+)" />|<string>([^<]*)</string>)</value>)re");
   for (auto it = std::sregex_iterator(admx.begin(), admx.end(), item); it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
-    out.insert({xml_unescape(m[1]), xml_unescape(m[2]),
-                m[3].matched ? "dword:" + m[3].str() : "sz:" + xml_unescape(m[4])});
+    out.insert(
+        {xml_unescape(m[1]), xml_unescape(m[2]), m[3].matched ? "dword:" + m[3].str() : "sz:" + xml_unescape(m[4])});
   }
   return out;
 }

@@ -76,9 +76,10 @@ TEST(Golden, WindowsRegistrationFiles) {
 }
 
 TEST(RegFile, NonAsciiTextIsWrittenAsUtf16SoRegeditKeepsIt) {
-  const std::string reg = render_reg_file({{"HKEY_CURRENT_USER\\Software\\X", "d", RegistryValue::Kind::String, "\xc3\xa9t\xc3\xa9", 0},
-                                           {"HKEY_CURRENT_USER\\Software\\X", "", RegistryValue::Kind::String, "C:\\a \"b\"", 0},
-                                           {"HKEY_CURRENT_USER\\Software\\X", "n", RegistryValue::Kind::Dword, "", 255}});
+  const std::string reg =
+      render_reg_file({{"HKEY_CURRENT_USER\\Software\\X", "d", RegistryValue::Kind::String, "\xc3\xa9t\xc3\xa9", 0},
+                       {"HKEY_CURRENT_USER\\Software\\X", "", RegistryValue::Kind::String, "C:\\a \"b\"", 0},
+                       {"HKEY_CURRENT_USER\\Software\\X", "n", RegistryValue::Kind::Dword, "", 255}});
   EXPECT_NE(reg.find("\"d\"=hex(1):e9,00,74,00,e9,00,00,00\r\n"), std::string::npos) << reg;
   EXPECT_NE(reg.find("@=\"C:\\\\a \\\"b\\\"\"\r\n"), std::string::npos) << reg;
   EXPECT_NE(reg.find("\"n\"=dword:000000ff\r\n"), std::string::npos) << reg;

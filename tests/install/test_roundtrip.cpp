@@ -26,7 +26,8 @@ using testing::TempTree;
 using testing::write_text;
 
 int count(const Report& r, const std::string& what) {
-  return static_cast<int>(std::count_if(r.actions.begin(), r.actions.end(), [&](const Action& a) { return a.what == what; }));
+  return static_cast<int>(
+      std::count_if(r.actions.begin(), r.actions.end(), [&](const Action& a) { return a.what == what; }));
 }
 
 class Roundtrip : public ::testing::Test {
@@ -67,7 +68,8 @@ TEST_F(Roundtrip, UserInstallWritesDetectedBrowsersAndUninstallRemovesEverything
 
   const auto m = read_manifest(read_text(chrome));
   EXPECT_EQ(m.path, host);
-  EXPECT_NE(std::find(m.callers.begin(), m.callers.end(), std::string(policy::kChromiumDevelopmentId)), m.callers.end());
+  EXPECT_NE(std::find(m.callers.begin(), m.callers.end(), std::string(policy::kChromiumDevelopmentId)),
+            m.callers.end());
 
   std::string error;
   const auto receipt = load_receipt(env, Scope::User, error);
@@ -142,7 +144,8 @@ TEST_F(Roundtrip, ExplicitBrowsersAreWrittenEvenWhenNotDetected) {
   InstallOptions o = user_options();
   o.browsers = {Browser::Brave, Browser::Vivaldi};
   ASSERT_TRUE(install(o, env).ok());
-  EXPECT_TRUE(fs::exists(env.xdg_config_home + "/BraveSoftware/Brave-Browser/NativeMessagingHosts/org.ownvoice.host.json"));
+  EXPECT_TRUE(
+      fs::exists(env.xdg_config_home + "/BraveSoftware/Brave-Browser/NativeMessagingHosts/org.ownvoice.host.json"));
   EXPECT_TRUE(fs::exists(env.xdg_config_home + "/vivaldi/NativeMessagingHosts/org.ownvoice.host.json"));
   EXPECT_FALSE(fs::exists(env.xdg_config_home + "/google-chrome/NativeMessagingHosts"));
   ASSERT_TRUE(uninstall(Scope::User, false, env).ok());
@@ -194,8 +197,10 @@ TEST_F(Roundtrip, SystemExtensionIdGoesIntoTheManifestAndTheSystemPolicyAndComes
   o.extension_ids = {"abcdefghijklmnopabcdefghijklmnop", "tester@example.org"};
   ASSERT_TRUE(install(o, env).ok());
 
-  const auto chrome = read_manifest(read_text(env.root + "/etc/opt/chrome/native-messaging-hosts/org.ownvoice.host.json"));
-  EXPECT_NE(std::find(chrome.callers.begin(), chrome.callers.end(), "abcdefghijklmnopabcdefghijklmnop"), chrome.callers.end());
+  const auto chrome =
+      read_manifest(read_text(env.root + "/etc/opt/chrome/native-messaging-hosts/org.ownvoice.host.json"));
+  EXPECT_NE(std::find(chrome.callers.begin(), chrome.callers.end(), "abcdefghijklmnopabcdefghijklmnop"),
+            chrome.callers.end());
   const auto ff = read_manifest(read_text(env.root + "/usr/lib/mozilla/native-messaging-hosts/org.ownvoice.host.json"));
   EXPECT_NE(std::find(ff.callers.begin(), ff.callers.end(), "tester@example.org"), ff.callers.end());
   const auto doc = nlohmann::json::parse(read_text(policy));
@@ -207,8 +212,10 @@ TEST_F(Roundtrip, SystemExtensionIdGoesIntoTheManifestAndTheSystemPolicyAndComes
   InstallOptions rerun = o;
   rerun.extension_ids.clear();
   ASSERT_TRUE(install(rerun, env).ok());
-  const auto again = read_manifest(read_text(env.root + "/etc/opt/chrome/native-messaging-hosts/org.ownvoice.host.json"));
-  EXPECT_NE(std::find(again.callers.begin(), again.callers.end(), "abcdefghijklmnopabcdefghijklmnop"), again.callers.end());
+  const auto again =
+      read_manifest(read_text(env.root + "/etc/opt/chrome/native-messaging-hosts/org.ownvoice.host.json"));
+  EXPECT_NE(std::find(again.callers.begin(), again.callers.end(), "abcdefghijklmnopabcdefghijklmnop"),
+            again.callers.end());
 
   ASSERT_TRUE(uninstall(Scope::System, false, env).ok());
   EXPECT_EQ(nlohmann::json::parse(read_text(policy)),
@@ -222,7 +229,8 @@ TEST_F(Roundtrip, UserExtensionIdIsAllowedByTheBrowserAndExplainsTheHostSide) {
   o.extension_ids = {"abcdefghijklmnopabcdefghijklmnop"};
   const Report r = install(o, env);
   ASSERT_TRUE(r.ok());
-  const auto m = read_manifest(read_text(env.xdg_config_home + "/google-chrome/NativeMessagingHosts/org.ownvoice.host.json"));
+  const auto m =
+      read_manifest(read_text(env.xdg_config_home + "/google-chrome/NativeMessagingHosts/org.ownvoice.host.json"));
   EXPECT_NE(std::find(m.callers.begin(), m.callers.end(), "abcdefghijklmnopabcdefghijklmnop"), m.callers.end());
   const bool explained = std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
     return w.find("allowed_extension_ids") != std::string::npos && w.find("--system") != std::string::npos;

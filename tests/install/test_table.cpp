@@ -73,8 +73,9 @@ TEST(BrowserTable, MacOsFolders) {
 TEST(BrowserTable, WindowsRegistersUnderEachVendorKeyAndSharesOneFilePerFamily) {
   const auto env = env_for(Os::Windows);
   const auto chrome = manifest_locations(Browser::Chrome, Scope::User, env).front();
-  EXPECT_EQ(chrome.registry_keys,
-            std::vector<std::string>{"HKEY_CURRENT_USER\\Software\\Google\\Chrome\\NativeMessagingHosts\\org.ownvoice.host"});
+  EXPECT_EQ(
+      chrome.registry_keys,
+      std::vector<std::string>{"HKEY_CURRENT_USER\\Software\\Google\\Chrome\\NativeMessagingHosts\\org.ownvoice.host"});
   const auto vivaldi = manifest_locations(Browser::Vivaldi, Scope::User, env).front();
   EXPECT_EQ(vivaldi.manifest_path, chrome.manifest_path) << "Vivaldi reads Chrome's key, so it must share the file";
   const auto edge = manifest_locations(Browser::Edge, Scope::System, env).front();
@@ -109,7 +110,8 @@ TEST(BrowserTable, EveryBrowserHasALocationOnEveryOsAndScope) {
 
 TEST(BrowserTable, ParsesBrowserLists) {
   std::vector<std::string> unknown;
-  EXPECT_EQ(parse_browser_list("chrome, firefox,chrome", unknown), (std::vector<Browser>{Browser::Chrome, Browser::Firefox}));
+  EXPECT_EQ(parse_browser_list("chrome, firefox,chrome", unknown),
+            (std::vector<Browser>{Browser::Chrome, Browser::Firefox}));
   EXPECT_TRUE(unknown.empty());
   EXPECT_EQ(parse_browser_list("all", unknown).size(), all_browsers().size());
   parse_browser_list("chrome,netscape", unknown);

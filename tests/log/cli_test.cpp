@@ -23,7 +23,8 @@ class PassPipe {
     int fds[2];
     if (::pipe(fds) != 0) throw std::runtime_error("pipe");
     std::string data = line + "\n";
-    if (::write(fds[1], data.data(), data.size()) != static_cast<ssize_t>(data.size())) throw std::runtime_error("write");
+    if (::write(fds[1], data.data(), data.size()) != static_cast<ssize_t>(data.size()))
+      throw std::runtime_error("write");
     ::close(fds[1]);
     fd_ = fds[0];
   }

@@ -129,14 +129,19 @@ TEST(LogStore, FiltersByDatePlatformDecisionVerdictAndLimit) {
   };
   EXPECT_EQ(seqs(filter_with([](Filter& f) { f.since = "2026-10-15"; })), (std::vector<std::int64_t>{2, 3, 4}));
   EXPECT_EQ(seqs(filter_with([](Filter& f) { f.until = "2026-10-15"; })), (std::vector<std::int64_t>{1, 2}));
-  EXPECT_EQ(seqs(filter_with([](Filter& f) { f.since = "2026-10-15T23:59:59Z"; f.until = "2026-11-01T00:00:00Z"; })),
+  EXPECT_EQ(seqs(filter_with([](Filter& f) {
+              f.since = "2026-10-15T23:59:59Z";
+              f.until = "2026-11-01T00:00:00Z";
+            })),
             (std::vector<std::int64_t>{2, 3}));
   EXPECT_EQ(seqs(filter_with([](Filter& f) { f.platform = "linkedin"; })), (std::vector<std::int64_t>{1, 3}));
   EXPECT_EQ(seqs(filter_with([](Filter& f) { f.decision = "cancelled"; })), (std::vector<std::int64_t>{3}));
   EXPECT_EQ(seqs(filter_with([](Filter& f) { f.verdict = "warn"; })), (std::vector<std::int64_t>{1, 4}));
   EXPECT_EQ(seqs(filter_with([](Filter& f) { f.limit = 2; })), (std::vector<std::int64_t>{3, 4}));
-  EXPECT_EQ(code_of([&] { (void)store.read_all(kPass, filter_with([](Filter& f) { f.since = "last week"; })); }), ErrorCode::invalid_argument);
-  EXPECT_EQ(code_of([&] { (void)store.read_all(kPass, filter_with([](Filter& f) { f.decision = "posted"; })); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([&] { (void)store.read_all(kPass, filter_with([](Filter& f) { f.since = "last week"; })); }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([&] { (void)store.read_all(kPass, filter_with([](Filter& f) { f.decision = "posted"; })); }),
+            ErrorCode::invalid_argument);
 }
 
 TEST(LogStore, PromotionalShareNeedsNoSecretAndCountsOnlySharedPostsInWindow) {

@@ -102,7 +102,8 @@ TEST_F(LogTamper, ReplacedMiddleEntryIsNamed) {
   auto forged_epoch = crypto::new_writer_epoch(pk);
   std::string sql = "INSERT INTO epochs(id, epk) VALUES(77, X'" + crypto::to_hex(forged_epoch.epk) + "')";
   ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  auto pt = crypto::frame_plaintext(5, crypto::chain_hash(4, epoch4, ct4), nlohmann::json(to_json(sample_entry(55))).dump());
+  auto pt =
+      crypto::frame_plaintext(5, crypto::chain_hash(4, epoch4, ct4), nlohmann::json(to_json(sample_entry(55))).dump());
   auto ct = crypto::seal_entry(forged_epoch.key, crypto::entry_ad(log_id, 77, 5), pt);
   sql = "UPDATE entries SET epoch = 77, ct = X'" + crypto::to_hex(ct) + "' WHERE seq = 5";
   ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
@@ -135,9 +136,9 @@ void cut_tail_and_fix_head(const std::string& db, std::int64_t keep) {
   crypto::Bytes ct(p, p + sqlite3_column_bytes(st, 1));
   auto hash = crypto::chain_hash(keep, sqlite3_column_int64(st, 0), ct);
   sqlite3_finalize(st);
-  std::string sql = "DELETE FROM entries WHERE seq > " + std::to_string(keep) + "; UPDATE meta SET value = " +
-                    std::to_string(keep) + " WHERE key = 'head_seq'; UPDATE meta SET value = X'" +
-                    crypto::to_hex(hash) + "' WHERE key = 'head_hash';";
+  std::string sql =
+      "DELETE FROM entries WHERE seq > " + std::to_string(keep) + "; UPDATE meta SET value = " + std::to_string(keep) +
+      " WHERE key = 'head_seq'; UPDATE meta SET value = X'" + crypto::to_hex(hash) + "' WHERE key = 'head_hash';";
   ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(h);
 }
@@ -192,7 +193,9 @@ TEST_F(LogTamper, ReplacedEpochKeyBreaksItsEntries) {
 }
 
 TEST_F(LogTamper, ReinsertedErasedEntryIsNamed) {
-  raw_sql(dir_.db(), "CREATE TABLE saved AS SELECT * FROM entries WHERE seq = 1; CREATE TABLE saved_epochs AS SELECT * FROM epochs");
+  raw_sql(
+      dir_.db(),
+      "CREATE TABLE saved AS SELECT * FROM entries WHERE seq = 1; CREATE TABLE saved_epochs AS SELECT * FROM epochs");
   ASSERT_EQ(store_.erase(kPass), 10u);
   raw_sql(dir_.db(), "INSERT INTO entries SELECT * FROM saved; INSERT INTO epochs SELECT * FROM saved_epochs");
   auto r = verify();

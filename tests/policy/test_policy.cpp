@@ -78,13 +78,17 @@ TEST(Policy, FieldErrorsNameTheField) {
   EXPECT_EQ(first_error({{"rules", {{{"id", "a"}, {"severity", "high"}, {"terms", {"x"}}}}}}),
             "rules[0].severity: must be \"block\" or \"warn\", got \"high\"");
   EXPECT_EQ(first_error({{"promotional_threshold", 3}}), "promotional_threshold: must be between 0 and 1, got 3");
-  EXPECT_EQ(first_error({{"rules", {{{"id", "a"}, {"patterns", {"(unclosed"}}}}}}).rfind("rules[0].patterns[0]: invalid RE2 pattern", 0), 0u);
-  EXPECT_EQ(first_error({{"rules", {{{"id", "a"}}}}}), "rules[0]: has no terms, patterns or near clause: it would match nothing");
+  EXPECT_EQ(first_error({{"rules", {{{"id", "a"}, {"patterns", {"(unclosed"}}}}}})
+                .rfind("rules[0].patterns[0]: invalid RE2 pattern", 0),
+            0u);
+  EXPECT_EQ(first_error({{"rules", {{{"id", "a"}}}}}),
+            "rules[0]: has no terms, patterns or near clause: it would match nothing");
   EXPECT_EQ(first_error({{"rules", {{{"id", "a"}, {"terms", {"x"}}}, {{"id", "a"}, {"terms", {"y"}}}}}}),
             "rules[1].id: \"a\" is used by another rule");
   EXPECT_EQ(first_error({{"rules", {{{"id", "a"}, {"terms", {"x"}}, {"platforms", {"myspace"}}}}}}),
             "rules[0].platforms: unknown platform \"myspace\"");
-  EXPECT_EQ(first_error({{"packs", {"everything"}}}), "packs: unknown rule pack \"everything\" (known: personal_data, secrets)");
+  EXPECT_EQ(first_error({{"packs", {"everything"}}}),
+            "packs: unknown rule pack \"everything\" (known: personal_data, secrets)");
   EXPECT_EQ(first_error({{"brands", "Lumetra"}}), "brands: must be an array of strings, got \"Lumetra\"");
   EXPECT_EQ(first_error(json::array()), "(top level): a policy must be a JSON object");
   EXPECT_EQ(first_error({{"rules", {{{"id", "a"}, {"near", {{{"left", {"x"}}, {"within", 6}}}}}}}}),
@@ -113,8 +117,9 @@ TEST(Policy, LayersMergeAndRememberTheirSource) {
   LoadOptions o;
   o.system_path = sys;
   o.user_path = user;
-  o.managed = json{{"rules", {{{"id", "codenames"}, {"severity", "warn"}, {"terms", {"Nova"}}},
-                              {{"id", "tickets"}, {"patterns", {"lum-[0-9]+"}}}}}};
+  o.managed = json{{"rules",
+                    {{{"id", "codenames"}, {"severity", "warn"}, {"terms", {"Nova"}}},
+                     {{"id", "tickets"}, {"patterns", {"lum-[0-9]+"}}}}}};
   const auto ep = load_layers(o);
   EXPECT_TRUE(ep.rejected().empty());
   EXPECT_EQ(ep.policy.disclaimers.at("en"), "My views.");

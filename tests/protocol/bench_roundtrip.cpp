@@ -26,10 +26,37 @@ namespace {
 
 // A 3,000-character bilingual post with a few of the example policy's terms in it.
 std::string make_post(std::size_t chars) {
-  const char* words[] = {"Notre", "équipe", "a", "présenté", "le", "nouveau", "tableau", "de", "bord", "aux",
-                         "clients", "cette", "semaine.", "Great", "feedback", "from", "the", "community,", "merci",
-                         "à", "tous", "!", "Orion", "constellation", "photos", "ce", "week-end", "#photo",
-                         "https://example.org/blog", "résultats", "publiés"};
+  const char* words[] = {"Notre",
+                         "équipe",
+                         "a",
+                         "présenté",
+                         "le",
+                         "nouveau",
+                         "tableau",
+                         "de",
+                         "bord",
+                         "aux",
+                         "clients",
+                         "cette",
+                         "semaine.",
+                         "Great",
+                         "feedback",
+                         "from",
+                         "the",
+                         "community,",
+                         "merci",
+                         "à",
+                         "tous",
+                         "!",
+                         "Orion",
+                         "constellation",
+                         "photos",
+                         "ce",
+                         "week-end",
+                         "#photo",
+                         "https://example.org/blog",
+                         "résultats",
+                         "publiés"};
   std::string post;
   std::size_t i = 0;
   while (post.size() < chars) {
@@ -51,9 +78,7 @@ Stats stats(std::vector<double> v) {
   return {v[v.size() / 2], v[v.size() * 9 / 10]};
 }
 
-double micros_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::micro>(Clock::now() - t).count();
-}
+double micros_since(Clock::time_point t) { return std::chrono::duration<double, std::micro>(Clock::now() - t).count(); }
 
 }  // namespace
 

@@ -16,9 +16,7 @@
 namespace ownvoice::testing {
 namespace {
 
-[[noreturn]] void fail(const char* what) {
-  throw std::system_error(errno, std::generic_category(), what);
-}
+[[noreturn]] void fail(const char* what) { throw std::system_error(errno, std::generic_category(), what); }
 
 struct Spawned {
   pid_t pid;
@@ -95,9 +93,7 @@ std::string frame(std::string_view body) {
   return out;
 }
 
-std::string frame(const nlohmann::json& message) {
-  return frame(std::string_view(message.dump()));
-}
+std::string frame(const nlohmann::json& message) { return frame(std::string_view(message.dump())); }
 
 std::vector<std::string> split_frames(std::string_view out, std::string* rest) {
   std::vector<std::string> frames;
@@ -114,8 +110,8 @@ std::vector<std::string> split_frames(std::string_view out, std::string* rest) {
 
 TempHome::TempHome() {
   std::random_device rd;
-  path_ = std::filesystem::temp_directory_path() / ("ownvoice-protocol-" + std::to_string(::getpid()) + "-" +
-                                                    std::to_string(rd()));
+  path_ = std::filesystem::temp_directory_path() /
+          ("ownvoice-protocol-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
   std::filesystem::create_directories(path_);
 }
 
@@ -226,7 +222,8 @@ void HostProcess::send(std::string_view bytes) {
 bool HostProcess::read_exact(char* out, std::size_t n, std::chrono::steady_clock::time_point deadline) {
   std::size_t done = 0;
   while (done < n) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd fd{out_, POLLIN, 0};
     if (::poll(&fd, 1, static_cast<int>(left.count())) <= 0) continue;

@@ -68,9 +68,7 @@ TEST(AllowedCallers, ManifestKeyWhenPresentIsTheSameKey) {
   }
 }
 
-TEST(AllowedCallers, FirefoxIdIsTheGeckoId) {
-  EXPECT_EQ(kFirefoxId, "ownvoice@ownvoice.org");
-}
+TEST(AllowedCallers, FirefoxIdIsTheGeckoId) { EXPECT_EQ(kFirefoxId, "ownvoice@ownvoice.org"); }
 
 }  // namespace
 }  // namespace ownvoice::protocol

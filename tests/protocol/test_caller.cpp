@@ -20,13 +20,15 @@ TEST(ParseArguments, ChromiumOriginWithAndWithoutParentWindow) {
 }
 
 TEST(ParseArguments, FirefoxManifestPathAndId) {
-  const auto a = parse_arguments({"/usr/lib/mozilla/native-messaging-hosts/org.ownvoice.host.json", "ownvoice@ownvoice.org"});
+  const auto a =
+      parse_arguments({"/usr/lib/mozilla/native-messaging-hosts/org.ownvoice.host.json", "ownvoice@ownvoice.org"});
   EXPECT_EQ(a.caller.browser, Browser::Firefox);
   EXPECT_EQ(a.caller.extension_id, "ownvoice@ownvoice.org");
 }
 
 TEST(ParseArguments, HostFlags) {
-  const auto a = parse_arguments({"--policy", "/tmp/p.json", "--max-message-bytes=1000", "chrome-extension://" + kDev + "/"});
+  const auto a =
+      parse_arguments({"--policy", "/tmp/p.json", "--max-message-bytes=1000", "chrome-extension://" + kDev + "/"});
   EXPECT_TRUE(a.error.empty());
   EXPECT_EQ(a.policy_path, "/tmp/p.json");
   EXPECT_EQ(a.max_message_bytes, 1000u);

@@ -43,8 +43,7 @@ TEST_F(Framing, TruncatedLengthExitsZeroWithNothingOnStdout) {
 TEST_F(Framing, TruncatedBodyExitsZeroWithNothingOnStdout) {
   const HostRun r = run(header(100) + R"({"id":1,"type":"pi)");
   EXPECT_TRUE(r.out.empty());
-  EXPECT_NE(diagnostic_log().find("stdin ended in the middle of a frame (truncated_body)"),
-            std::string::npos)
+  EXPECT_NE(diagnostic_log().find("stdin ended in the middle of a frame (truncated_body)"), std::string::npos)
       << diagnostic_log();
 }
 
@@ -71,7 +70,8 @@ TEST_F(Framing, MaximumFromTheCommandLine) {
   const HostRun r = run(frame(at_limit) + frame(at_limit + " ") + frame(kPing));
   ASSERT_EQ(r.frames.size(), 3u);
   EXPECT_EQ(r.frames[0], kPong);
-  EXPECT_EQ(parse(r.frames[1]), error_reply(nullptr, "message_too_large", "the message is 101 bytes; the limit is 100"));
+  EXPECT_EQ(parse(r.frames[1]),
+            error_reply(nullptr, "message_too_large", "the message is 101 bytes; the limit is 100"));
   EXPECT_EQ(r.frames[2], kPong);
 }
 
@@ -91,8 +91,8 @@ TEST_F(Framing, MaximumFromThePolicy) {
 TEST_F(Framing, ManyRequestsPipelinedInOneWriteAreAnsweredInOrder) {
   std::string input;
   for (int i = 0; i < 300; ++i) {
-    input += frame(json{{"id", i}, {"type", i % 3 == 0 ? "check" : "ping"}, {"text", "Orion " + std::to_string(i)},
-                        {"platform", "x"}});
+    input += frame(json{
+        {"id", i}, {"type", i % 3 == 0 ? "check" : "ping"}, {"text", "Orion " + std::to_string(i)}, {"platform", "x"}});
   }
   const HostRun r = run(input);
   ASSERT_EQ(r.frames.size(), 300u);

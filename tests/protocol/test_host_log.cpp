@@ -33,10 +33,15 @@ TEST_F(Log, FullLifecycleOverTheProtocol) {
   EXPECT_EQ(hello_log["key_fingerprint"].get<std::string>().size(), 64u);
 
   const std::string text = "Projet Edelweiss avance. Achetez LumiDesk -20% aujourd'hui !";
-  const json check = host.request({{"id", 6}, {"type", "check"}, {"text", text}, {"platform", "x"}, {"url", "https://x.com/compose/post"}});
+  const json check = host.request(
+      {{"id", 6}, {"type", "check"}, {"text", text}, {"platform", "x"}, {"url", "https://x.com/compose/post"}});
   const std::string check_id = check["result"]["check_id"];
-  EXPECT_EQ(host.request({{"id", 7}, {"type", "confirm"}, {"check_id", check_id}, {"decision", "edited_shared"},
-                          {"consent", true}, {"final_text", "Edited."}})["result"],
+  EXPECT_EQ(host.request({{"id", 7},
+                          {"type", "confirm"},
+                          {"check_id", check_id},
+                          {"decision", "edited_shared"},
+                          {"consent", true},
+                          {"final_text", "Edited."}})["result"],
             (json{{"logged", true}, {"seq", 1}}));
 
   const json wrong = host.request({{"id", 8}, {"type", "log.show"}, {"passphrase", "wrong"}});
@@ -58,11 +63,14 @@ TEST_F(Log, FullLifecycleOverTheProtocol) {
   const json verify = host.request({{"id", 10}, {"type", "log.verify"}, {"passphrase", "correct horse"}});
   EXPECT_EQ(verify["result"]["ok"], true);
   EXPECT_EQ(verify["result"]["entries"], 1);
-  const json jsonl = host.request({{"id", 11}, {"type", "log.export"}, {"passphrase", "correct horse"}, {"format", "jsonl"}});
+  const json jsonl =
+      host.request({{"id", 11}, {"type", "log.export"}, {"passphrase", "correct horse"}, {"format", "jsonl"}});
   EXPECT_EQ(jsonl["result"]["format"], "jsonl");
   EXPECT_NE(jsonl["result"]["data"].get<std::string>().find(check_id), std::string::npos);
-  EXPECT_EQ(host.request({{"id", 12}, {"type", "log.export"}, {"passphrase", "correct horse"}, {"format", "xml"}})["error"]["code"],
-            "invalid_value");
+  EXPECT_EQ(
+      host.request(
+          {{"id", 12}, {"type", "log.export"}, {"passphrase", "correct horse"}, {"format", "xml"}})["error"]["code"],
+      "invalid_value");
 
   // The employee's own history reaches the next check (no passphrase needed).
   const json next = host.request({{"id", 13}, {"type", "check"}, {"text", "Hello"}, {"platform", "x"}});

@@ -29,7 +29,8 @@ TEST_F(Requests, HelloIsAnsweredExactly) {
        {{"protocol", 1},
         {"host_version", ownvoice::kVersion},
         {"capabilities", {"check", "confirm", "policy", "log"}},
-        {"policy", {{"version", "lumetra-2026-11"}, {"company", "Lumetra"}, {"rules", 6}, {"rejected_layers", json::array()}}},
+        {"policy",
+         {{"version", "lumetra-2026-11"}, {"company", "Lumetra"}, {"rules", 6}, {"rejected_layers", json::array()}}},
         {"debug", false},
         {"sandbox", {{"network", "enforced"}, {"mechanism", "seccomp"}, {"reason", ""}}},
         {"diagnostics", {{"level", "default"}}},
@@ -109,9 +110,15 @@ TEST_F(Requests, CheckSpansAreUtf16OffsetsOfTheTextSent) {
 }
 
 TEST_F(Requests, CheckWithAManagedPolicyAppliesIt) {
-  const json managed = {{"rules", {{{"id", "managed-codename"}, {"description", "From managed storage"},
-                                    {"severity", "block"}, {"terms", {"Zephyrine"}}}}}};
-  const HostRun r = run(frame(json{{"id", 4}, {"type", "check"}, {"text", "Zephyrine ships soon"}, {"platform", "x"},
+  const json managed = {{"rules",
+                         {{{"id", "managed-codename"},
+                           {"description", "From managed storage"},
+                           {"severity", "block"},
+                           {"terms", {"Zephyrine"}}}}}};
+  const HostRun r = run(frame(json{{"id", 4},
+                                   {"type", "check"},
+                                   {"text", "Zephyrine ships soon"},
+                                   {"platform", "x"},
                                    {"managed_policy", managed}}) +
                         frame(json{{"id", 5}, {"type", "check"}, {"text", "Zephyrine ships soon"}, {"platform", "x"}}));
   ASSERT_EQ(r.frames.size(), 2u);
@@ -146,17 +153,23 @@ TEST_F(Requests, ConfirmValidatesTheCheckIdAndConsent) {
   HostProcess host(command);
   const json check = host.request({{"id", 1}, {"type", "check"}, {"text", "Hello world"}, {"platform", "x"}});
   const std::string check_id = check["result"]["check_id"];
-  EXPECT_EQ(host.request({{"id", 2}, {"type", "confirm"}, {"check_id", "c-invented"}, {"decision", "shared"},
-                          {"consent", true}}),
-            error_reply(2, "unknown_check_id", "this host ran no check with that check_id"));
+  EXPECT_EQ(
+      host.request(
+          {{"id", 2}, {"type", "confirm"}, {"check_id", "c-invented"}, {"decision", "shared"}, {"consent", true}}),
+      error_reply(2, "unknown_check_id", "this host ran no check with that check_id"));
   EXPECT_EQ(host.request({{"id", 3}, {"type", "confirm"}, {"check_id", check_id}, {"decision", "shared"}}),
             error_reply(3, "consent_required", "sharing needs the employee's consent (\"consent\": true)"));
   EXPECT_EQ(host.request({{"id", 4}, {"type", "confirm"}, {"check_id", check_id}, {"decision", "maybe"}}),
-            error_reply(4, "invalid_value",
-                        "field 'decision' must be \"shared\", \"edited_shared\" or \"cancelled\""));
-  EXPECT_EQ(host.request({{"id", 5}, {"type", "confirm"}, {"check_id", check_id}, {"decision", "shared"},
-                          {"consent", true}, {"final_text", "Hello world\n\nOpinions are my own."}}),
-            (json{{"id", 5}, {"ok", true}, {"type", "confirm"},
+            error_reply(4, "invalid_value", "field 'decision' must be \"shared\", \"edited_shared\" or \"cancelled\""));
+  EXPECT_EQ(host.request({{"id", 5},
+                          {"type", "confirm"},
+                          {"check_id", check_id},
+                          {"decision", "shared"},
+                          {"consent", true},
+                          {"final_text", "Hello world\n\nOpinions are my own."}}),
+            (json{{"id", 5},
+                  {"ok", true},
+                  {"type", "confirm"},
                   {"result", {{"logged", false}, {"reason", "log_not_initialized"}}}}));
   EXPECT_EQ(host.request({{"id", 6}, {"type", "confirm"}, {"check_id", check_id}, {"decision", "cancelled"}})["result"],
             (json{{"logged", false}, {"reason", "log_not_initialized"}}));
@@ -217,20 +230,23 @@ TEST_F(Requests, UnknownTypeIsAnError) {
 
 TEST_F(Requests, MalformedMessagesGetErrorsAndTheHostKeepsServing) {
   const std::string ping = frame(R"({"id":"after","type":"ping"})");
-  const HostRun r = run(frame("{\"id\":1,\"type\":") + ping + frame("{\"id\":2,\"type\":\"ping\",\"x\":\"\xc3\x28\"}") +
-                        ping + frame("[1,2,3]") + ping + frame(R"({"id":3})") + ping +
-                        frame(R"({"id":{"a":1},"type":"ping"})") + ping);
+  const HostRun r =
+      run(frame("{\"id\":1,\"type\":") + ping + frame("{\"id\":2,\"type\":\"ping\",\"x\":\"\xc3\x28\"}") + ping +
+          frame("[1,2,3]") + ping + frame(R"({"id":3})") + ping + frame(R"({"id":{"a":1},"type":"ping"})") + ping);
   ASSERT_EQ(r.frames.size(), 10u);
   EXPECT_EQ(parse(r.frames[0]), error_reply(nullptr, "invalid_json", "the message is not valid JSON"));
   EXPECT_EQ(parse(r.frames[2]), error_reply(nullptr, "invalid_utf8", "the message is not valid UTF-8"));
   EXPECT_EQ(parse(r.frames[4]), error_reply(nullptr, "not_an_object", "the message is not a JSON object"));
   EXPECT_EQ(parse(r.frames[6]), error_reply(3, "missing_field", "missing field 'type'"));
-  EXPECT_EQ(parse(r.frames[8]), error_reply(nullptr, "wrong_type", "field 'id' must be a string or a number, not object"));
-  for (int i = 1; i < 10; i += 2) EXPECT_EQ(r.frames[i], R"({"id":"after","ok":true,"result":{"pong":true},"type":"ping"})");
+  EXPECT_EQ(parse(r.frames[8]),
+            error_reply(nullptr, "wrong_type", "field 'id' must be a string or a number, not object"));
+  for (int i = 1; i < 10; i += 2)
+    EXPECT_EQ(r.frames[i], R"({"id":"after","ok":true,"result":{"pong":true},"type":"ping"})");
 }
 
 TEST_F(Requests, JsonNested100000DeepIsRefusedWithoutACrash) {
-  const std::string deep = "{\"id\":1,\"type\":\"ping\",\"x\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  const std::string deep =
+      "{\"id\":1,\"type\":\"ping\",\"x\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
   const HostRun r = run(frame(deep) + frame(std::string(100000, '{')) + frame(R"({"id":2,"type":"ping"})"));
   ASSERT_EQ(r.frames.size(), 3u);
   EXPECT_EQ(parse(r.frames[0]), error_reply(nullptr, "invalid_json", "the message is nested deeper than 64 levels"));
@@ -267,7 +283,8 @@ TEST_F(Requests, ResultsOverOneMegabyteAreTruncatedNotCut) {
 }
 
 TEST_F(Requests, DiagnosticLogHasNoPostTextUnlessDebugIsOn) {
-  const std::string check = frame(json{{"id", 1}, {"type", "check"}, {"text", "Projet Nordlicht, ne pas diffuser"}, {"platform", "x"}});
+  const std::string check =
+      frame(json{{"id", 1}, {"type", "check"}, {"text", "Projet Nordlicht, ne pas diffuser"}, {"platform", "x"}});
   run(check);
   const std::string quiet = diagnostic_log();
   EXPECT_EQ(quiet.find("verdict"), std::string::npos) << quiet;  // no per-post line at the default level
@@ -275,7 +292,10 @@ TEST_F(Requests, DiagnosticLogHasNoPostTextUnlessDebugIsOn) {
 
   // Debug is the employee's, per request (PROTOCOL.md); tests/adversary checks that
   // OWNVOICE_DEBUG and preferences files cannot turn it on.
-  run(frame(json{{"id", 1}, {"type", "check"}, {"text", "Projet Nordlicht, ne pas diffuser"}, {"platform", "x"},
+  run(frame(json{{"id", 1},
+                 {"type", "check"},
+                 {"text", "Projet Nordlicht, ne pas diffuser"},
+                 {"platform", "x"},
                  {"debug", true}}));
   EXPECT_NE(diagnostic_log().find("Nordlicht"), std::string::npos);
 }

@@ -38,7 +38,8 @@ class Sandbox : public HostTest {
   }
 
   static bool strace_usable() {
-    return ::access("/usr/bin/strace", X_OK) == 0 && std::system("/usr/bin/strace -qq -o /dev/null /bin/true 2>/dev/null") == 0;
+    return ::access("/usr/bin/strace", X_OK) == 0 &&
+           std::system("/usr/bin/strace -qq -o /dev/null /bin/true 2>/dev/null") == 0;
   }
 
   // A whole session: hello, check, confirm, log.status, ping.
@@ -69,13 +70,15 @@ TEST_F(Sandbox, NetworkAttemptIsRefusedWithEacces) {
   EXPECT_EQ(r.exit.status, 0);
   ASSERT_EQ(r.frames.size(), 1u);
   EXPECT_EQ(parse(r.frames[0]),
-            (json{{"id", 1}, {"ok", true}, {"type", "debug.try_network"},
+            (json{{"id", 1},
+                  {"ok", true},
+                  {"type", "debug.try_network"},
                   {"result", {{"socket", {{"ok", false}, {"errno", EACCES}, {"error", std::strerror(EACCES)}}}}}}));
 }
 
 TEST_F(Sandbox, StrayPrintsNeverReachTheChannel) {
-  const HostRun r = run_once(hooks_command(), frame(R"({"id":1,"type":"debug.print_stdout"})") +
-                                                  frame(R"({"id":2,"type":"ping"})"));
+  const HostRun r =
+      run_once(hooks_command(), frame(R"({"id":1,"type":"debug.print_stdout"})") + frame(R"({"id":2,"type":"ping"})"));
   ASSERT_TRUE(r.exit.exited);
   EXPECT_EQ(r.exit.status, 0);
   EXPECT_TRUE(r.rest.empty());
@@ -93,8 +96,11 @@ TEST_F(Sandbox, NoNetworkSystemCallDuringACheckAndConfirmExchange) {
   const json check = host.request(
       json::parse(R"({"id":2,"type":"check","text":"Projet Edelweiss: on recrute !","platform":"linkedin"})"));
   ASSERT_EQ(check["ok"], true);
-  const json confirm = host.request({{"id", 3}, {"type", "confirm"}, {"check_id", check["result"]["check_id"]},
-                                     {"decision", "shared"}, {"consent", true}});
+  const json confirm = host.request({{"id", 3},
+                                     {"type", "confirm"},
+                                     {"check_id", check["result"]["check_id"]},
+                                     {"decision", "shared"},
+                                     {"consent", true}});
   EXPECT_EQ(confirm["ok"], true) << confirm.dump();
   EXPECT_EQ(host.request(json::parse(R"({"id":4,"type":"log.status"})"))["ok"], true);
   const HostExit exit = host.wait();

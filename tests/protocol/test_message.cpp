@@ -62,8 +62,8 @@ TEST(ParseRequest, ErrorsAfterTheIdIsKnownEchoIt) {
 TEST(ParseRequest, DeepNestingIsInvalidJsonNotACrash) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   EXPECT_EQ(parse_error(deep), ErrorCode::InvalidJson);
-  std::string at_limit = "{\"type\":\"ping\",\"x\":" + std::string(kMaxJsonDepth - 1, '[') +
-                         std::string(kMaxJsonDepth - 1, ']') + "}";
+  std::string at_limit =
+      "{\"type\":\"ping\",\"x\":" + std::string(kMaxJsonDepth - 1, '[') + std::string(kMaxJsonDepth - 1, ']') + "}";
   json id;
   EXPECT_NO_THROW((void)parse_request(at_limit, id));
 }
@@ -98,7 +98,8 @@ TEST(SerializeReply, SmallRepliesAreUntouched) {
 TEST(SerializeReply, DropsFindingsFromTheEndAndSaysTruncated) {
   json findings = json::array();
   for (int i = 0; i < 20000; ++i) findings.push_back({{"rule", "r" + std::to_string(i)}, {"excerpt", "some words"}});
-  const std::string out = serialize_reply(make_success(2, "check", {{"verdict", "block"}, {"findings", findings}}), 100000);
+  const std::string out =
+      serialize_reply(make_success(2, "check", {{"verdict", "block"}, {"findings", findings}}), 100000);
   ASSERT_LE(out.size(), 100000u);
   const json parsed = json::parse(out);
   EXPECT_TRUE(parsed["result"]["truncated"].get<bool>());
@@ -130,11 +131,13 @@ TEST(SerializeReply, ErrorEnvelopeKeepsItsShape) {
 
 TEST(ErrorCodes, NamesMatchProtocolMd) {
   // PROTOCOL.md's table, in order: append-only.
-  const char* expected[] = {"invalid_json",        "invalid_utf8",      "message_too_large", "empty_message",
-                            "not_an_object",       "unknown_type",      "missing_field",     "wrong_type",
-                            "invalid_value",       "protocol_mismatch", "forbidden_caller",  "unknown_check_id",
-                            "consent_required",    "log_not_initialized", "log_already_initialized",
-                            "wrong_passphrase",    "log_io_error",      "log_corrupt",       "internal"};
+  const char* expected[] = {"invalid_json",      "invalid_utf8",        "message_too_large",
+                            "empty_message",     "not_an_object",       "unknown_type",
+                            "missing_field",     "wrong_type",          "invalid_value",
+                            "protocol_mismatch", "forbidden_caller",    "unknown_check_id",
+                            "consent_required",  "log_not_initialized", "log_already_initialized",
+                            "wrong_passphrase",  "log_io_error",        "log_corrupt",
+                            "internal"};
   for (int i = 0; i < 19; ++i) EXPECT_EQ(to_string(static_cast<ErrorCode>(i)), expected[i]);
 }
 

@@ -7,10 +7,10 @@ using ownvoice::text::normalize_plain;
 
 TEST(Normalize, FoldsCaseAccentsAndCompatibilityForms) {
   EXPECT_EQ(normalize_plain("PROJET ÉDELWEISS"), "projet edelweiss");
-  EXPECT_EQ(normalize_plain("Ｆｕｌｌｗｉｄｔｈ"), "fullwidth");      // NFKC
-  EXPECT_EQ(normalize_plain("ﬁnance"), "finance");                  // ligature
-  EXPECT_EQ(normalize_plain("Straße"), "strasse");                  // case folding, not lowering
-  EXPECT_EQ(normalize_plain("e\u0301te\u0301"), "ete");             // combining accents
+  EXPECT_EQ(normalize_plain("Ｆｕｌｌｗｉｄｔｈ"), "fullwidth");  // NFKC
+  EXPECT_EQ(normalize_plain("ﬁnance"), "finance");                // ligature
+  EXPECT_EQ(normalize_plain("Straße"), "strasse");                // case folding, not lowering
+  EXPECT_EQ(normalize_plain("e\u0301te\u0301"), "ete");           // combining accents
   EXPECT_EQ(normalize_plain("ÇA"), "ca");
 }
 
@@ -51,7 +51,9 @@ TEST(Normalize, InvalidUtf8IsReplacedNotFatal) {
   EXPECT_FALSE(ownvoice::text::is_valid_utf8("a\xC3"));
   EXPECT_FALSE(ownvoice::text::is_valid_utf8("\xED\xA0\x80"));  // surrogate
   EXPECT_TRUE(ownvoice::text::is_valid_utf8("é🙂"));
-  const auto n = normalize("ab\xFF" "cd");
+  const auto n = normalize(
+      "ab\xFF"
+      "cd");
   EXPECT_EQ(n.text.substr(0, 2), "ab");
   EXPECT_NE(n.text.find("cd"), std::string::npos);
 }

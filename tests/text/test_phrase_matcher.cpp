@@ -12,7 +12,8 @@ std::vector<std::string> hits(const std::vector<std::string>& phrases, const std
   m.build();
   const auto n = normalize(text);
   std::vector<std::string> out;
-  for (const auto& h : m.find_all(n)) out.push_back(utf16_slice(text, n.original_begin(h.begin), n.original_end(h.end)));
+  for (const auto& h : m.find_all(n))
+    out.push_back(utf16_slice(text, n.original_begin(h.begin), n.original_end(h.end)));
   return out;
 }
 }  // namespace

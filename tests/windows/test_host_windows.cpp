@@ -28,7 +28,9 @@ class WindowsHost : public ::testing::Test {
             {"APPDATA", profile + "\\AppData\\Roaming"},
             {"OWNVOICE_SYSTEM_POLICY", windows_path(OWNVOICE_SOURCE_DIR "/examples/policy.example.json")}};
   }
-  ProcessResult chrome(const std::string& input) const { return run({host, kDevOrigin, "--parent-window=4242"}, input, env()); }
+  ProcessResult chrome(const std::string& input) const {
+    return run({host, kDevOrigin, "--parent-window=4242"}, input, env());
+  }
 
   // Asserts a clean exit and whole frames only on stdout.
   static std::vector<json> replies(const ProcessResult& r, unsigned long exit_code = 0) {
@@ -109,9 +111,9 @@ TEST_F(WindowsHost, FirefoxManifestPathAndAddonIdAreAccepted) {
 }
 
 TEST_F(WindowsHost, WrongChromeExtensionIsRefused) {
-  const auto out = replies(run({host, "chrome-extension://abcdefghijklmnopabcdefghijklmnop/", "--parent-window=7"},
-                               frame(ping("w")), env()),
-                           3);
+  const auto out = replies(
+      run({host, "chrome-extension://abcdefghijklmnopabcdefghijklmnop/", "--parent-window=7"}, frame(ping("w")), env()),
+      3);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0]["error"]["code"], "forbidden_caller");
 }

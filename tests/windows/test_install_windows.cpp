@@ -79,8 +79,9 @@ TEST_F(WindowsInstall, UserInstallWritesManifestsAndHkcuKeysAndUninstallRemovesE
   ASSERT_EQ(uninstall.exit_code, 0u) << uninstall.out << uninstall.err;
   expect_unregistered("HKEY_CURRENT_USER");
   EXPECT_FALSE(file_exists(manifest));
-  EXPECT_EQ(reg_query_default("HKEY_CURRENT_USER\\Software\\Google\\Chrome\\NativeMessagingHosts\\com.other.host").value,
-            "C:\\other.json");
+  EXPECT_EQ(
+      reg_query_default("HKEY_CURRENT_USER\\Software\\Google\\Chrome\\NativeMessagingHosts\\com.other.host").value,
+      "C:\\other.json");
   reg_run({"delete", "HKCU\\Software\\Google\\Chrome\\NativeMessagingHosts\\com.other.host", "/f"});
 }
 

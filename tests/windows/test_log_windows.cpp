@@ -26,9 +26,7 @@ class EnvVar {
   const wchar_t* name_;
 };
 
-bool under_wine() {
-  return GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "wine_get_version") != nullptr;
-}
+bool under_wine() { return GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "wine_get_version") != nullptr; }
 
 TEST(WindowsLog, LivesUnderLocalAppDataOfAnAccentedUserFolder) {
   TempDir tmp("Users\\Hélène Müller\\AppData\\Local");

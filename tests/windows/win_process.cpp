@@ -68,8 +68,8 @@ void drain(HANDLE h, std::string& into) {
 
 }  // namespace
 
-ProcessResult run(const std::vector<std::string>& argv, std::string_view input, const std::map<std::string, std::string>& env,
-        std::chrono::milliseconds timeout) {
+ProcessResult run(const std::vector<std::string>& argv, std::string_view input,
+                  const std::map<std::string, std::string>& env, std::chrono::milliseconds timeout) {
   SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
   HANDLE in_r = nullptr, in_w = nullptr, out_r = nullptr, out_w = nullptr, err_r = nullptr, err_w = nullptr;
   if (!CreatePipe(&in_r, &in_w, &inherit, 0) || !CreatePipe(&out_r, &out_w, &inherit, 0) ||
@@ -136,8 +136,8 @@ std::string windows_path(std::string_view p) {
 TempDir::TempDir(std::string_view name) {
   wchar_t tmp[MAX_PATH + 1];
   GetTempPathW(MAX_PATH + 1, tmp);
-  const auto base = std::filesystem::path(tmp) /
-                    (L"ownvoice-test-" + std::to_wstring(GetCurrentProcessId()) + L"-" + std::to_wstring(GetTickCount64()));
+  const auto base = std::filesystem::path(tmp) / (L"ownvoice-test-" + std::to_wstring(GetCurrentProcessId()) + L"-" +
+                                                  std::to_wstring(GetTickCount64()));
   const auto full = base / platform::fs_path(name);
   std::filesystem::create_directories(full);
   path_ = platform::utf8(base);

@@ -10,8 +10,8 @@
 namespace ownvoice::wintest {
 
 struct ProcessResult {
-  std::string out;   // everything the process wrote to stdout (binary)
-  std::string err;   // stderr
+  std::string out;  // everything the process wrote to stdout (binary)
+  std::string err;  // stderr
   unsigned long exit_code = 0;
   bool timed_out = false;
 };
@@ -19,8 +19,8 @@ struct ProcessResult {
 // argv[0] is the program; `env` entries replace or add variables (UTF-8); the rest of the
 // environment is inherited. stdin gets `input` then end of file.
 ProcessResult run(const std::vector<std::string>& argv, std::string_view input = {},
-        const std::map<std::string, std::string>& env = {},
-        std::chrono::milliseconds timeout = std::chrono::seconds(60));
+                  const std::map<std::string, std::string>& env = {},
+                  std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 // A path of the Linux build tree as Wine sees it (Z: maps to /). Windows paths unchanged.
 std::string windows_path(std::string_view unix_or_windows_path);

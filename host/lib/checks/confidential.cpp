@@ -146,7 +146,7 @@ Screener& Screener::operator=(Screener&&) noexcept = default;
 ScreenerStats Screener::stats() const { return impl_->stats; }
 
 std::vector<ConfidentialHit> Screener::screen(std::string_view original, const text::NormalizedText& norm,
-                                  std::string_view platform) const {
+                                              std::string_view platform) const {
   const Impl& m = *impl_;
   std::vector<RawHit> raw;
   std::vector<std::pair<uint32_t, Span>> exceptions;  // (rule, span)
@@ -167,7 +167,8 @@ std::vector<ConfidentialHit> Screener::screen(std::string_view original, const t
       case TagKind::Exception: exceptions.emplace_back(tag.rule, span); break;
       case TagKind::NearLeft:
       case TagKind::NearRight:
-        if (near.size() < kMaxNearCandidates) near.push_back(NearHit{tag.rule, tag.clause, tag.kind == TagKind::NearLeft, span});
+        if (near.size() < kMaxNearCandidates)
+          near.push_back(NearHit{tag.rule, tag.clause, tag.kind == TagKind::NearLeft, span});
         break;
     }
     return true;
@@ -240,9 +241,8 @@ std::vector<ConfidentialHit> Screener::screen(std::string_view original, const t
   // 4. Drop hits inside an exception phrase; merge overlapping hits of one rule.
   raw.erase(std::remove_if(raw.begin(), raw.end(), [&](const RawHit& h) { return excepted(h.rule, h.span); }),
             raw.end());
-  std::sort(raw.begin(), raw.end(), [](const RawHit& a, const RawHit& b) {
-    return a.rule != b.rule ? a.rule < b.rule : a.span.b < b.span.b;
-  });
+  std::sort(raw.begin(), raw.end(),
+            [](const RawHit& a, const RawHit& b) { return a.rule != b.rule ? a.rule < b.rule : a.span.b < b.span.b; });
   std::vector<RawHit> merged;
   for (const auto& h : raw) {
     if (!merged.empty() && merged.back().rule == h.rule && h.span.b < merged.back().span.e) {

@@ -15,13 +15,13 @@
 namespace ownvoice::checks {
 
 struct ConfidentialHit {
-  std::string rule;         // rule id ("pack:secrets" for built-in packs)
+  std::string rule;  // rule id ("pack:secrets" for built-in packs)
   policy::Severity severity = policy::Severity::Warn;
   std::string description;  // the rule's description, for the employee
   std::string kind;         // "term", "pattern", "near", or the pack detector ("iban", "aws_key", ...)
   uint32_t start = 0;       // UTF-16 span in the original text
   uint32_t end = 0;
-  std::string excerpt;      // the original characters
+  std::string excerpt;  // the original characters
 };
 
 struct ScreenerStats {
@@ -39,7 +39,7 @@ class Screener {
 
   // Hits sorted by start; overlapping hits of one rule are merged.
   [[nodiscard]] std::vector<ConfidentialHit> screen(std::string_view original, const text::NormalizedText& norm,
-                                        std::string_view platform) const;
+                                                    std::string_view platform) const;
   [[nodiscard]] ScreenerStats stats() const;
 
  private:

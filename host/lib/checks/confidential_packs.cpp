@@ -57,7 +57,8 @@ std::unique_ptr<RE2> compile(const char* pattern) {
 const std::vector<Detector>& detectors(std::string_view pack) {
   static const std::vector<Detector> personal = [] {
     std::vector<Detector> v;
-    v.push_back({"email", compile(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})"), valid_any});
+    v.push_back(
+        {"email", compile(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})"), valid_any});
     v.push_back({"phone", compile(R"((?:\+|\b00)[1-9][0-9]{0,2}(?:[ .-]?\(?[0-9]{1,4}\)?){2,6}\b)"), valid_phone});
     v.push_back({"phone", compile(R"(\b0[1-9](?:[ .-]?[0-9]{2}){4}\b)"), valid_phone});
     v.push_back({"phone", compile(R"(\(\d{3}\) ?\d{3}[ .-]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b)"), valid_phone});
@@ -68,12 +69,15 @@ const std::vector<Detector>& detectors(std::string_view pack) {
   static const std::vector<Detector> secrets = [] {
     std::vector<Detector> v;
     v.push_back({"aws_key", compile(R"(\b(?:AKIA|ASIA)[0-9A-Z]{16}\b)"), valid_any});
-    v.push_back({"github_token", compile(R"(\bgh[pousr]_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{60,90}\b)"), valid_any});
+    v.push_back(
+        {"github_token", compile(R"(\bgh[pousr]_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{60,90}\b)"), valid_any});
     v.push_back({"slack_token", compile(R"(\bxox[baprs]-[A-Za-z0-9-]{10,}\b)"), valid_any});
     v.push_back({"google_api_key", compile(R"(\bAIza[0-9A-Za-z_-]{35}\b)"), valid_any});
     v.push_back({"stripe_key", compile(R"(\b[rs]k_live_[0-9A-Za-z]{24,}\b)"), valid_any});
     v.push_back({"openai_key", compile(R"(\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b)"), valid_any});
-    v.push_back({"private_key", compile(R"(-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----)"), valid_any});
+    v.push_back({"private_key",
+                 compile(R"(-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----)"),
+                 valid_any});
     v.push_back({"jwt", compile(R"(\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"), valid_any});
     return v;
   }();

@@ -18,8 +18,8 @@ struct PackHit {
 };
 
 struct PackInfo {
-  std::string name;         // "personal_data"
-  std::string rule_id;      // "pack:personal_data"
+  std::string name;     // "personal_data"
+  std::string rule_id;  // "pack:personal_data"
   std::string description;
   policy::Severity severity;
 };
@@ -29,7 +29,7 @@ PackInfo pack_info(std::string_view name);
 std::vector<PackHit> scan_pack(std::string_view name, std::string_view original);
 
 // Validators, exposed for tests.
-bool iban_checksum_ok(std::string_view iban);   // letters/digits only, mod 97 == 1
+bool iban_checksum_ok(std::string_view iban);  // letters/digits only, mod 97 == 1
 bool luhn_ok(std::string_view digits);
 
 }  // namespace ownvoice::checks

@@ -61,8 +61,8 @@ std::string word_before(const std::string& s, size_t b) {
 }
 
 bool nominal_is_opinion_marker(const std::string& s, size_t b, size_t e) {
-  static const std::array<std::string_view, 9> markers = {"mon", "ma", "mes", "ton", "son", "my", "selon",
-                                                          "notre", "votre"};
+  static const std::array<std::string_view, 9> markers = {"mon", "ma",    "mes",   "ton",  "son",
+                                                          "my",  "selon", "notre", "votre"};
   const std::string before = word_before(s, b);
   bool possessive = false;
   for (auto m : markers) possessive = possessive || before == m;
@@ -139,7 +139,7 @@ std::string pick(const std::map<std::string, std::string>& forms, const std::str
 }  // namespace
 
 std::string proposal_language(std::string_view language, const policy::Policy& policy) {
-  const std::string lang(language);
+  std::string lang(language);
   if (lang == "fr" || lang == "en" || (!lang.empty() && policy.disclaimers.count(lang) > 0)) return lang;
   if (!policy.default_language.empty()) return policy.default_language;
   return "en";
@@ -154,15 +154,13 @@ std::string with_disclaimer(std::string_view original, std::string_view disclaim
   return out;
 }
 
-DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
-                                  Platform platform, std::string_view language,
-                                  const policy::Policy& policy) {
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm, Platform platform,
+                                  std::string_view language, const policy::Policy& policy) {
   return check_disclaimer(original, norm, platform, language, policy, PostTokens(original, norm));
 }
 
-DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
-                                  Platform platform, std::string_view language,
-                                  const policy::Policy& policy, const PostTokens& post) {
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm, Platform platform,
+                                  std::string_view language, const policy::Policy& policy, const PostTokens& post) {
   DisclaimerResult r;
   r.language = proposal_language(language, policy);
   r.limit = length_rule(platform).limit;

@@ -17,22 +17,20 @@ struct DisclaimerResult {
   bool present = false;
   uint32_t found_start = 0;  // UTF-16 span of the disclaimer found, when present
   uint32_t found_end = 0;
-  std::string language;        // language of the proposal
-  std::string proposed_text;   // the whole post with the disclaimer added ("" when present or nothing fits)
-  bool fits = true;            // the proposal (or the post, when present) is within the limit
-  std::string form;            // "long", "short", "none" (nothing fits) or "present"
-  std::size_t length = 0;      // length of proposed_text (or of the post) as the platform counts it
+  std::string language;       // language of the proposal
+  std::string proposed_text;  // the whole post with the disclaimer added ("" when present or nothing fits)
+  bool fits = true;           // the proposal (or the post, when present) is within the limit
+  std::string form;           // "long", "short", "none" (nothing fits) or "present"
+  std::size_t length = 0;     // length of proposed_text (or of the post) as the platform counts it
   std::size_t limit = 0;
-  std::string matched;         // when present: the form found ("views_own", "fr_que_moi", "hashtag", ...)
+  std::string matched;  // when present: the form found ("views_own", "fr_que_moi", "hashtag", ...)
 };
 
-DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
-                                  Platform platform, std::string_view language,
-                                  const policy::Policy& policy);
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm, Platform platform,
+                                  std::string_view language, const policy::Policy& policy);
 // The same on tokens already made (the engine tokenises a post once for every check).
-DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm,
-                                  Platform platform, std::string_view language,
-                                  const policy::Policy& policy, const PostTokens& post);
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm, Platform platform,
+                                  std::string_view language, const policy::Policy& policy, const PostTokens& post);
 
 // The language the proposal is written in: `language` when it is "fr", "en" or one the
 // policy has a disclaimer for, else the policy's default language.

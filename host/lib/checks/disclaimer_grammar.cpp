@@ -123,8 +123,10 @@ struct Grammar {
         auto p = phrase_tokens(written);
         if (p.empty()) continue;
         const auto idx = static_cast<uint16_t>(wc.phrases.size());
-        if (p.front() == kCompanyMarker) wc.company_first.push_back(idx);
-        else wc.by_first[p.front()].push_back(idx);
+        if (p.front() == kCompanyMarker)
+          wc.company_first.push_back(idx);
+        else
+          wc.by_first[p.front()].push_back(idx);
         if (p.size() == 1) wc.singles.insert(p.front());
         wc.firsts.insert(p.front());
         wc.phrases.push_back(std::move(p));
@@ -148,7 +150,8 @@ struct Grammar {
         } else if (part.front() == '!') {
           // "!NAME<N": no phrase of NAME among the N words before the form (promo4).
           const auto lt = part.find('<');
-          if (lt == std::string_view::npos) throw std::logic_error(std::string("disclaimer grammar: bad element in ") + f.id);
+          if (lt == std::string_view::npos)
+            throw std::logic_error(std::string("disclaimer grammar: bad element in ") + f.id);
           e.type = ElemType::NotBefore;
           e.cls = cls(part.substr(1, lt - 1));
           e.max = std::atoi(std::string(part.substr(lt + 1)).c_str());
@@ -263,8 +266,10 @@ class Matcher {
   bool strict_end(size_t i) const {
     if (i >= t_.size() || post_.line_break_before(i)) return true;
     switch (t_[i].kind) {
-      case TokenKind::SentenceEnd: case TokenKind::QuoteClose: case TokenKind::Hashtag: case TokenKind::Other:
-        return true;
+      case TokenKind::SentenceEnd:
+      case TokenKind::QuoteClose:
+      case TokenKind::Hashtag:
+      case TokenKind::Other: return true;
       case TokenKind::Punct: return t_[i].text == ")" || t_[i].text == "]";
       default: return starts_with_class_word(g_.nominal_cont, i);
     }
@@ -408,11 +413,13 @@ bool inside_quotation(const PostTokens& post, uint32_t b, uint32_t e) {
   const Matcher m(grammar(), post, no_company);
   const size_t window = 6;
   const size_t before = open > window ? open - window : 0;
-  bool attributed = m.class_in(grammar().report, before, open) || m.class_in(grammar().report, close + 1, close + 1 + window);
+  bool attributed =
+      m.class_in(grammar().report, before, open) || m.class_in(grammar().report, close + 1, close + 1 + window);
   // "— Jane Doe" or "@someone" right after the quotation.
   if (close + 2 < t.size() + 1 && close + 1 < t.size()) {
     const auto& next = t[close + 1];
-    if (next.kind == TokenKind::Punct && next.text == "-" && close + 2 < t.size() && t[close + 2].kind == TokenKind::Word)
+    if (next.kind == TokenKind::Punct && next.text == "-" && close + 2 < t.size() &&
+        t[close + 2].kind == TokenKind::Word)
       attributed = true;
     if (next.kind == TokenKind::Other && next.text == "@") attributed = true;
   }

@@ -11,17 +11,20 @@ namespace {
 // Everyday words of working life, French and English: a post that uses one is about the
 // author's work even when it names no company ("my team shipped", "mon manager").
 constexpr std::array kWorkWords = {
-    "my job", "my work", "at work", "my team", "our team", "my colleagues", "my colleague", "coworker*",
-    "co-worker*", "my manager", "my boss", "my employer", "my company", "our company", "our clients",
-    "our customers", "my clients", "the office", "the workplace", "our product", "our products", "our customers",
-    "product launch", "quarter", "roadmap", "sprint", "stakeholder*", "hiring", "we're hiring", "recruit*",
-    "job offer", "new role", "new job", "promotion", "promoted", "onboarding", "conference", "keynote",
-    "webinar", "workshop", "industry", "b2b", "saas", "startup", "start-up", "career", "linkedin",
-    "mon travail", "mon boulot", "au travail", "au bureau", "mon équipe", "notre équipe", "mes collègues",
-    "mon collègue", "ma collègue", "mon manager", "ma manager", "mon patron", "ma patronne", "mon employeur",
-    "mon entreprise", "notre entreprise", "ma boîte", "nos clients", "mes clients", "notre produit",
-    "nos produits", "trimestre", "feuille de route", "recrut*", "nouveau poste", "nouveau job",
-    "conférence", "webinaire", "atelier", "secteur", "carrière", "alternance", "stage",
+    "my job",        "my work",        "at work",          "my team",          "our team",       "my colleagues",
+    "my colleague",  "coworker*",      "co-worker*",       "my manager",       "my boss",        "my employer",
+    "my company",    "our company",    "our clients",      "our customers",    "my clients",     "the office",
+    "the workplace", "our product",    "our products",     "our customers",    "product launch", "quarter",
+    "roadmap",       "sprint",         "stakeholder*",     "hiring",           "we're hiring",   "recruit*",
+    "job offer",     "new role",       "new job",          "promotion",        "promoted",       "onboarding",
+    "conference",    "keynote",        "webinar",          "workshop",         "industry",       "b2b",
+    "saas",          "startup",        "start-up",         "career",           "linkedin",       "mon travail",
+    "mon boulot",    "au travail",     "au bureau",        "mon équipe",       "notre équipe",   "mes collègues",
+    "mon collègue",  "ma collègue",    "mon manager",      "ma manager",       "mon patron",     "ma patronne",
+    "mon employeur", "mon entreprise", "notre entreprise", "ma boîte",         "nos clients",    "mes clients",
+    "notre produit", "nos produits",   "trimestre",        "feuille de route", "recrut*",        "nouveau poste",
+    "nouveau job",   "conférence",     "webinaire",        "atelier",          "secteur",        "carrière",
+    "alternance",    "stage",
 };
 
 const text::PhraseMatcher& work_matcher() {

@@ -20,26 +20,34 @@ const std::unordered_map<std::string_view, Lang>& function_words() {
     std::unordered_map<std::string_view, Lang> w;
     // The text is normalised (lower case, accents stripped): "été" is "ete", "à" is "a".
     for (const char* f :
-         {"le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "sont", "pour", "avec", "dans", "sur",
-          "pas", "que", "qui", "nous", "vous", "je", "j", "l", "d", "c", "qu", "n", "ce", "cette", "ces", "mon",
-          "ma", "mes", "notre", "nos", "votre", "vos", "tres", "aussi", "mais", "ou", "au", "aux", "chez", "ete",
-          "etre", "avoir", "ai", "avons", "tout", "tous", "toute", "bien", "merci", "bonjour", "leur", "leurs",
-          "il", "elle", "ils", "elles", "sont", "etait", "fait", "faire", "quand", "comme", "entre", "apres",
-          "avant", "encore", "toujours", "depuis", "cette", "mais", "donc", "alors", "chaque", "quel", "quelle",
-          "nouveau", "nouvelle", "notre", "hier", "demain", "aujourd", "semaine", "equipe", "travail", "lundi",
-          "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "rien", "personne", "parce", "pourquoi",
-          "jamais", "toujours", "seulement", "vraiment", "beaucoup", "peu", "sans", "sous", "vers", "moi", "toi"})
+         {"le",       "la",       "les",      "des",       "du",       "de",       "un",     "une",      "et",
+          "est",      "sont",     "pour",     "avec",      "dans",     "sur",      "pas",    "que",      "qui",
+          "nous",     "vous",     "je",       "j",         "l",        "d",        "c",      "qu",       "n",
+          "ce",       "cette",    "ces",      "mon",       "ma",       "mes",      "notre",  "nos",      "votre",
+          "vos",      "tres",     "aussi",    "mais",      "ou",       "au",       "aux",    "chez",     "ete",
+          "etre",     "avoir",    "ai",       "avons",     "tout",     "tous",     "toute",  "bien",     "merci",
+          "bonjour",  "leur",     "leurs",    "il",        "elle",     "ils",      "elles",  "sont",     "etait",
+          "fait",     "faire",    "quand",    "comme",     "entre",    "apres",    "avant",  "encore",   "toujours",
+          "depuis",   "cette",    "mais",     "donc",      "alors",    "chaque",   "quel",   "quelle",   "nouveau",
+          "nouvelle", "notre",    "hier",     "demain",    "aujourd",  "semaine",  "equipe", "travail",  "lundi",
+          "mardi",    "mercredi", "jeudi",    "vendredi",  "samedi",   "dimanche", "rien",   "personne", "parce",
+          "pourquoi", "jamais",   "toujours", "seulement", "vraiment", "beaucoup", "peu",    "sans",     "sous",
+          "vers",     "moi",      "toi"})
       w.emplace(f, Lang::Fr);
     for (const char* e :
-         {"the", "and", "is", "are", "was", "were", "to", "of", "in", "for", "with", "this", "that", "it", "we",
-          "you", "i", "my", "our", "your", "have", "has", "had", "be", "been", "at", "by", "from", "not", "but",
-          "just", "so", "about", "will", "can", "what", "how", "an", "they", "their", "there", "here", "all",
-          "would", "could", "should", "if", "when", "who", "which", "very", "more", "into", "over", "after",
-          "today", "week", "team", "work", "proud", "thanks", "thank", "ve", "ll", "isn", "doesn", "didn", "wasn",
-          "its", "out", "up", "get", "got", "new", "some", "any", "than", "them", "these", "those", "yesterday",
-          "tomorrow", "excited", "great", "love", "went", "well", "done", "lol", "wrong", "bad", "monday",
-          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "people", "everyone", "anyone",
-          "nothing", "something", "because", "while", "where", "why", "only", "still", "never", "again"})
+         {"the",      "and",     "is",      "are",       "was",      "were",   "to",       "of",     "in",
+          "for",      "with",    "this",    "that",      "it",       "we",     "you",      "i",      "my",
+          "our",      "your",    "have",    "has",       "had",      "be",     "been",     "at",     "by",
+          "from",     "not",     "but",     "just",      "so",       "about",  "will",     "can",    "what",
+          "how",      "an",      "they",    "their",     "there",    "here",   "all",      "would",  "could",
+          "should",   "if",      "when",    "who",       "which",    "very",   "more",     "into",   "over",
+          "after",    "today",   "week",    "team",      "work",     "proud",  "thanks",   "thank",  "ve",
+          "ll",       "isn",     "doesn",   "didn",      "wasn",     "its",    "out",      "up",     "get",
+          "got",      "new",     "some",    "any",       "than",     "them",   "these",    "those",  "yesterday",
+          "tomorrow", "excited", "great",   "love",      "went",     "well",   "done",     "lol",    "wrong",
+          "bad",      "monday",  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "people",
+          "everyone", "anyone",  "nothing", "something", "because",  "while",  "where",    "why",    "only",
+          "still",    "never",   "again"})
       w.emplace(e, Lang::En);
     return w;
   }();
@@ -48,19 +56,34 @@ const std::unordered_map<std::string_view, Lang>& function_words() {
 
 bool is_french_letter(char32_t cp) {
   switch (cp) {
-    case U'é': case U'è': case U'ê': case U'ë': case U'à': case U'â': case U'ç': case U'ù': case U'û':
-    case U'ô': case U'î': case U'ï': case U'œ': case U'É': case U'È': case U'Ê': case U'À': case U'Ç':
-    case U'Ô': case U'Î': case U'Œ':
-      return true;
-    default:
-      return false;
+    case U'é':
+    case U'è':
+    case U'ê':
+    case U'ë':
+    case U'à':
+    case U'â':
+    case U'ç':
+    case U'ù':
+    case U'û':
+    case U'ô':
+    case U'î':
+    case U'ï':
+    case U'œ':
+    case U'É':
+    case U'È':
+    case U'Ê':
+    case U'À':
+    case U'Ç':
+    case U'Ô':
+    case U'Î':
+    case U'Œ': return true;
+    default: return false;
   }
 }
 
 }  // namespace
 
-std::string detect_language(std::string_view original, const text::NormalizedText& norm,
-                            std::string_view fallback) {
+std::string detect_language(std::string_view original, const text::NormalizedText& norm, std::string_view fallback) {
   double fr = 0;
   double en = 0;
   const auto& words = function_words();
@@ -112,7 +135,7 @@ std::string detect_language(std::string_view original, const text::NormalizedTex
   }
   fr += accents > 4.0 ? 4.0 : accents;
 
-  const std::string fb = fallback == "fr" || fallback == "en" ? std::string(fallback) : std::string("en");
+  std::string fb = fallback == "fr" || fallback == "en" ? std::string(fallback) : std::string("en");
   if (fr + en < 2.0) return fb;  // too little to go on: a link, a hashtag, "Bravo !"
   if (fr > en * 1.2) return "fr";
   if (en > fr * 1.2) return "en";

@@ -8,7 +8,6 @@
 namespace ownvoice::checks {
 
 // "fr" or "en"; `fallback` when the text gives too little evidence either way.
-std::string detect_language(std::string_view original, const text::NormalizedText& norm,
-                            std::string_view fallback);
+std::string detect_language(std::string_view original, const text::NormalizedText& norm, std::string_view fallback);
 
 }  // namespace ownvoice::checks

@@ -23,9 +23,9 @@ namespace {
 
 std::string nfc(std::string_view utf8) {
   utf8proc_uint8_t* dst = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
-                              static_cast<utf8proc_ssize_t>(utf8.size()), &dst,
-                              static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  const auto n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()), static_cast<utf8proc_ssize_t>(utf8.size()),
+                   &dst, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   std::string out;
   if (n >= 0 && dst != nullptr) {
     out.assign(reinterpret_cast<const char*>(dst), static_cast<size_t>(n));
@@ -36,14 +36,11 @@ std::string nfc(std::string_view utf8) {
   return out;
 }
 
-int boundclass(char32_t cp) {
-  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->boundclass;
-}
+int boundclass(char32_t cp) { return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->boundclass; }
 
 // twitter-text v3 config: code points in these ranges weigh 1 (scale 100 -> 1), others 2.
 std::size_t v3_weight(char32_t cp) {
-  if (cp <= 4351 || (cp >= 8192 && cp <= 8205) || (cp >= 8208 && cp <= 8223) || (cp >= 8242 && cp <= 8247))
-    return 1;
+  if (cp <= 4351 || (cp >= 8192 && cp <= 8205) || (cp >= 8208 && cp <= 8223) || (cp >= 8242 && cp <= 8247)) return 1;
   return 2;
 }
 
@@ -56,7 +53,8 @@ size_t cluster_end(std::string_view s, size_t i) {
   while (j < s.size()) {
     char32_t cp = 0;
     const size_t len = text::decode_utf8(s, j, cp);
-    if (utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(prev), static_cast<utf8proc_int32_t>(cp), &state))
+    if (utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(prev), static_cast<utf8proc_int32_t>(cp),
+                                         &state))
       break;
     prev = cp;
     j += len;

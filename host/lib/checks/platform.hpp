@@ -17,7 +17,7 @@ const char* to_string(Platform p);
 const PlatformSpec& spec(Platform p);
 
 struct LengthRule {
-  std::size_t limit = 0;         // 0 = no limit
+  std::size_t limit = 0;            // 0 = no limit
   const char* unit = "characters";  // "weighted characters", "graphemes", ...
 };
 LengthRule length_rule(Platform p);

@@ -40,11 +40,11 @@ namespace {
 
 using promo::Kind;
 
-constexpr double kCompanyWeight = 0.15;     // employees name their employer all the time
-constexpr double kProductWeight = 0.25;     // a product name says more
-constexpr size_t kNewsWindow = 8;           // words either side of an amount
-constexpr size_t kWageBytes = 24;           // bytes either side of an amount in a job ad that may say it is pay
-constexpr size_t kSignupWindowAfter = 10;   // words after "sign up" that may name a charity or job
+constexpr double kCompanyWeight = 0.15;    // employees name their employer all the time
+constexpr double kProductWeight = 0.25;    // a product name says more
+constexpr size_t kNewsWindow = 8;          // words either side of an amount
+constexpr size_t kWageBytes = 24;          // bytes either side of an amount in a job ad that may say it is pay
+constexpr size_t kSignupWindowAfter = 10;  // words after "sign up" that may name a charity or job
 constexpr size_t kSignupWindowBefore = 4;
 constexpr size_t kMaxReasonsPerKind = 20;
 constexpr size_t kExplained = 3;  // features named to the employee
@@ -94,8 +94,10 @@ struct Words {
     starts.resize(tokens.size());
     size_t n = 0;
     for (const auto& t : tokens) {
-      if (t.kind == TokenKind::Word) starts[n++] = t.begin;
-      else if (t.kind == TokenKind::Hashtag) starts[n++] = t.begin + 1;
+      if (t.kind == TokenKind::Word)
+        starts[n++] = t.begin;
+      else if (t.kind == TokenKind::Hashtag)
+        starts[n++] = t.begin + 1;
     }
     starts.resize(n);
   }
@@ -108,12 +110,12 @@ struct Words {
 
 struct Context {
   std::vector<std::pair<size_t, size_t>> exceptions;  // normalised byte spans
-  std::vector<size_t> exception_max_end;               // running maximum of exception ends
-  std::vector<size_t> charity_words;                   // word indices
+  std::vector<size_t> exception_max_end;              // running maximum of exception ends
+  std::vector<size_t> charity_words;                  // word indices
   std::vector<size_t> job_words;
   std::vector<size_t> news_words;
   std::vector<size_t> everyday_news_words;
-  std::vector<size_t> offer_words;  // model features, not signals
+  std::vector<size_t> offer_words;      // model features, not signals
   std::vector<size_t> complaint_words;  // a complaint near a quoted price weighs against an offer
   std::vector<size_t> free_at;          // normalised byte offsets of "free" words (scare quotes)
   size_t events = 0;
@@ -123,9 +125,9 @@ struct Context {
   size_t capacity = 0;
   size_t giveaways = 0;
   bool hiring = false;
-  bool contact_verb = false;  // "call", "ring", "appelez"... as a word
-  size_t pay_words = 0;       // "pay", "paid", "earn", "payés"...: an amount after one may be a wage
-  size_t services = 0;        // trades and services that open a sentence ("Plombier chauffagiste, ...")
+  bool contact_verb = false;        // "call", "ring", "appelez"... as a word
+  size_t pay_words = 0;             // "pay", "paid", "earn", "payés"...: an amount after one may be a wage
+  size_t services = 0;              // trades and services that open a sentence ("Plombier chauffagiste, ...")
   std::vector<size_t> quote_words;  // "devis": a quote received, or offered when the post gives a way to reach
   std::vector<std::pair<size_t, size_t>> listing_cues;  // promo4: "a dozen", "le pot", "sizes", "ono", "DM"...
 
@@ -159,8 +161,8 @@ struct Context {
 size_t sub_or_zero(size_t a, size_t b) { return a > b ? a - b : 0; }
 
 bool is_everyday_news_word(std::string_view phrase) {
-  static constexpr std::array<std::string_view, 10> kEveryday = {
-      "market", "markets", "marché", "marchés", "drop*", "fine", "action", "actions", "cours", "rent"};
+  static constexpr std::array<std::string_view, 10> kEveryday = {"market", "markets", "marché",  "marchés", "drop*",
+                                                                 "fine",   "action",  "actions", "cours",   "rent"};
   return std::find(kEveryday.begin(), kEveryday.end(), phrase) != kEveryday.end();
 }
 
@@ -224,7 +226,8 @@ const RE2& promo_code_pattern() {
 // groups of digits split by spaces, dots or hyphens, or one run of 10-11 digits starting with 0.
 // What an amount or a year list looks like is checked after the match (plain_phone).
 const RE2& phone_pattern() {
-  static const RE2 re(R"((?:^|[^\w$€£₹₦.,])((?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,6}){1,4}|0\d{9,10})\b)");
+  static const RE2 re(
+      R"((?:^|[^\w$€£₹₦.,])((?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,6}){1,4}|0\d{9,10})\b)");
   return re;
 }
 
@@ -250,7 +253,8 @@ bool plain_phone(std::string_view m) {
   bool all_years = true;
   for (auto g : groups) all_years = all_years && g.size() == 4 && (g.substr(0, 2) == "19" || g.substr(0, 2) == "20");
   if (all_years) return false;
-  if (!hyphen && m.front() != '+' && groups.size() >= 2 && groups.front().size() <= 3 && groups.front().front() != '0') {
+  if (!hyphen && m.front() != '+' && groups.size() >= 2 && groups.front().size() <= 3 &&
+      groups.front().front() != '0') {
     bool thousands = true;
     for (size_t i = 1; i < groups.size(); ++i) thousands = thousands && groups[i].size() == 3;
     if (thousands) return false;
@@ -275,7 +279,8 @@ const RE2& free_service_pattern() {
 // "Call Dave", "ring Tariq on...", "appelez Martine": a contact verb and a capitalised name, on the
 // original text (promo2).
 const RE2& contact_name_pattern() {
-  static const RE2 re(R"(\b(?i:call|ring|text|phone|whatsapp|appelez|appelle|contactez|contacte|rele)\s+\p{Lu}\p{Ll}+\b)");
+  static const RE2 re(
+      R"(\b(?i:call|ring|text|phone|whatsapp|appelez|appelle|contactez|contacte|rele)\s+\p{Lu}\p{Ll}+\b)");
   return re;
 }
 
@@ -291,7 +296,8 @@ const RE2& sent_by_name_pattern() {
 
 // A negation just before a phrase, in its sentence ("I don't do affiliate links", "jamais de liens affiliés").
 const RE2& negation_before_pattern() {
-  static const RE2 re(R"(\b(?:no|not|never|don't|dont|do not|jamais|pas|aucun|aucune|sans|zero|without|ni)\b[^.!?]{0,20}$)");
+  static const RE2 re(
+      R"(\b(?:no|not|never|don't|dont|do not|jamais|pas|aucun|aucune|sans|zero|without|ni)\b[^.!?]{0,20}$)");
   return re;
 }
 
@@ -308,11 +314,13 @@ const RE2& wage_unit_pattern() {
 // after it ("agency shifts pay £45 an hour", "nurses earn $30 per hour", "on est payés 12 € de
 // l'heure"). "I charge £45 an hour" has no pay verb and stays a price (promo2, after batch 7).
 const RE2& pay_before_pattern() {
-  static const RE2 re(R"(\b(?:pay|pays|paid|earn|earns|earning|earned|get paid|gets paid|makes?|salary|salaire|gagne|gagnent|payes?|payees?|touche|touchent)\s+(?:[a-z]+\s+)?$)");
+  static const RE2 re(
+      R"(\b(?:pay|pays|paid|earn|earns|earning|earned|get paid|gets paid|makes?|salary|salaire|gagne|gagnent|payes?|payees?|touche|touchent)\s+(?:[a-z]+\s+)?$)");
   return re;
 }
 const RE2& time_unit_after_pattern() {
-  static const RE2 re(R"(^[^.!?]{0,12}?(?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month|shift)\b|\ban hour\b|\ba year\b|\ba month\b|\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut\b))");
+  static const RE2 re(
+      R"(^[^.!?]{0,12}?(?:/\s?(?:h|hr|hour|heure|an|year|yr|mois|month)\b|\bper (?:hour|hr|year|annum|month|shift)\b|\ban hour\b|\ba year\b|\ba month\b|\bde l'heure\b|\bpar (?:heure|an|mois)\b|\bbrut\b))");
   return re;
 }
 
@@ -332,7 +340,8 @@ double link_weight(std::string_view url) {
   double w = 0;
   // Only the part after the scheme: "https://" must not look like a path.
   const size_t scheme = u.find("://");
-  const std::string_view rest = scheme == std::string::npos ? std::string_view(u) : std::string_view(u).substr(scheme + 3);
+  const std::string_view rest =
+      scheme == std::string::npos ? std::string_view(u) : std::string_view(u).substr(scheme + 3);
   if (RE2::PartialMatch(rest, shop_path)) w = 0.35;
   if (RE2::PartialMatch(rest, tracking)) w = w > 0 ? 0.45 : 0.3;
   return w;
@@ -349,7 +358,8 @@ bool is_booking_link(std::string_view url) {
       R"((?:^|[/.])(?:register|registration|signup|sign-up|inscription|inscriptions|booking|book|rsvp|webinar|)"
       R"(webinaire|events?|evenements?|reserve|reservation|reserver|billetterie|tickets?|demo|rdv|rendez-vous)(?:[/.?#-]|$)))");
   const size_t scheme = u.find("://");
-  const std::string_view rest = scheme == std::string::npos ? std::string_view(u) : std::string_view(u).substr(scheme + 3);
+  const std::string_view rest =
+      scheme == std::string::npos ? std::string_view(u) : std::string_view(u).substr(scheme + 3);
   return RE2::PartialMatch(rest, booking);
 }
 
@@ -409,8 +419,8 @@ void each_match(const RE2& re, std::string_view s, F&& f) {
   const int groups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
   size_t pos = 0;
-  while (pos <= s.size() && re.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, g.data(),
-                                     groups + 1)) {
+  while (pos <= s.size() &&
+         re.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, g.data(), groups + 1)) {
     // Report the first non-empty capture (the signal itself), else the whole match.
     re2::StringPiece m = g[0];
     for (int i = 1; i <= groups; ++i) {
@@ -476,9 +486,9 @@ bool first_word_of_sentence(std::string_view s, size_t at) {
 // someone (promo3, after batch 8).
 bool opens_sentence(std::string_view s, size_t at) {
   static const std::unordered_set<std::string_view> kDeterminers = {
-      "the", "a", "an", "our", "my", "your", "their", "his", "her", "this", "that", "any", "no",
-      "le", "la", "les", "l", "un", "une", "des", "du", "au", "aux", "notre", "nos", "mon", "ma", "mes",
-      "votre", "vos", "leur", "leurs", "son", "sa", "ses", "ce", "cet", "cette", "d", "de"};
+      "the",   "a",   "an",   "our",   "my",  "your", "their", "his", "her", "this",  "that", "any", "no", "le",
+      "la",    "les", "l",    "un",    "une", "des",  "du",    "au",  "aux", "notre", "nos",  "mon", "ma", "mes",
+      "votre", "vos", "leur", "leurs", "son", "sa",   "ses",   "ce",  "cet", "cette", "d",    "de"};
   size_t words = 0;
   size_t i = at;
   bool first = true;
@@ -490,8 +500,8 @@ bool opens_sentence(std::string_view s, size_t at) {
       continue;
     }
     size_t b = i;
-    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\'' && s[b - 1] != '\n' && s[b - 1] != ',' &&
-           s[b - 1] != '.' && s[b - 1] != '!' && s[b - 1] != '?' && s[b - 1] != ':' && s[b - 1] != ';')
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\'' && s[b - 1] != '\n' && s[b - 1] != ',' && s[b - 1] != '.' &&
+           s[b - 1] != '!' && s[b - 1] != '?' && s[b - 1] != ':' && s[b - 1] != ';')
       --b;
     if (first && kDeterminers.contains(s.substr(b, i - b))) return false;
     first = false;
@@ -512,27 +522,33 @@ std::optional<std::pair<size_t, size_t>> listing_at(const std::vector<Token>& t,
                                                     size_t b, size_t e,
                                                     const std::vector<std::pair<size_t, size_t>>& cues) {
   static const std::unordered_set<std::string_view> kReport = {
-      "i", "we", "he", "she", "they", "it", "is", "are", "was", "were", "am", "been", "has", "have", "had", "will",
-      "would", "did", "does", "paid", "pay", "pays", "paying", "cost", "costs", "charged", "charge", "charges",
-      "spent", "bought", "sold", "got", "went", "rose", "fell", "jumped", "increased", "raised", "hiked", "there",
-      "that", "which", "who", "when", "if", "because", "why", "how", "what", "je", "j", "il", "elle", "nous",
-      "ils", "elles", "c", "ca", "est", "sont", "etait", "etaient", "ai", "avons", "avez", "ont", "ete", "paye",
-      "payee", "payes", "coute", "coutent", "coutait", "vendu", "vendue", "vendus", "achete", "achetee",
-      "augmente", "qu", "que", "quand", "parce", "pourquoi", "comment", "va", "vont", "vais", "fait", "faut", "peut",
-      "compte", "comptent", "can", "could", "should", "must", "made", "took", "gave", "thank", "thanks",
-      "merci", "you", "raised", "donated", "collected", "collecte", "booked", "ordered", "received", "arrived",
-      "came", "found", "saw", "spotted", "noticed", "tried", "ate", "drank", "remember", "throwback", "missed",
-      "recu", "mange", "souviens", "rappelle", "manque", "passe", "passent", "raises", "hikes", "increases", "goes",
-      "again", "says", "said", "announced", "according", "selon", "annonce"};
+      "i",         "we",      "he",        "she",       "they",      "it",      "is",        "are",       "was",
+      "were",      "am",      "been",      "has",       "have",      "had",     "will",      "would",     "did",
+      "does",      "paid",    "pay",       "pays",      "paying",    "cost",    "costs",     "charged",   "charge",
+      "charges",   "spent",   "bought",    "sold",      "got",       "went",    "rose",      "fell",      "jumped",
+      "increased", "raised",  "hiked",     "there",     "that",      "which",   "who",       "when",      "if",
+      "because",   "why",     "how",       "what",      "je",        "j",       "il",        "elle",      "nous",
+      "ils",       "elles",   "c",         "ca",        "est",       "sont",    "etait",     "etaient",   "ai",
+      "avons",     "avez",    "ont",       "ete",       "paye",      "payee",   "payes",     "coute",     "coutent",
+      "coutait",   "vendu",   "vendue",    "vendus",    "achete",    "achetee", "augmente",  "qu",        "que",
+      "quand",     "parce",   "pourquoi",  "comment",   "va",        "vont",    "vais",      "fait",      "faut",
+      "peut",      "compte",  "comptent",  "can",       "could",     "should",  "must",      "made",      "took",
+      "gave",      "thank",   "thanks",    "merci",     "you",       "raised",  "donated",   "collected", "collecte",
+      "booked",    "ordered", "received",  "arrived",   "came",      "found",   "saw",       "spotted",   "noticed",
+      "tried",     "ate",     "drank",     "remember",  "throwback", "missed",  "recu",      "mange",     "souviens",
+      "rappelle",  "manque",  "passe",     "passent",   "raises",    "hikes",   "increases", "goes",      "again",
+      "says",      "said",    "announced", "according", "selon",     "annonce"};
   // French "a" (normalised "à" too) is the auxiliary only before a participle ("le loyer a pris 80 €").
   static const std::unordered_set<std::string_view> kParticiples = {
-      "pris", "fait", "mis", "dit", "eu", "ete", "paye", "augmente", "coute", "vendu", "achete", "laisse", "passe",
-      "baisse", "double", "triple", "explose", "grimpe", "atteint", "depasse", "recu", "perdu", "gagne", "facture",
-      "demande", "annonce", "decide", "vu", "trouve", "encore", "deja", "toujours", "augmente"};
+      "pris",    "fait",    "mis",    "dit",   "eu",       "ete",     "paye",    "augmente", "coute",
+      "vendu",   "achete",  "laisse", "passe", "baisse",   "double",  "triple",  "explose",  "grimpe",
+      "atteint", "depasse", "recu",   "perdu", "gagne",    "facture", "demande", "annonce",  "decide",
+      "vu",      "trouve",  "encore", "deja",  "toujours", "augmente"};
   static const std::unordered_set<std::string_view> kFunction = {
-      "a", "an", "the", "for", "at", "on", "in", "of", "to", "from", "only", "just", "and", "or", "now", "today",
-      "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "au", "aux", "en", "pour", "et", "ou",
-      "seulement", "maintenant", "new", "nouveau", "nouvelle", "meme", "even", "chaque", "every"};
+      "a",          "an",  "the",     "for",      "at",    "on",   "in",     "of",   "to", "from", "only",
+      "just",       "and", "or",      "now",      "today", "le",   "la",     "les",  "l",  "de",   "du",
+      "des",        "d",   "un",      "une",      "au",    "aux",  "en",     "pour", "et", "ou",   "seulement",
+      "maintenant", "new", "nouveau", "nouvelle", "meme",  "even", "chaque", "every"};
   const size_t n = t.size();
   // Binary search, and a sentence looked for within kReach tokens either side: a post of thousands of
   // prices in one run-on sentence stays linear (a listing sentence is short anyway).
@@ -709,10 +725,10 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   // A post that tells readers how to buy (a contact, a booking, a link in bio, a sale word, a call to
   // action) quotes prices, whatever market word is near ("30 bucks each at the Sunday market, ping me",
   // "$20 drop-in, booking link in her bio", "fine art prints, 85 CHF, link in bio") (promo2).
-  const bool tells_how_to_buy =
-      ctx.contacts > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
-        return h.signal == "selling" || h.signal == "booking" || h.signal == "link_in_bio" || h.signal == "call_to_action";
-      });
+  const bool tells_how_to_buy = ctx.contacts > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
+                                  return h.signal == "selling" || h.signal == "booking" || h.signal == "link_in_bio" ||
+                                         h.signal == "call_to_action";
+                                });
   std::vector<bool> line_starts;  // computed on the first price (promo4: listings)
   each_match(price_pattern(), s, [&](size_t b, size_t e) {
     // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
@@ -754,8 +770,8 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     // An everyday market word ("drop", "market") makes the amount news unless the post says how to buy or
     // the amount is a listing whose own segment holds no such word ("new merch drop friday 🔥 hoodies $55").
     if (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow) &&
-        (!listing || Context::near(ctx.everyday_news_words, words.index_at(listing->first),
-                                   words.index_at(listing->second - 1)))) {
+        (!listing ||
+         Context::near(ctx.everyday_news_words, words.index_at(listing->first), words.index_at(listing->second - 1)))) {
       ++price_news;
       return;
     }
@@ -840,8 +856,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   // promo4: "a small commission", "je touche une commission" speak of an affiliate sale only with a link, a
   // link in bio, a code or an affiliate word ("as a car salesman I earn a commission" is a job).
   const bool affiliate_context = links > 0 || std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
-    return h.signal == "affiliate" || h.signal == "link_in_bio" || h.signal == "promo_code" || h.signal == "referral";
-  });
+                                   return h.signal == "affiliate" || h.signal == "link_in_bio" ||
+                                          h.signal == "promo_code" || h.signal == "referral";
+                                 });
   // promo4: a sale word in scare quotes ("$14.99 'delivery fee'", "des « frais de service »") is what the
   // author was charged, as the quoted "free trial" is (quoted_offer): sellers do not quote their own offer.
   std::vector<std::pair<size_t, size_t>> quoted;
@@ -1029,11 +1046,10 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   // price ("Plombier chauffagiste, dépannage 7j/7. 0478 ...", "Mobile dog wash. Ring Shaz on 0412 ...",
   // "Traductions juridiques ... info@..."). A job ad is not an offer; a question with only a DM line
   // asks for one ("anyone know a good plumber? DM me").
-  at(Feature::ServiceContact) =
-      ctx.services > 0 && !ctx.hiring && ctx.complaints == 0 &&
-              (phones > 0 || email || (ctx.contacts > 0 && v.questions == 0))
-          ? 1
-          : 0;
+  at(Feature::ServiceContact) = ctx.services > 0 && !ctx.hiring && ctx.complaints == 0 &&
+                                        (phones > 0 || email || (ctx.contacts > 0 && v.questions == 0))
+                                    ? 1
+                                    : 0;
 
   const auto& model = promotional_model();
   double z = model.bias;
@@ -1048,8 +1064,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   result.score = sigmoid(z);
   result.promotional = result.score >= model.threshold;
   if (result.promotional && !policy.company.empty()) result.disclosure = disclosure_for(language, policy);
-  result.disclosure_present =
-      find_employment_disclosure(norm, policy, result.disclosure_start, result.disclosure_end);
+  result.disclosure_present = find_employment_disclosure(norm, policy, result.disclosure_start, result.disclosure_end);
   return result;
 }
 
@@ -1059,11 +1074,11 @@ bool find_employment_disclosure(const text::NormalizedText& norm, const policy::
   // What the FTC and the French and UK rules accept as stating the employment: the
   // company named with the relation. "Opinions are my own" names none.
   static constexpr std::array kForms = {
-      "i work at ",          "i work for ",         "i'm employed by ",        "i am employed by ",
-      "employee of ",        "employee at ",        "disclosure: i work at ",  "je travaille chez ",
-      "je travaille pour ",  "salarié de ",         "salariée de ",            "collaborateur de ",
-      "collaboratrice de ",  "employé de ",         "employée de ",            "employé chez ",
-      "employée chez ",      "je bosse chez ",
+      "i work at ",         "i work for ",    "i'm employed by ",       "i am employed by ",
+      "employee of ",       "employee at ",   "disclosure: i work at ", "je travaille chez ",
+      "je travaille pour ", "salarié de ",    "salariée de ",           "collaborateur de ",
+      "collaboratrice de ", "employé de ",    "employée de ",           "employé chez ",
+      "employée chez ",     "je bosse chez ",
   };
   // Every form names the company: without its first word anywhere in the post (hashtags
   // included, "#LumetraEmployee"), there is nothing to find, and the 20 phrases are not

@@ -31,7 +31,7 @@ struct PromotionalResult {
   // what the employee reads, as sentences (feature_infos()).
   std::vector<FeatureContribution> explanation;
   std::vector<PromoReason> reasons;
-  std::string disclosure;  // "I work at Lumetra." / "Je travaille chez Lumetra." when promotional
+  std::string disclosure;         // "I work at Lumetra." / "Je travaille chez Lumetra." when promotional
   bool mentions_company = false;  // names the company or a brand (used by the boundaries check)
   // The post already states the employment ("I work at Lumetra", "#LumetraEmployee",
   // "je travaille chez Lumetra"): the disclosure is there, whatever `disclosure` proposes.

@@ -20,16 +20,16 @@ enum class Kind : uint8_t {
   Job,        // a job word near "sign up" / "register" / "apply"
   News,       // market or price news near a price ("the stock fell to $12")
   // Features of the promotional model (promotional_features.cpp) that are not signals alone:
-  Offer,      // an offer or sale word ("for sale", "à vendre", "offre", "deal") counted near a price
-  Referral,   // referral and affiliate wording ("referral code", "code parrainage", "use my link")
-  Booking,    // registration and booking wording ("save your seat", "register here", "réservez votre place")
-  Event,      // a webinar, demo, workshop, masterclass, atelier...
-  Selling,    // someone sells or opens something ("I'm selling", "je vends", "grand opening", "pay what you want")
-  Free,       // "free", "gratuit", "offert" (a free first session leads to a paid one)
-  Contact,    // how to buy: "DM me", "en MP", "link in the comments", "tarifs sur demande", "pickup"
-  Capacity,   // limited places or availability: "two slots", "il reste 3 places", "max 6 people", "available from"
-  Complaint,  // a complaint ("charged me", "refund", "arnaque", "service client"): quoted prices are not offers
-  Giveaway,   // something given away between people ("à donner", "free to a good home"): nothing is sold
+  Offer,        // an offer or sale word ("for sale", "à vendre", "offre", "deal") counted near a price
+  Referral,     // referral and affiliate wording ("referral code", "code parrainage", "use my link")
+  Booking,      // registration and booking wording ("save your seat", "register here", "réservez votre place")
+  Event,        // a webinar, demo, workshop, masterclass, atelier...
+  Selling,      // someone sells or opens something ("I'm selling", "je vends", "grand opening", "pay what you want")
+  Free,         // "free", "gratuit", "offert" (a free first session leads to a paid one)
+  Contact,      // how to buy: "DM me", "en MP", "link in the comments", "tarifs sur demande", "pickup"
+  Capacity,     // limited places or availability: "two slots", "il reste 3 places", "max 6 people", "available from"
+  Complaint,    // a complaint ("charged me", "refund", "arnaque", "service client"): quoted prices are not offers
+  Giveaway,     // something given away between people ("à donner", "free to a good home"): nothing is sold
   ContactVerb,  // "call", "ring", "appelez"...: the post may name whom to call ("Call Dave"), see promotional.cpp
   PayWord,      // "pay", "paid", "earn", "payés"...: an amount after one with a time unit is a wage
   Service,      // a trade or service someone does for customers ("plombier", "dépannage", "dog wash", "tuition")

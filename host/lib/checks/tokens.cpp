@@ -9,11 +9,21 @@ bool is_quote_close(char32_t cp) { return cp == 0x201D || cp == 0x00BB || cp == 
 bool is_sentence_end(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ';'; }
 bool is_clause_punct(char32_t cp) {
   switch (cp) {
-    case ':': case '=': case '/': case '&': case '+': case ',': case '(': case ')': case '[': case ']':
-    case '-': case '*': case '|': case 0x2260:
-      return true;
-    default:
-      return false;
+    case ':':
+    case '=':
+    case '/':
+    case '&':
+    case '+':
+    case ',':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '-':
+    case '*':
+    case '|':
+    case 0x2260: return true;
+    default: return false;
   }
 }
 
@@ -56,8 +66,11 @@ std::vector<Token> tokenize(const std::string& s) {
         if (!text::is_word_codepoint(c)) break;
         j += m;
       }
-      out.push_back(Token{std::string_view(s).substr(i, j - i), static_cast<uint32_t>(i), static_cast<uint32_t>(j),
-                          TokenKind::Word, {}});
+      out.push_back(Token{std::string_view(s).substr(i, j - i),
+                          static_cast<uint32_t>(i),
+                          static_cast<uint32_t>(j),
+                          TokenKind::Word,
+                          {}});
       i = j;
       continue;
     }
@@ -79,8 +92,11 @@ std::vector<Token> tokenize(const std::string& s) {
         j += m;
       }
       if (!joined.empty()) {
-        Token t{std::string_view(s).substr(i + 1, j - i - 1), static_cast<uint32_t>(i), static_cast<uint32_t>(j),
-                TokenKind::Hashtag, {}};
+        Token t{std::string_view(s).substr(i + 1, j - i - 1),
+                static_cast<uint32_t>(i),
+                static_cast<uint32_t>(j),
+                TokenKind::Hashtag,
+                {}};
         if (separated) t.joined = std::move(joined);
         out.push_back(std::move(t));
         i = j;
@@ -88,8 +104,8 @@ std::vector<Token> tokenize(const std::string& s) {
       }
     }
     // A hyphen inside a word joins ("moi-meme", "start-up"): it is skipped like a space.
-    const bool joining_hyphen = cp == '-' && !out.empty() && out.back().end == i && out.back().kind == TokenKind::Word &&
-                                i + 1 < s.size() && next_is_word(s, i + 1);
+    const bool joining_hyphen = cp == '-' && !out.empty() && out.back().end == i &&
+                                out.back().kind == TokenKind::Word && i + 1 < s.size() && next_is_word(s, i + 1);
     // A single quote is an apostrophe between letters ("n'engage", "employer's") and is
     // skipped; at a word's start after a space it opens a quotation, and once one is open,
     // the next ' after a word and before a space or punctuation closes it. Without this,
@@ -107,23 +123,27 @@ std::vector<Token> tokenize(const std::string& s) {
         single_open = false;
       }
       if (quote != TokenKind::Other)
-        out.push_back(Token{std::string_view(s).substr(i, n), static_cast<uint32_t>(i), static_cast<uint32_t>(i + n),
-                            quote, {}});
+        out.push_back(
+            Token{std::string_view(s).substr(i, n), static_cast<uint32_t>(i), static_cast<uint32_t>(i + n), quote, {}});
       i += n;
       continue;
     }
     if (cp != ' ' && !joining_hyphen) {
       TokenKind kind = TokenKind::Other;
-      if (is_sentence_end(cp)) kind = TokenKind::SentenceEnd;
-      else if (is_clause_punct(cp)) kind = TokenKind::Punct;
-      else if (is_quote_open(cp)) kind = TokenKind::QuoteOpen;
-      else if (is_quote_close(cp)) kind = TokenKind::QuoteClose;
+      if (is_sentence_end(cp))
+        kind = TokenKind::SentenceEnd;
+      else if (is_clause_punct(cp))
+        kind = TokenKind::Punct;
+      else if (is_quote_open(cp))
+        kind = TokenKind::QuoteOpen;
+      else if (is_quote_close(cp))
+        kind = TokenKind::QuoteClose;
       else if (cp == '"') {
         kind = straight_open ? TokenKind::QuoteClose : TokenKind::QuoteOpen;
         straight_open = !straight_open;
       }
-      out.push_back(Token{std::string_view(s).substr(i, n), static_cast<uint32_t>(i), static_cast<uint32_t>(i + n),
-                          kind, {}});
+      out.push_back(
+          Token{std::string_view(s).substr(i, n), static_cast<uint32_t>(i), static_cast<uint32_t>(i + n), kind, {}});
     }
     i += n;
   }

@@ -15,12 +15,12 @@ namespace ownvoice::checks {
 
 enum class TokenKind : uint8_t {
   Word,
-  Hashtag,     // "#viewsmyown": text is the body without '#' and without '_'
-  Punct,       // one of : = / & + , ; ( ) [ ] - * |
-  SentenceEnd, // . ! ? … and line breaks are not seen here (normalisation folds them)
-  QuoteOpen,   // “ « „ and a straight " that opens
-  QuoteClose,  // ” » and a straight " that closes
-  Other,       // any other symbol (emoji, @, $, %): a word boundary, never matched
+  Hashtag,      // "#viewsmyown": text is the body without '#' and without '_'
+  Punct,        // one of : = / & + , ; ( ) [ ] - * |
+  SentenceEnd,  // . ! ? … and line breaks are not seen here (normalisation folds them)
+  QuoteOpen,    // “ « „ and a straight " that opens
+  QuoteClose,   // ” » and a straight " that closes
+  Other,        // any other symbol (emoji, @, $, %): a word boundary, never matched
 };
 
 struct Token {
@@ -28,7 +28,7 @@ struct Token {
   uint32_t begin = 0;     // byte span in the normalised text
   uint32_t end = 0;
   TokenKind kind = TokenKind::Word;
-  std::string joined;     // for hashtags with '_' or '-': the body's letters and digits only
+  std::string joined;  // for hashtags with '_' or '-': the body's letters and digits only
 };
 
 // Splits `norm.text` into tokens in one pass.

@@ -56,9 +56,7 @@ const std::unordered_set<std::string>& tlds() {
   return set;
 }
 
-bool is_ascii_alnum(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool is_ascii_alnum(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 std::vector<char32_t> decode_all(std::string_view s) {
   std::vector<char32_t> out;

@@ -57,7 +57,8 @@ int run_jsonl(const engine::Engine& engine, const CheckOptions& o, const std::st
     } else {
       try {
         req = nlohmann::json::parse(line);
-        if (!req.is_object() || !req.contains("text") || !req["text"].is_string()) error = "expected {\"text\": \"...\"}";
+        if (!req.is_object() || !req.contains("text") || !req["text"].is_string())
+          error = "expected {\"text\": \"...\"}";
       } catch (const nlohmann::json::parse_error&) {
         error = "invalid JSON";
       }
@@ -126,7 +127,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--lang", opts->lang, "Language of the post (en, fr); detected when omitted")
       ->check(CLI::IsMember({"en", "fr"}));
   cmd->add_flag("--json", opts->json, "Print exactly the result object (docs/result-format.md)");
-  cmd->add_flag("--jsonl", opts->jsonl, "One post per input line as {\"text\":..., \"platform\":...}; one result per line");
+  cmd->add_flag("--jsonl", opts->jsonl,
+                "One post per input line as {\"text\":..., \"platform\":...}; one result per line");
   cmd->add_flag("--no-preferences", opts->no_preferences, "Ignore the employee's preferences file");
   cmd->add_option("--color", opts->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("input", opts->input, "File with the post, or - for standard input (default)");

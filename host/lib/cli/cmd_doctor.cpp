@@ -18,12 +18,14 @@ void add_doctor_command(CLI::App& app, int& exit_code) {
     std::string browsers;
   };
   auto flags = std::make_shared<Flags>();
-  auto* cmd = app.add_subcommand("doctor", "check that your browsers can reach the OwnVoice host, and say how to fix it");
+  auto* cmd =
+      app.add_subcommand("doctor", "check that your browsers can reach the OwnVoice host, and say how to fix it");
   auto* user = cmd->add_flag("--user", flags->user, "check only the per-user installation");
   auto* system = cmd->add_flag("--system", flags->system, "check only the machine-wide installation");
   user->excludes(system);
   cmd->add_flag("--json", flags->json, "print the findings as JSON");
-  cmd->add_option("--root", flags->root, "prefix every machine-wide path with DIR (tests); per-user paths follow $HOME");
+  cmd->add_option("--root", flags->root,
+                  "prefix every machine-wide path with DIR (tests); per-user paths follow $HOME");
   cmd->add_option("--browsers,-b", flags->browsers, "comma-separated browsers to check (default: all)");
   cmd->callback([flags, &exit_code]() {
     install::DoctorOptions o;

@@ -170,7 +170,8 @@ void add_enterprise_templates(CLI::App& app, int& exit_code) {
   cmd->add_option("--chrome-id", flags->options.chrome_id, "the extension's Chrome Web Store id");
   cmd->add_option("--chrome-update-url", flags->options.chrome_update_url, "update URL for a self-hosted CRX");
   cmd->add_option("--edge-id", flags->options.edge_id, "the extension's Edge Add-ons id");
-  cmd->add_option("--edge-update-url", flags->options.edge_update_url, "update URL for a self-hosted CRX in Edge (default: Edge Add-ons)");
+  cmd->add_option("--edge-update-url", flags->options.edge_update_url,
+                  "update URL for a self-hosted CRX in Edge (default: Edge Add-ons)");
   cmd->add_option("--firefox-id", flags->options.firefox_id, "the Firefox add-on id");
   cmd->add_option("--firefox-install-url", flags->options.firefox_install_url, "where Firefox downloads the .xpi");
   cmd->add_option("--organization", flags->options.organization, "shown in the macOS profile");

@@ -207,8 +207,7 @@ int log_status(const LogFlags& flags) {
     // means someone else's key now receives your entries (PROTOCOL.md hello).
     std::cout << "Key fingerprint: " << s.key_fingerprint << "\nLast entry number: " << s.last_seq << "\n";
     if (auto h = store.promotional_history(30)) {
-      std::cout << "Shared in the last 30 days: " << h->shared << ", of which promotional: " << h->promotional
-                << "\n";
+      std::cout << "Shared in the last 30 days: " << h->shared << ", of which promotional: " << h->promotional << "\n";
     }
   }
   return kOk;
@@ -263,8 +262,8 @@ int log_verify(const LogFlags& flags) {
   if (flags.json) {
     std::cout << log::to_json(r).dump() << "\n";
   } else if (r.ok) {
-    std::cout << "OK: " << r.entries << " entries, chain intact through entry " << r.verified_through
-              << " (head " << r.head_fingerprint << ")\n";
+    std::cout << "OK: " << r.entries << " entries, chain intact through entry " << r.verified_through << " (head "
+              << r.head_fingerprint << ")\n";
   } else {
     std::cout << "PROBLEM: " << r.problem << "\n";
     if (r.first_bad) std::cout << "First bad entry: " << *r.first_bad << "\n";
@@ -390,7 +389,8 @@ void add_log_commands(CLI::App& app, int& exit_code) {
                    "also replace the key pair: every entry is re-encrypted and the old key erased, so an old backup "
                    "plus the old passphrase opens nothing written from now on");
   add_passphrase_fd(*passwd, *flags);
-  passwd->add_option("--new-passphrase-fd", flags->new_passphrase_fd, "read the new passphrase from this file descriptor")
+  passwd
+      ->add_option("--new-passphrase-fd", flags->new_passphrase_fd, "read the new passphrase from this file descriptor")
       ->check(CLI::NonNegativeNumber);
   passwd->callback(runs(flags, exit_code, log_passwd));
 

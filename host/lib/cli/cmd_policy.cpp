@@ -33,7 +33,10 @@ int show(const std::string& policy_file, bool json) {
     std::cout << "  " << l["source"].get<std::string>();
     if (!l["path"].is_null()) std::cout << "  " << l["path"].get<std::string>();
     const std::string status = l["status"];
-    std::cout << "  " << (status == "rejected" ? style.red(status) : status == "absent" ? style.dim(status) : style.green(status))
+    std::cout << "  "
+              << (status == "rejected" ? style.red(status)
+                  : status == "absent" ? style.dim(status)
+                                       : style.green(status))
               << "\n";
     if (l.contains("error")) std::cout << "      " << l["error"].get<std::string>() << "\n";
     if (l.contains("warnings"))
@@ -53,7 +56,8 @@ int show(const std::string& policy_file, bool json) {
   std::cout << "  brands:";
   for (const auto& b : p.brands) std::cout << " " << b << ";";
   std::cout << from("brands") << "\n";
-  for (const auto& [lang, text] : p.disclaimers) std::cout << "  disclaimer " << lang << ": " << text << from("disclaimers." + lang) << "\n";
+  for (const auto& [lang, text] : p.disclaimers)
+    std::cout << "  disclaimer " << lang << ": " << text << from("disclaimers." + lang) << "\n";
   std::cout << "  promotional threshold: " << p.promotional_threshold << from("promotional_threshold") << "\n";
   std::cout << "  rule packs:";
   for (const auto& pk : p.packs) std::cout << " " << pk;

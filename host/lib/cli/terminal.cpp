@@ -2,6 +2,7 @@
 #include "cli/terminal.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
 #include <vector>
@@ -13,9 +14,12 @@ namespace ownvoice::cli {
 
 Style make_style(ColorMode mode, int fd) {
   Style s;
-  if (mode == ColorMode::Always) s.color = true;
-  else if (mode == ColorMode::Never) s.color = false;
-  else s.color = platform::is_terminal(fd) && !platform::env("NO_COLOR");
+  if (mode == ColorMode::Always)
+    s.color = true;
+  else if (mode == ColorMode::Never)
+    s.color = false;
+  else
+    s.color = platform::is_terminal(fd) && !platform::env("NO_COLOR");
   return s;
 }
 
@@ -53,8 +57,10 @@ std::string highlight(std::string_view text, const std::vector<engine::Finding>&
     if (b < pos) continue;  // overlapping: the first mark wins
     out.append(text.substr(pos, b - pos));
     const auto piece = text.substr(b, e - b);
-    if (style.color) out += m.block ? style.underline_red(piece) : style.underline_yellow(piece);
-    else out += "[[" + std::string(piece) + "]]";
+    if (style.color)
+      out += m.block ? style.underline_red(piece) : style.underline_yellow(piece);
+    else
+      out += "[[" + std::string(piece) + "]]";
     pos = e;
   }
   out.append(text.substr(pos));
@@ -93,15 +99,16 @@ std::string render_report(std::string_view text, const engine::CheckResult& r, c
     os << "\n  Disclosure you owe: \"" << promo.disclosure << "\"\n";
   }
   if (const auto& s = r.promotional.own_share; s.available) {
-    os << "  Your promotional share: " << static_cast<int>(s.share * 100 + 0.5) << "% of " << s.shared << " posts in "
+    os << "  Your promotional share: " << std::lround(s.share * 100) << "% of " << s.shared << " posts in "
        << s.window_days << " days\n";
   }
   const auto& d = r.disclaimer.found;
   if (d.present) {
     os << "\n" << style.green("✔") << " Personal disclaimer present.\n";
   } else if (d.fits) {
-    os << "\n" << style.bold("Proposed post") << " (" << d.form << " disclaimer, " << d.length << "/" << d.limit
-       << "):\n" << d.proposed_text << "\n";
+    os << "\n"
+       << style.bold("Proposed post") << " (" << d.form << " disclaimer, " << d.length << "/" << d.limit << "):\n"
+       << d.proposed_text << "\n";
   } else {
     os << "\n" << style.yellow("No disclaimer fits within the platform's limit.") << "\n";
   }

@@ -39,7 +39,7 @@ struct Finding {
 struct LengthResult {
   std::size_t value = 0;  // as the platform counts (docs/checks.md)
   std::size_t limit = 0;
-  std::string unit;       // "graphemes", "weighted", "utf16", ...
+  std::string unit;  // "graphemes", "weighted", "utf16", ...
   bool fits = true;
 };
 
@@ -52,7 +52,7 @@ struct DisclaimerOutcome {
 struct OwnShare {
   bool available = false;  // false until the log exists (then nothing else is set)
   int window_days = 0;
-  int shared = 0;          // before this post
+  int shared = 0;  // before this post
   int promotional = 0;
   double share = 0;        // promotional / shared before this post
   double share_after = 0;  // if this post is shared

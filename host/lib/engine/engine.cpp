@@ -125,8 +125,8 @@ CheckResult Engine::check(const CheckRequest& request) const {
     const std::string why = checks::explanation_text(promo.model.explanation, result.language);
     const auto* first = promo.model.reasons.empty() ? nullptr : &promo.model.reasons.front();
     findings.push_back({CheckKind::Promotional, policy::Severity::Warn, "promotional",
-                        why.empty() ? std::string(say.promotional) : fill(say.promotional_because, {{"why", why}}),
-                        "", first ? first->excerpt : "", first ? first->start : 0u, first ? first->end : 0u});
+                        why.empty() ? std::string(say.promotional) : fill(say.promotional_because, {{"why", why}}), "",
+                        first ? first->excerpt : "", first ? first->start : 0u, first ? first->end : 0u});
   }
 
   // The employee's own promotional share, from the local log (when it exists).
@@ -151,10 +151,11 @@ CheckResult Engine::check(const CheckRequest& request) const {
 
   if (!disclaimer.present)
     findings.push_back({CheckKind::Disclaimer, disclaimer.fits ? policy::Severity::Info : policy::Severity::Warn,
-                        "disclaimer", std::string(disclaimer.fits ? say.disclaimer_proposed : say.disclaimer_no_fit), "",
-                        "", 0, 0});
+                        "disclaimer", std::string(disclaimer.fits ? say.disclaimer_proposed : say.disclaimer_no_fit),
+                        "", "", 0, 0});
 
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.start < b.start; });
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.start < b.start; });
   for (const auto& f : findings) result.verdict = worse(result.verdict, verdict_of(f.severity));
 
   // Ticked by default only where a disclaimer means something (docs/checks.md "Recommended").

@@ -13,8 +13,8 @@ namespace ownvoice::engine {
 
 // The employee's own recent sharing, from the local log (absent until the log exists).
 struct PromotionalHistory {
-  int shared = 0;        // posts shared in the window
-  int promotional = 0;   // of which promotional
+  int shared = 0;       // posts shared in the window
+  int promotional = 0;  // of which promotional
   int window_days = 30;
 };
 

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
@@ -56,7 +57,7 @@ Interval percentile(std::vector<double> samples, double value) {
     return out;
   }
   auto at = [&](double q) {
-    const auto i = static_cast<size_t>(q * static_cast<double>(samples.size() - 1) + 0.5);
+    const auto i = static_cast<size_t>(std::lround(q * static_cast<double>(samples.size() - 1)));
     return samples[std::min(i, samples.size() - 1)];
   };
   out.low = at(0.025);
@@ -139,7 +140,8 @@ Evaluation evaluate(const Engine& engine, const std::vector<LabelledPost>& posts
       const bool e = *expected;
       (e && got ? c.tp : !e && got ? c.fp : e ? c.fn : c.tn)[k]++;
       if (e != got)
-        ev.disagreements.push_back({post.id, kChecks[k], "expected " + std::to_string(e) + " got " + std::to_string(got)});
+        ev.disagreements.push_back(
+            {post.id, kChecks[k], "expected " + std::to_string(e) + " got " + std::to_string(got)});
     };
     binary(0, post.disclaimer, result.disclaimer.found.present);
     binary(1, post.promotional, result.is_promotional());
@@ -232,12 +234,20 @@ std::string format_figures(const Evaluation& e) {
 
 nlohmann::json figures_json(const Evaluation& e) {
   nlohmann::json out = {{"posts", e.posts}, {"checks", nlohmann::json::object()}};
-  auto interval = [](const Interval& i) { return nlohmann::json{{"value", i.value}, {"low", i.low}, {"high", i.high}}; };
+  auto interval = [](const Interval& i) {
+    return nlohmann::json{{"value", i.value}, {"low", i.low}, {"high", i.high}};
+  };
   for (const auto& c : e.checks) {
     if (c.labelled == 0) continue;
-    out["checks"][c.check] = {{"precision", interval(c.precision)}, {"recall", interval(c.recall)},
-                              {"f1", interval(c.f1)},           {"accuracy", interval(c.accuracy)},
-                              {"tp", c.tp}, {"fp", c.fp}, {"fn", c.fn}, {"tn", c.tn}, {"posts", c.labelled}};
+    out["checks"][c.check] = {{"precision", interval(c.precision)},
+                              {"recall", interval(c.recall)},
+                              {"f1", interval(c.f1)},
+                              {"accuracy", interval(c.accuracy)},
+                              {"tp", c.tp},
+                              {"fp", c.fp},
+                              {"fn", c.fn},
+                              {"tn", c.tn},
+                              {"posts", c.labelled}};
   }
   return out;
 }

@@ -20,8 +20,8 @@ struct LabelledPost {
   std::string id;
   std::string text;
   std::string platform = "generic";
-  std::optional<bool> disclaimer;                  // expect.disclaimer_present
-  std::optional<bool> promotional;                 // expect.promotional
+  std::optional<bool> disclaimer;                     // expect.disclaimer_present
+  std::optional<bool> promotional;                    // expect.promotional
   std::optional<std::set<std::string>> confidential;  // expect.confidential (rule ids)
 };
 
@@ -44,7 +44,7 @@ struct Interval {
 struct CheckFigures {
   std::string check;  // "disclaimer", "promotional", "confidential"
   int tp = 0, fp = 0, fn = 0, tn = 0;
-  int labelled = 0;   // posts with a label for this check
+  int labelled = 0;  // posts with a label for this check
   Interval precision, recall, f1, accuracy;
 };
 

@@ -10,8 +10,9 @@ namespace {
 constexpr Messages kEnglish{
     .promotional = "This post reads as promotional.",
     .promotional_because = "This post reads as promotional: {why}.",
-    .own_share = "With this post, {after} of what you shared in the last {days} days would be promotional "
-                 "(threshold {threshold}).",
+    .own_share =
+        "With this post, {after} of what you shared in the last {days} days would be promotional "
+        "(threshold {threshold}).",
     .disclaimer_proposed = "No personal disclaimer: OwnVoice proposes adding one.",
     .disclaimer_no_fit = "No personal disclaimer, and none fits within the platform's limit.",
     .consent_statement = "I choose to share this, on my own account.",
@@ -20,8 +21,9 @@ constexpr Messages kEnglish{
 constexpr Messages kFrench{
     .promotional = "Ce message ressemble à de la publicité.",
     .promotional_because = "Ce message ressemble à de la publicité : {why}.",
-    .own_share = "Avec ce message, {after} de vos partages des {days} derniers jours seraient promotionnels "
-                 "(seuil {threshold}).",
+    .own_share =
+        "Avec ce message, {after} de vos partages des {days} derniers jours seraient promotionnels "
+        "(seuil {threshold}).",
     .disclaimer_proposed = "Aucune mention personnelle : OwnVoice propose de l'ajouter.",
     .disclaimer_no_fit = "Aucune mention personnelle, et elle ne tient pas dans la limite de la plateforme.",
     .consent_statement = "Je choisis de partager ceci, sur mon propre compte.",

@@ -12,11 +12,11 @@
 namespace ownvoice::engine {
 
 struct Messages {
-  std::string_view promotional;           // the post reads as promotional, no reason to give
-  std::string_view promotional_because;   // ... followed by {why}
-  std::string_view own_share;             // {after} {days} {threshold}
-  std::string_view disclaimer_proposed;   // none in the post; OwnVoice proposes one
-  std::string_view disclaimer_no_fit;     // none in the post, and none fits
+  std::string_view promotional;          // the post reads as promotional, no reason to give
+  std::string_view promotional_because;  // ... followed by {why}
+  std::string_view own_share;            // {after} {days} {threshold}
+  std::string_view disclaimer_proposed;  // none in the post; OwnVoice proposes one
+  std::string_view disclaimer_no_fit;    // none in the post, and none fits
   std::string_view consent_statement;
 };
 

@@ -27,8 +27,9 @@ json disclaimer_json(const DisclaimerOutcome& d) {
 
 json own_share_json(const OwnShare& s) {
   if (!s.available) return {{"available", false}};
-  return {{"available", true},        {"window_days", s.window_days}, {"shared", s.shared},
-          {"promotional", s.promotional}, {"share", s.share},          {"share_after", s.share_after},
+  return {{"available", true},        {"window_days", s.window_days},
+          {"shared", s.shared},       {"promotional", s.promotional},
+          {"share", s.share},         {"share_after", s.share_after},
           {"threshold", s.threshold}, {"over_threshold", s.over_threshold}};
 }
 
@@ -88,7 +89,8 @@ json to_json(const CheckResult& r) {
       {"findings", std::move(findings)},
       {"disclaimer", disclaimer_json(r.disclaimer)},
       {"promotional", promotional_json(r.promotional, r.language)},
-      {"work", {{"about_work", r.work.about_work}, {"names_company", r.work.names_company}, {"company", r.work.company}}},
+      {"work",
+       {{"about_work", r.work.about_work}, {"names_company", r.work.names_company}, {"company", r.work.company}}},
       {"consent", {{"required", r.consent_required}, {"statement", r.consent_statement}}},
       {"policy", {{"version", r.policy_version}, {"rejected_layers", rejected_json(r.rejected_layers)}}},
   };

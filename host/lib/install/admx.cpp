@@ -26,7 +26,8 @@ enum class Kind { UserLevelHosts, ForceInstall, Allowlist, ManagedSettings };
 
 Kind kind_of(const std::string& key) {
   if (key.find("\\3rdparty\\extensions\\") != std::string::npos) return Kind::ManagedSettings;
-  if (key.size() >= 26 && key.compare(key.size() - 26, 26, "\\ExtensionInstallForcelist") == 0) return Kind::ForceInstall;
+  if (key.size() >= 26 && key.compare(key.size() - 26, 26, "\\ExtensionInstallForcelist") == 0)
+    return Kind::ForceInstall;
   if (key.size() >= 25 && key.compare(key.size() - 25, 25, "\\NativeMessagingAllowlist") == 0) return Kind::Allowlist;
   return Kind::UserLevelHosts;
 }

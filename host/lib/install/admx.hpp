@@ -11,8 +11,8 @@
 namespace ownvoice::install {
 
 struct AdmxBrowser {
-  std::string id;            // "chrome": policy and category names
-  std::string display_name;  // "Google Chrome"
+  std::string id;                     // "chrome": policy and category names
+  std::string display_name;           // "Google Chrome"
   std::vector<RegistryValue> values;  // all under HKEY_LOCAL_MACHINE\SOFTWARE\Policies\...
 };
 

@@ -32,12 +32,12 @@ struct BrowserSpec {
   std::string_view flatpak_app_id;
   std::string_view flatpak_user_dir;  // relative to ~/.var/app/<app-id>/
   std::string_view snap_name;
-  std::string_view snap_note;         // what a Snap build of this browser can reach
+  std::string_view snap_note;  // what a Snap build of this browser can reach
 
   // macOS. Per-user folder relative to ~/Library/Application Support; machine-wide absolute.
   std::string_view macos_user_dir;
   std::string_view macos_system_dir;
-  std::string_view macos_app;         // bundle name under /Applications
+  std::string_view macos_app;  // bundle name under /Applications
 
   // Windows: registry vendor paths under Software\ whose NativeMessagingHosts\<host> key
   // points at the manifest. Several Chromium forks read Google Chrome's key (see docs).
@@ -59,9 +59,9 @@ std::vector<Browser> parse_browser_list(std::string_view list, std::vector<std::
 struct ManifestLocation {
   Browser browser;
   Scope scope;
-  std::string manifest_path;              // logical path (as the browser sees it)
-  std::vector<std::string> registry_keys; // Windows only: "HKEY_CURRENT_USER\Software\...\org.ownvoice.host"
-  bool optional = false;                  // written only when its parent folder exists (/usr/lib64)
+  std::string manifest_path;               // logical path (as the browser sees it)
+  std::vector<std::string> registry_keys;  // Windows only: "HKEY_CURRENT_USER\Software\...\org.ownvoice.host"
+  bool optional = false;                   // written only when its parent folder exists (/usr/lib64)
 };
 
 std::vector<ManifestLocation> manifest_locations(Browser b, Scope scope, const Environment& env);

@@ -21,7 +21,7 @@ std::string find_on_path(const Environment& env, const std::string& name) {
   const char sep = env.os == Os::Windows ? ';' : ':';
   while (std::getline(dirs, dir, sep)) {
     if (dir.empty()) continue;
-    const std::string candidate = env.join(dir, name);
+    std::string candidate = env.join(dir, name);
     if (is_executable_file(env.on_disk(candidate, Scope::System))) return candidate;
   }
   return {};
@@ -42,8 +42,9 @@ std::string flatpak_note(const BrowserSpec& s) {
 
 void detect_linux(const Environment& env, const BrowserSpec& s, std::vector<DetectedBrowser>& out) {
   // Native build: its profile folder, or its executable on PATH.
-  const std::string profile = s.family == Family::Firefox ? env.join(env.home, ".mozilla")
-                                                          : env.join(env.xdg_config_home, first_component(s.linux_user_dir));
+  const std::string profile = s.family == Family::Firefox
+                                  ? env.join(env.home, ".mozilla")
+                                  : env.join(env.xdg_config_home, first_component(s.linux_user_dir));
   std::string evidence;
   if (is_directory(profile)) evidence = profile;
   for (auto exe : s.linux_executables) {
@@ -54,9 +55,9 @@ void detect_linux(const Environment& env, const BrowserSpec& s, std::vector<Dete
 
   if (!s.flatpak_app_id.empty()) {
     const std::string app(s.flatpak_app_id);
-    for (const std::string& dir : {env.join(env.home, ".var/app/" + app),
-                                   env.join(env.xdg_data_home, "flatpak/app/" + app),
-                                   env.on_disk("/var/lib/flatpak/app/" + app, Scope::System)}) {
+    for (const std::string& dir :
+         {env.join(env.home, ".var/app/" + app), env.join(env.xdg_data_home, "flatpak/app/" + app),
+          env.on_disk("/var/lib/flatpak/app/" + app, Scope::System)}) {
       if (is_directory(dir)) {
         out.push_back({s.id, Packaging::Flatpak, dir, false, flatpak_note(s)});
         break;
@@ -78,10 +79,10 @@ void detect_linux(const Environment& env, const BrowserSpec& s, std::vector<Dete
 
 void detect_macos(const Environment& env, const BrowserSpec& s, std::vector<DetectedBrowser>& out) {
   const std::string app(s.macos_app);
-  for (const std::string& dir : {env.on_disk("/Applications/" + app, Scope::System),
-                                 env.join(env.home, "Applications/" + app),
-                                 env.join(env.join(env.home, "Library/Application Support"),
-                                          std::string(s.macos_user_dir.substr(0, s.macos_user_dir.rfind('/'))))}) {
+  for (const std::string& dir :
+       {env.on_disk("/Applications/" + app, Scope::System), env.join(env.home, "Applications/" + app),
+        env.join(env.join(env.home, "Library/Application Support"),
+                 std::string(s.macos_user_dir.substr(0, s.macos_user_dir.rfind('/'))))}) {
     if (is_directory(dir)) {
       out.push_back({s.id, Packaging::Native, dir, true, ""});
       return;

@@ -14,9 +14,9 @@ const char* to_string(Packaging p);
 struct DetectedBrowser {
   Browser browser;
   Packaging packaging = Packaging::Native;
-  std::string evidence;         // the folder or executable that gave it away
-  bool can_reach_host = true;   // false: a manifest alone will not make it work
-  std::string note;             // what to do about it
+  std::string evidence;        // the folder or executable that gave it away
+  bool can_reach_host = true;  // false: a manifest alone will not make it work
+  std::string note;            // what to do about it
 };
 
 std::vector<DetectedBrowser> detect_browsers(const Environment& env);

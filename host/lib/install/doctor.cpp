@@ -31,8 +31,8 @@ const char* to_string(Severity s) {
 }
 
 int DoctorReport::problems() const {
-  return static_cast<int>(
-      std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::Problem; }));
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [](const Finding& f) { return f.severity == Severity::Problem; }));
 }
 
 nlohmann::ordered_json DoctorReport::to_json() const {
@@ -42,8 +42,13 @@ nlohmann::ordered_json DoctorReport::to_json() const {
   j["problems"] = problems();
   auto list = nlohmann::ordered_json::array();
   for (const auto& f : findings) {
-    list.push_back({{"severity", to_string(f.severity)}, {"area", f.area}, {"browser", f.browser}, {"scope", f.scope},
-                    {"path", f.path}, {"message", f.message}, {"fix", f.fix}});
+    list.push_back({{"severity", to_string(f.severity)},
+                    {"area", f.area},
+                    {"browser", f.browser},
+                    {"scope", f.scope},
+                    {"path", f.path},
+                    {"message", f.message},
+                    {"fix", f.fix}});
   }
   j["findings"] = list;
   return j;
@@ -107,13 +112,9 @@ void check_registry_keys(const ManifestLocation& loc, Scope scope, const std::st
   }
 }
 
-bool others_can_read(const std::string& path) {
-  return platform::is_world_readable(path);
-}
+bool others_can_read(const std::string& path) { return platform::is_world_readable(path); }
 
-bool writable(const std::string& path) {
-  return platform::is_writable(path);
-}
+bool writable(const std::string& path) { return platform::is_writable(path); }
 
 }  // namespace
 
@@ -227,7 +228,8 @@ void check_enterprise_policies(const Environment& env, const BrowserSpec& s, boo
         blocking_file = f;
       }
       if (has("NativeMessagingAllowlist", kHostName)) allowlisted = true;
-      if (auto it = doc.find("NativeMessagingUserLevelHosts"); it != doc.end() && it->is_boolean() && !it->get<bool>()) {
+      if (auto it = doc.find("NativeMessagingUserLevelHosts");
+          it != doc.end() && it->is_boolean() && !it->get<bool>()) {
         user_hosts_off = true;
         if (blocking_file.empty()) blocking_file = f;
       }
@@ -259,7 +261,8 @@ void check_policy_files(const Environment& env, std::vector<Finding>& out) {
   layers.push_back({native ? policy::default_system_policy_path() : std::string("/etc/ownvoice/policy.json"),
                     Scope::System, policy::LayerKind::System, "company policy"});
   if (native) {
-    layers.push_back({policy::default_user_preferences_path(), Scope::User, policy::LayerKind::User, "your preferences"});
+    layers.push_back(
+        {policy::default_user_preferences_path(), Scope::User, policy::LayerKind::User, "your preferences"});
   }
   for (const auto& l : layers) {
     const std::string disk = env.on_disk(l.path, l.scope);
@@ -279,8 +282,9 @@ void check_policy_files(const Environment& env, std::vector<Finding>& out) {
     if (!error.empty()) {
       out.push_back({Severity::Problem, "policy", "", to_string(l.scope), l.path,
                      std::string(l.what) + " is rejected (the host skips it): " + error,
-                     l.scope == Scope::System ? "fix the file, or start again from /usr/share/ownvoice/policy.example.json"
-                                              : "fix or delete " + l.path});
+                     l.scope == Scope::System
+                         ? "fix the file, or start again from /usr/share/ownvoice/policy.example.json"
+                         : "fix or delete " + l.path});
     } else {
       out.push_back({Severity::Ok, "policy", "", to_string(l.scope), l.path, std::string(l.what) + " is valid", ""});
     }
@@ -297,7 +301,8 @@ void check_log(std::vector<Finding>& out) {
   }
   const std::string dir = platform::utf8(platform::fs_path(db).parent_path());
   if (!is_directory(dir)) {
-    out.push_back({Severity::Info, "log", "", "user", dir, "the log is not set up yet (optional)", "ownvoice log init"});
+    out.push_back(
+        {Severity::Info, "log", "", "user", dir, "the log is not set up yet (optional)", "ownvoice log init"});
     return;
   }
   if (!writable(dir)) {
@@ -367,8 +372,7 @@ DoctorReport run_doctor(const DoctorOptions& o, const Environment& env) {
         if (!path_exists(disk)) {
           if (receipt_paths.count(loc.manifest_path) != 0) {
             report.findings.push_back({Severity::Problem, "manifest", key, to_string(scope), loc.manifest_path,
-                                       "the manifest OwnVoice installed here is gone",
-                                       install_command(scope, key)});
+                                       "the manifest OwnVoice installed here is gone", install_command(scope, key)});
           }
           continue;
         }

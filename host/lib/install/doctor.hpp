@@ -23,7 +23,7 @@ struct Finding {
   std::string scope;    // "user", "system" or ""
   std::string path;     // file, folder or registry key concerned
   std::string message;
-  std::string fix;      // a command or action, "" when nothing is wrong
+  std::string fix;  // a command or action, "" when nothing is wrong
 };
 
 struct DoctorOptions {

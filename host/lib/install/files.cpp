@@ -25,8 +25,9 @@ bool make_dirs(const std::string& dir, std::vector<std::string>& created, std::s
       error = "cannot create " + platform::utf8(*it) + ": " + ec.message();
       return false;
     }
-    fs::permissions(*it, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                             fs::perms::others_read | fs::perms::others_exec,
+    fs::permissions(*it,
+                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                        fs::perms::others_exec,
                     ec);
     created.push_back(platform::utf8(*it));
   }
@@ -101,12 +102,8 @@ bool is_directory(const std::string& path) {
   return fs::is_directory(platform::fs_path(path), ec);
 }
 
-bool is_executable_file(const std::string& path) {
-  return platform::is_executable_file(path);
-}
+bool is_executable_file(const std::string& path) { return platform::is_executable_file(path); }
 
-std::string current_executable() {
-  return platform::current_executable();
-}
+std::string current_executable() { return platform::current_executable(); }
 
 }  // namespace ownvoice::install

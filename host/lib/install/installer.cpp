@@ -75,7 +75,7 @@ struct Planned {
 std::string default_host_path(const Environment& env, Scope scope) {
   const std::string self = current_executable();
   if (!self.empty() && env.os == current_os()) {
-    const std::string sibling = platform::utf8(platform::fs_path(self).parent_path() / host_exe_name(env));
+    std::string sibling = platform::utf8(platform::fs_path(self).parent_path() / host_exe_name(env));
     if (is_executable_file(sibling)) return sibling;
   }
   if (scope == Scope::User) {
@@ -107,8 +107,8 @@ Report install(const InstallOptions& o, const Environment& env) {
   Report report;
   const bool native_os = env.os == current_os();
   if (!native_os && !o.dry_run) {
-    report.errors.push_back(std::string("installing for ") + to_string(env.os) + " only works on " +
-                            to_string(env.os) + "; use --dry-run to see what would be written");
+    report.errors.push_back(std::string("installing for ") + to_string(env.os) + " only works on " + to_string(env.os) +
+                            "; use --dry-run to see what would be written");
     return report;
   }
   report.detected = detect_browsers(env);
@@ -116,7 +116,8 @@ Report install(const InstallOptions& o, const Environment& env) {
 
   for (const auto& id : o.extension_ids) {
     if (!is_chromium_extension_id(id) && !is_firefox_extension_id(id)) {
-      report.errors.push_back("'" + id + "' is not an extension id: Chromium ids are 32 letters a-p "
+      report.errors.push_back("'" + id +
+                              "' is not an extension id: Chromium ids are 32 letters a-p "
                               "(chrome://extensions shows them), Firefox ids look like name@example.org");
     }
   }
@@ -144,15 +145,17 @@ Report install(const InstallOptions& o, const Environment& env) {
 
   const std::vector<Browser> browsers = choose_browsers(o, report);
   if (browsers.empty()) {
-    report.errors.push_back("no supported browser found for this user; name them with --browsers "
-                            "(chrome,chromium,edge,brave,vivaldi,firefox or all)");
+    report.errors.push_back(
+        "no supported browser found for this user; name them with --browsers "
+        "(chrome,chromium,edge,brave,vivaldi,firefox or all)");
     return report;
   }
   const AllowedCallers callers = allowed_callers(receipt.extension_ids);
   if (callers.chromium_ids.empty()) {
-    report.warnings.push_back("no Chromium extension id is known to this build (extension/DEV_EXTENSION_ID was "
-                              "missing and no store id is published): Chromium-family browsers will refuse the "
-                              "host until you add your extension's id with --extension-id <id>");
+    report.warnings.push_back(
+        "no Chromium extension id is known to this build (extension/DEV_EXTENSION_ID was "
+        "missing and no store id is published): Chromium-family browsers will refuse the "
+        "host until you add your extension's id with --extension-id <id>");
   }
 
   // Plan: one file per location; Windows browsers sharing a file merge their registry keys.
@@ -167,8 +170,8 @@ Report install(const InstallOptions& o, const Environment& env) {
         for (const auto& k : loc.registry_keys) add_unique(same->registry_keys, k);
         continue;
       }
-      plan.push_back({b, loc.manifest_path, render_manifest(spec(b).family, report.host_path, callers),
-                      loc.registry_keys});
+      plan.push_back(
+          {b, loc.manifest_path, render_manifest(spec(b).family, report.host_path, callers), loc.registry_keys});
     }
   }
 
@@ -219,14 +222,14 @@ Report install(const InstallOptions& o, const Environment& env) {
     report.warnings.push_back(
         "the browser will now start the host for the extension ids you added, but the host itself accepts extra "
         "ids only from the machine-wide policy (allowed_extension_ids in " +
-        host_config_path(env, Scope::System) + "); until that lists them it answers forbidden_caller. Run "
+        host_config_path(env, Scope::System) +
+        "); until that lists them it answers forbidden_caller. Run "
         "`sudo ownvoice install --system --extension-id <id>` or ask IT to add them");
   } else if (!not_builtin.empty()) {
     const std::string cfg = host_config_path(env, o.scope);
     HostConfigChange change;
     std::string error;
-    if (!o.dry_run &&
-        !add_allowed_ids(env.on_disk(cfg, o.scope), not_builtin, change, receipt.created_dirs, error)) {
+    if (!o.dry_run && !add_allowed_ids(env.on_disk(cfg, o.scope), not_builtin, change, receipt.created_dirs, error)) {
       report.errors.push_back(error);
     } else {
       report.actions.push_back({"config", "", cfg, "allowed_extension_ids += the extension ids given"});

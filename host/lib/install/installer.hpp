@@ -14,11 +14,11 @@ namespace ownvoice::install {
 
 struct InstallOptions {
   Scope scope = Scope::User;
-  std::vector<Browser> browsers;              // empty: detected browsers (user) / every browser (system)
-  std::vector<std::string> extension_ids;     // extra callers (Chromium ids or Firefox add-on ids)
-  std::string host_path;                      // empty: default_host_path()
+  std::vector<Browser> browsers;           // empty: detected browsers (user) / every browser (system)
+  std::vector<std::string> extension_ids;  // extra callers (Chromium ids or Firefox add-on ids)
+  std::string host_path;                   // empty: default_host_path()
   bool dry_run = false;
-  bool write_receipt = true;                  // packaging renders without one
+  bool write_receipt = true;  // packaging renders without one
 };
 
 struct Action {
@@ -31,10 +31,10 @@ struct Action {
 struct Report {
   std::vector<Action> actions;
   std::vector<std::string> warnings;
-  std::vector<std::string> errors;   // non-empty: exit code 1
+  std::vector<std::string> errors;  // non-empty: exit code 1
   std::vector<DetectedBrowser> detected;
   std::string host_path;
-  std::string receipt;               // logical path of the receipt ("" when none)
+  std::string receipt;  // logical path of the receipt ("" when none)
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 

@@ -34,8 +34,8 @@ AllowedCallers allowed_callers(const std::vector<std::string>& extra) {
 std::string render_manifest(Family family, const std::string& host_path, const AllowedCallers& callers) {
   // The template fixes the field order and wording; only the two placeholders change, and
   // they are set through the JSON library so a Windows path's backslashes are escaped.
-  auto doc = nlohmann::ordered_json::parse(family == Family::Firefox ? kFirefoxManifestTemplate
-                                                                     : kChromiumManifestTemplate);
+  auto doc =
+      nlohmann::ordered_json::parse(family == Family::Firefox ? kFirefoxManifestTemplate : kChromiumManifestTemplate);
   doc["path"] = host_path;
   if (family == Family::Firefox) {
     doc["allowed_extensions"] = callers.firefox_ids;

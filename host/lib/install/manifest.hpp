@@ -21,12 +21,12 @@ std::string render_manifest(Family family, const std::string& host_path, const A
 
 struct ManifestInfo {
   bool parsed = false;
-  std::string error;           // parse error, when !parsed
+  std::string error;  // parse error, when !parsed
   std::string name;
   std::string path;
   std::string type;
-  bool has_origins = false;    // allowed_origins present
-  bool has_extensions = false; // allowed_extensions present
+  bool has_origins = false;          // allowed_origins present
+  bool has_extensions = false;       // allowed_extensions present
   std::vector<std::string> callers;  // ids: origins reduced to their id, or add-on ids
 };
 

@@ -62,9 +62,7 @@ Environment Environment::from_process(std::optional<Os> os, std::string root) {
       e.xdg_config_home = xdg_or("XDG_CONFIG_HOME", e.home + "/.config");
       e.xdg_data_home = xdg_or("XDG_DATA_HOME", e.home + "/.local/share");
       break;
-    case Os::MacOS:
-      e.home = native ? env_or("HOME", platform::home_dir()) : "/Users/user";
-      break;
+    case Os::MacOS: e.home = native ? env_or("HOME", platform::home_dir()) : "/Users/user"; break;
     case Os::Windows:
       // Off Windows these are the stock values, so renders are reproducible.
       e.home = native ? env_or("USERPROFILE", "C:\\Users\\user") : "C:\\Users\\user";
@@ -92,13 +90,11 @@ std::string Environment::on_disk(const std::string& logical_path, Scope scope) c
 
 std::string Environment::state_dir(Scope scope) const {
   switch (os) {
-    case Os::Linux:
-      return scope == Scope::User ? join(xdg_data_home, "ownvoice") : std::string("/var/lib/ownvoice");
+    case Os::Linux: return scope == Scope::User ? join(xdg_data_home, "ownvoice") : std::string("/var/lib/ownvoice");
     case Os::MacOS:
       return scope == Scope::User ? join(home, "Library/Application Support/OwnVoice")
                                   : std::string("/Library/Application Support/OwnVoice");
-    case Os::Windows:
-      return scope == Scope::User ? join(local_app_data, "OwnVoice") : join(program_data, "OwnVoice");
+    case Os::Windows: return scope == Scope::User ? join(local_app_data, "OwnVoice") : join(program_data, "OwnVoice");
   }
   return {};
 }

@@ -26,15 +26,15 @@ std::optional<Receipt> load_receipt(const Environment& env, Scope scope, std::st
     r.host_path = j.value("host_path", std::string());
     r.extension_ids = j.value("extension_ids", std::vector<std::string>{});
     for (const auto& f : j.value("files", nlohmann::json::array())) {
-      r.files.push_back({f.value("path", std::string()), f.value("browser", std::string()),
-                         f.value("fingerprint", std::string())});
+      r.files.push_back(
+          {f.value("path", std::string()), f.value("browser", std::string()), f.value("fingerprint", std::string())});
     }
     r.registry_keys = j.value("registry_keys", std::vector<std::string>{});
     r.created_dirs = j.value("created_dirs", std::vector<std::string>{});
     if (auto hc = j.find("host_config"); hc != j.end() && hc->is_object()) {
-      r.host_config = Receipt::HostConfig{hc->value("path", std::string()),
-                                          hc->value("added_ids", std::vector<std::string>{}),
-                                          hc->value("created", false)};
+      r.host_config =
+          Receipt::HostConfig{hc->value("path", std::string()), hc->value("added_ids", std::vector<std::string>{}),
+                              hc->value("created", false)};
     }
     return r;
   } catch (const nlohmann::json::exception& e) {
@@ -59,9 +59,8 @@ bool save_receipt(const Environment& env, const Receipt& r, std::vector<std::str
   j["registry_keys"] = r.registry_keys;
   j["created_dirs"] = r.created_dirs;
   if (r.host_config) {
-    j["host_config"] = {{"path", r.host_config->path},
-                        {"added_ids", r.host_config->added_ids},
-                        {"created", r.host_config->created}};
+    j["host_config"] = {
+        {"path", r.host_config->path}, {"added_ids", r.host_config->added_ids}, {"created", r.host_config->created}};
   }
   const std::string dir = env.on_disk(env.state_dir(r.scope), r.scope);
   if (!make_dirs(dir, created_dirs, error)) return false;

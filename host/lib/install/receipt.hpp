@@ -27,7 +27,7 @@ struct Receipt {
   std::vector<std::string> extension_ids;  // extra callers given with --extension-id
   std::vector<File> files;
   std::vector<std::string> registry_keys;
-  std::vector<std::string> created_dirs;   // outermost first
+  std::vector<std::string> created_dirs;  // outermost first
   std::optional<HostConfig> host_config;
 };
 
@@ -36,7 +36,6 @@ std::string receipt_path(const Environment& env, Scope scope);
 
 // nullopt when there is no receipt; `error` is set when one exists but cannot be read.
 std::optional<Receipt> load_receipt(const Environment& env, Scope scope, std::string& error);
-bool save_receipt(const Environment& env, const Receipt& r, std::vector<std::string>& created_dirs,
-                  std::string& error);
+bool save_receipt(const Environment& env, const Receipt& r, std::vector<std::string>& created_dirs, std::string& error);
 
 }  // namespace ownvoice::install

@@ -13,7 +13,7 @@ struct RegistryValue {
   std::string key;   // "HKEY_LOCAL_MACHINE\Software\Policies\Google\Chrome"
   std::string name;  // "" is the key's (Default) value, shown as @ in .reg files
   Kind kind = Kind::String;
-  std::string text;  // for String
+  std::string text;          // for String
   std::uint32_t number = 0;  // for Dword
 };
 

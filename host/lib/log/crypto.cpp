@@ -133,7 +133,8 @@ bool matches_public_key(const Secret& unwrapped, std::span<const unsigned char> 
 
 WriterEpoch new_writer_epoch(std::span<const unsigned char> public_key) {
   ensure_sodium();
-  if (public_key.size() != crypto_box_PUBLICKEYBYTES) throw Error(ErrorCode::corrupt, "the log's public key is malformed");
+  if (public_key.size() != crypto_box_PUBLICKEYBYTES)
+    throw Error(ErrorCode::corrupt, "the log's public key is malformed");
   Secret esk(crypto_box_SECRETKEYBYTES);
   Bytes epk(crypto_box_PUBLICKEYBYTES);
   crypto_box_keypair(epk.data(), esk.data());

@@ -65,8 +65,7 @@ nlohmann::json to_json(const VerifyReport& r) {
 }
 
 nlohmann::json to_json(const Status& s) {
-  nlohmann::json j{
-      {"initialized", s.initialized}, {"entries", s.entries}, {"path", s.path}, {"warnings", s.warnings}};
+  nlohmann::json j{{"initialized", s.initialized}, {"entries", s.entries}, {"path", s.path}, {"warnings", s.warnings}};
   if (s.initialized) {
     j["key_fingerprint"] = s.key_fingerprint;
     j["last_seq"] = s.last_seq;

@@ -6,14 +6,14 @@
 namespace ownvoice::log {
 
 enum class ErrorCode {
-  not_initialized,      // log_not_initialized
-  already_initialized,  // log_already_initialized
-  wrong_passphrase,     // wrong_passphrase
-  io_error,             // log_io_error: disk full, read-only, locked; nothing was lost
-  corrupt,              // log_corrupt: damaged file or altered records
-  invalid_argument,     // invalid_value: a bad decision, date or format from the caller
-  passphrase_too_short, // passphrase_too_short: under kMinPassphraseLength characters
-  scrub_failed,         // log_scrub_failed: erased, but VACUUM or the WAL checkpoint failed
+  not_initialized,       // log_not_initialized
+  already_initialized,   // log_already_initialized
+  wrong_passphrase,      // wrong_passphrase
+  io_error,              // log_io_error: disk full, read-only, locked; nothing was lost
+  corrupt,               // log_corrupt: damaged file or altered records
+  invalid_argument,      // invalid_value: a bad decision, date or format from the caller
+  passphrase_too_short,  // passphrase_too_short: under kMinPassphraseLength characters
+  scrub_failed,          // log_scrub_failed: erased, but VACUUM or the WAL checkpoint failed
 };
 
 // The PROTOCOL.md error code ("log_not_initialized", ..., "invalid_value").

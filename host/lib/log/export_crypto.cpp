@@ -57,8 +57,8 @@ std::string seal_export(std::string_view passphrase, std::string_view plaintext,
   blob.resize(at + plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
   unsigned long long written = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(blob.data() + at, &written,
-                                             reinterpret_cast<const unsigned char*>(plaintext.data()),
-                                             plaintext.size(), blob.data(), kHeader, nullptr, nonce.data(), key.data());
+                                             reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                                             blob.data(), kHeader, nullptr, nonce.data(), key.data());
   blob.resize(at + written);
 
   std::string b64(sodium_base64_ENCODED_LEN(blob.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
@@ -104,8 +104,8 @@ std::string open_export(std::string_view passphrase, std::string_view armored) {
     const std::size_t at = kHeader + kNonce;
     std::string plain(len - at - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
     unsigned long long plain_len = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()), &plain_len,
-                                                   nullptr, blob.data() + at, len - at, blob.data(), kHeader,
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()), &plain_len, nullptr,
+                                                   blob.data() + at, len - at, blob.data(), kHeader,
                                                    blob.data() + kHeader, key.data()) != 0) {
       throw Error(ErrorCode::wrong_passphrase, "wrong passphrase for this export (or the file was altered)");
     }

@@ -64,17 +64,22 @@ PassphraseAdvice assess_passphrase(std::string_view p) {
   for (char ch : p) {
     auto c = static_cast<unsigned char>(ch);
     distinct.insert(ch);
-    if (std::islower(c) != 0) lower = true;
-    else if (std::isupper(c) != 0) upper = true;
-    else if (std::isdigit(c) != 0) digit = true;
-    else if (c == ' ') space = true;
-    else other = true;
+    if (std::islower(c) != 0)
+      lower = true;
+    else if (std::isupper(c) != 0)
+      upper = true;
+    else if (std::isdigit(c) != 0)
+      digit = true;
+    else if (c == ' ')
+      space = true;
+    else
+      other = true;
   }
   int classes = int{lower} + int{upper} + int{digit} + int{other || space};
 
-  static const std::array<std::string_view, 12> kNotorious = {
-      "password", "passphrase", "123456", "qwerty", "azerty", "motdepasse",
-      "letmein", "iloveyou", "admin", "welcome", "ownvoice", "soleil"};
+  static const std::array<std::string_view, 12> kNotorious = {"password", "passphrase", "123456",   "qwerty",
+                                                              "azerty",   "motdepasse", "letmein",  "iloveyou",
+                                                              "admin",    "welcome",    "ownvoice", "soleil"};
   std::string lowered;
   for (char ch : p) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   bool notorious = std::any_of(kNotorious.begin(), kNotorious.end(),
@@ -97,9 +102,9 @@ PassphraseAdvice assess_passphrase(std::string_view p) {
     a.advice.push_back("It contains a very common password; attackers try those first.");
   }
   if (chars < 14) a.advice.push_back("Longer is stronger: 14 characters or more, or four or more words.");
-  if (classes < 2 && chars < 20) a.advice.push_back("Mix letters with digits, capitals or punctuation, or make it longer.");
-  a.advice.push_back(
-      "Nobody, not even IT, can recover the log without this passphrase: keep it somewhere safe.");
+  if (classes < 2 && chars < 20)
+    a.advice.push_back("Mix letters with digits, capitals or punctuation, or make it longer.");
+  a.advice.push_back("Nobody, not even IT, can recover the log without this passphrase: keep it somewhere safe.");
   a.score = std::clamp(a.score, 0, 4);
   return a;
 }

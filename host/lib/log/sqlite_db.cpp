@@ -16,8 +16,7 @@ ErrorCode classify(int rc) {
     case SQLITE_FORMAT:
     case SQLITE_SCHEMA:
     case SQLITE_MISMATCH:
-    case SQLITE_CONSTRAINT:
-      return ErrorCode::corrupt;
+    case SQLITE_CONSTRAINT: return ErrorCode::corrupt;
     default:  // FULL, READONLY, IOERR, CANTOPEN, BUSY, LOCKED, NOMEM, PERM, ...
       return ErrorCode::io_error;
   }

@@ -4,15 +4,13 @@
 // cryptography in crypto.cpp.
 #include "log/store_impl.hpp"
 
+#include <cmath>
+
 namespace ownvoice::log {
 
-KdfParams KdfParams::moderate() {
-  return KdfParams{crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
-}
+KdfParams KdfParams::moderate() { return KdfParams{crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE}; }
 
-KdfParams KdfParams::fast_for_tests() {
-  return KdfParams{crypto_pwhash_OPSLIMIT_MIN, std::size_t{64} * 1024};
-}
+KdfParams KdfParams::fast_for_tests() { return KdfParams{crypto_pwhash_OPSLIMIT_MIN, std::size_t{64} * 1024}; }
 
 namespace {
 // Set only by a test-hooks main (OWNVOICE_TEST_HOOKS); see KdfParams::use_fast_for_tests.
@@ -165,8 +163,8 @@ std::optional<PromotionalHistory> Store::promotional_history(int window_days) {
     shared += part * static_cast<double>(w.prev_shared);
     promotional += part * static_cast<double>(w.prev_promotional);
   }
-  h.shared = static_cast<int>(shared + 0.5);
-  h.promotional = static_cast<int>(promotional + 0.5);
+  h.shared = static_cast<int>(std::lround(shared));
+  h.promotional = static_cast<int>(std::lround(promotional));
   return h;
 }
 

@@ -29,20 +29,20 @@ namespace ownvoice::log {
 
 // One confirmed (or cancelled) check. Everything here is encrypted at rest.
 struct Entry {
-  std::int64_t seq = 0;          // position in the chain, from 1; assigned by append()
-  std::string time;              // RFC 3339 UTC, "2026-11-25T08:19:04Z"; append() fills it when empty
-  std::string platform;          // "x", "linkedin", ... (see PROTOCOL.md)
-  std::string url;               // page URL of the composer
-  std::string decision;          // "shared" | "edited_shared" | "cancelled"
-  std::string text_checked;      // the text the engine checked
-  std::string text_shared;       // the final text that was shared ("" when cancelled)
+  std::int64_t seq = 0;      // position in the chain, from 1; assigned by append()
+  std::string time;          // RFC 3339 UTC, "2026-11-25T08:19:04Z"; append() fills it when empty
+  std::string platform;      // "x", "linkedin", ... (see PROTOCOL.md)
+  std::string url;           // page URL of the composer
+  std::string decision;      // "shared" | "edited_shared" | "cancelled"
+  std::string text_checked;  // the text the engine checked
+  std::string text_shared;   // the final text that was shared ("" when cancelled)
   nlohmann::json findings_summary = nlohmann::json::array();  // any JSON the caller chooses
-  bool consent = false;          // the employee ticked "I take responsibility"
-  std::string policy_version;    // effective policy version used by the check
-  std::string verdict;           // "ok" | "warn" | "block"
-  bool promotional = false;      // the promotional check fired
-  std::string check_id;          // the engine's check id ("" if unknown)
-  bool boundary_reminder = false; // the employee was reminded they keep work out of this account
+  bool consent = false;                                       // the employee ticked "I take responsibility"
+  std::string policy_version;                                 // effective policy version used by the check
+  std::string verdict;                                        // "ok" | "warn" | "block"
+  bool promotional = false;                                   // the promotional check fired
+  std::string check_id;                                       // the engine's check id ("" if unknown)
+  bool boundary_reminder = false;  // the employee was reminded they keep work out of this account
 };
 // {"seq","time","platform","url","decision","text_checked","text_shared","findings_summary",
 //  "consent","policy_version","verdict","promotional","check_id"}
@@ -74,12 +74,12 @@ struct PromotionalHistory {
 
 struct VerifyReport {
   bool ok = false;
-  std::int64_t entries = 0;                // entries present in the log
-  std::optional<std::int64_t> first_bad;   // seq of the first missing/altered/misplaced entry
-  std::string problem;                     // English sentence for people ("" when ok)
-  std::int64_t verified_through = 0;       // last seq of the intact chain
-  std::string head_fingerprint;            // short hex of the verified head hash, to compare later
-  std::vector<std::string> warnings;       // not tampering, but worth telling (e.g. a weak KDF cost)
+  std::int64_t entries = 0;               // entries present in the log
+  std::optional<std::int64_t> first_bad;  // seq of the first missing/altered/misplaced entry
+  std::string problem;                    // English sentence for people ("" when ok)
+  std::int64_t verified_through = 0;      // last seq of the intact chain
+  std::string head_fingerprint;           // short hex of the verified head hash, to compare later
+  std::vector<std::string> warnings;      // not tampering, but worth telling (e.g. a weak KDF cost)
 };
 // {"ok","entries","first_bad" (null|N),"problem","verified_through","head_fingerprint","warnings"}
 nlohmann::json to_json(const VerifyReport& r);
@@ -107,11 +107,11 @@ struct EraseReport {
 
 // One page of an export (PROTOCOL.md log.export).
 struct ExportPage {
-  std::string data;                        // the page in the chosen format
+  std::string data;  // the page in the chosen format
   std::size_t entries = 0;
-  std::optional<std::int64_t> first_seq;   // seq of the first entry in the page
+  std::optional<std::int64_t> first_seq;  // seq of the first entry in the page
   std::optional<std::int64_t> last_seq;
-  bool truncated = false;                  // more entries follow: ask again after last_seq
+  bool truncated = false;  // more entries follow: ask again after last_seq
 };
 
 // The minimum passphrase length, in Unicode code points, enforced by init(),
@@ -215,8 +215,7 @@ class Store {
   [[nodiscard]] ExportPage export_page(std::string_view passphrase, std::string_view format, std::int64_t after_seq,
                                        std::size_t limit, std::size_t max_bytes);
   // format "jsonl" (one to_json(Entry) per line) or "csv" (RFC 4180, header row).
-  [[nodiscard]] std::string export_as(std::string_view passphrase, std::string_view format,
-                                      const Filter& filter = {});
+  [[nodiscard]] std::string export_as(std::string_view passphrase, std::string_view format, const Filter& filter = {});
 
   class Impl;
 

@@ -153,7 +153,8 @@ class Store::Impl {
 
   sql::Database& connection(bool create) {
     if (db) return *db;
-    if (!create && !file_exists()) throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
+    if (!create && !file_exists())
+      throw Error(ErrorCode::not_initialized, "the log is not set up: run `ownvoice log init`");
     if (create) create_file();
     db.emplace(path, create, options.busy_timeout_ms);
     configure_connection();
@@ -164,12 +165,14 @@ class Store::Impl {
     std::error_code ec;
     std::string error;
     const auto dir = platform::fs_path(path).parent_path();
-    if (!dir.empty() && !std::filesystem::exists(dir, ec) && !platform::create_private_dir(platform::utf8(dir), error)) {
+    if (!dir.empty() && !std::filesystem::exists(dir, ec) &&
+        !platform::create_private_dir(platform::utf8(dir), error)) {
       throw Error(ErrorCode::io_error, "cannot create the log directory: " + error);
     }
     // Created here, readable by the user only (0600, or an owner-only ACL on Windows),
     // because SQLite would use 0644; SQLite gives the -wal and -shm files the same mode.
-    if (!platform::create_private_file(path, error)) throw Error(ErrorCode::io_error, "cannot create the log file: " + error);
+    if (!platform::create_private_file(path, error))
+      throw Error(ErrorCode::io_error, "cannot create the log file: " + error);
   }
 
   bool has_meta() {
@@ -207,13 +210,15 @@ class Store::Impl {
   }
 
   void set_meta(const char* key, std::span<const unsigned char> value) {
-    auto st = db->prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    auto st =
+        db->prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     st.bind(1, std::string_view(key)).bind_blob(2, value);
     st.run();
   }
 
   void set_meta(const char* key, std::int64_t value) {
-    auto st = db->prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    auto st =
+        db->prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     st.bind(1, std::string_view(key)).bind(2, value);
     st.run();
   }
@@ -252,7 +257,7 @@ class Store::Impl {
   // Passphrase -> the employee's secret key and audit key. Throws wrong_passphrase.
   struct Unlocked {
     Secret unwrapped;
-    Bytes public_key;             // derived from the secret key: the one entries must be sealed to
+    Bytes public_key;                  // derived from the secret key: the one entries must be sealed to
     bool public_key_replaced = false;  // the stored public key is not ours (entries since are exposed)
   };
   Unlocked unlock(std::string_view passphrase) {
@@ -442,7 +447,10 @@ class Store::Impl {
       st.bind(1, today_period());
       st.run();
     }
-    struct Day { std::string day; std::int64_t shared, promotional; };
+    struct Day {
+      std::string day;
+      std::int64_t shared, promotional;
+    };
     std::vector<Day> days;
     {
       // Statements finished before DROP TABLE (a pending one would make it fail as locked).
@@ -457,9 +465,7 @@ class Store::Impl {
     db->exec("DROP TABLE share_days");
   }
 
-  static std::int64_t today_period() {
-    return days_from_civil(timeutil::now_rfc3339()) / kSharePeriodDays;
-  }
+  static std::int64_t today_period() { return days_from_civil(timeutil::now_rfc3339()) / kSharePeriodDays; }
 
   struct ShareWindow {
     std::int64_t period = 0, cur_shared = 0, cur_promotional = 0, prev_shared = 0, prev_promotional = 0;
@@ -495,7 +501,10 @@ class Store::Impl {
     auto st = db->prepare(
         "UPDATE share_window SET period=?, cur_shared=?, cur_promotional=?, prev_shared=?, prev_promotional=? "
         "WHERE id=1");
-    st.bind(1, w.period).bind(2, w.cur_shared).bind(3, w.cur_promotional).bind(4, w.prev_shared)
+    st.bind(1, w.period)
+        .bind(2, w.cur_shared)
+        .bind(3, w.cur_promotional)
+        .bind(4, w.prev_shared)
         .bind(5, w.prev_promotional);
     st.run();
   }

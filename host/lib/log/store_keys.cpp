@@ -58,8 +58,8 @@ void Store::rotate_keys(std::string_view old_passphrase, std::string_view new_pa
     impl.ensure_epoch_row();
     Hash prev = trust.anchor_hash;
     for (auto& [seq, json] : plain) {
-      Bytes framed = crypto::frame_plaintext(
-          seq, prev, std::string_view(reinterpret_cast<const char*>(json.data()), json.size()));
+      Bytes framed =
+          crypto::frame_plaintext(seq, prev, std::string_view(reinterpret_cast<const char*>(json.data()), json.size()));
       Bytes ct = crypto::seal_entry(impl.epoch->key, crypto::entry_ad(impl.log_id, impl.epoch_id, seq), framed);
       wipe(framed);
       auto st = impl.db->prepare("UPDATE entries SET epoch=?, ct=? WHERE seq=?");

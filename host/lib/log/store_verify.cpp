@@ -48,15 +48,15 @@ VerifyReport Store::verify(std::string_view passphrase) {
     };
     impl.for_each_entry(unlocked, [&](Impl::Opened& o) {
       if (o.seq < expected) {
-        bad(o.seq, "entry " + std::to_string(o.seq) + " should not exist: it precedes the start of the chain "
-                   "(inserted, or left behind by an erase)");
+        bad(o.seq, "entry " + std::to_string(o.seq) +
+                       " should not exist: it precedes the start of the chain "
+                       "(inserted, or left behind by an erase)");
         return false;
       }
       if (o.seq > expected) {
-        bad(expected, o.seq == expected + 1
-                          ? "entry " + std::to_string(expected) + " is missing (deleted)"
-                          : "entries " + std::to_string(expected) + " to " + std::to_string(o.seq - 1) +
-                                " are missing (deleted)");
+        bad(expected, o.seq == expected + 1 ? "entry " + std::to_string(expected) + " is missing (deleted)"
+                                            : "entries " + std::to_string(expected) + " to " +
+                                                  std::to_string(o.seq - 1) + " are missing (deleted)");
         return false;
       }
       std::optional<crypto::Unframed> u;
@@ -110,8 +110,8 @@ VerifyReport Store::verify(std::string_view passphrase) {
       st.bind(1, trust.checkpoint_seq);
       if (!st.step() ||
           crypto::chain_hash(trust.checkpoint_seq, st.column_int(0), st.column_blob(1)) != trust.checkpoint_hash) {
-        bad(trust.checkpoint_seq, "entries up to " + std::to_string(trust.checkpoint_seq) +
-                                      " were replaced since the last verify");
+        bad(trust.checkpoint_seq,
+            "entries up to " + std::to_string(trust.checkpoint_seq) + " were replaced since the last verify");
         return r;
       }
     }

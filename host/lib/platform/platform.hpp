@@ -117,7 +117,7 @@ void restrict_new_files();
 // This OS's machine-wide and per-user folders for OwnVoice's files, before any override.
 std::string default_system_policy_path();
 std::string default_user_preferences_path();
-std::string default_log_path();      // throws std::runtime_error when it cannot be located
-std::string default_state_dir();     // diagnostics (host.log)
+std::string default_log_path();   // throws std::runtime_error when it cannot be located
+std::string default_state_dir();  // diagnostics (host.log)
 
 }  // namespace ownvoice::platform

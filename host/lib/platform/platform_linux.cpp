@@ -19,8 +19,8 @@ namespace {
 // connected pair is all a sender needs to hand data to a helper; io_uring because its
 // operations bypass syscall filtering (it could connect and send without connect(2)).
 constexpr const char* kRefused[] = {
-    "socket",   "socketpair", "connect",  "bind",     "listen",   "accept",         "accept4",
-    "sendto",   "sendmsg",    "sendmmsg", "recvfrom", "recvmsg",  "recvmmsg",       "socketcall",
+    "socket",         "socketpair",     "connect",           "bind",     "listen",  "accept",   "accept4",
+    "sendto",         "sendmsg",        "sendmmsg",          "recvfrom", "recvmsg", "recvmmsg", "socketcall",
     "io_uring_setup", "io_uring_enter", "io_uring_register",
 };
 

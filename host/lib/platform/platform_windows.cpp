@@ -37,8 +37,9 @@ std::string narrow(std::wstring_view s) {
 
 std::string last_error_text(DWORD code) {
   wchar_t* buf = nullptr;
-  const DWORD n = FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
-                                 nullptr, code, 0, reinterpret_cast<wchar_t*>(&buf), 0, nullptr);
+  const DWORD n =
+      FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
+                     nullptr, code, 0, reinterpret_cast<wchar_t*>(&buf), 0, nullptr);
   std::string text = n > 0 ? narrow(std::wstring_view(buf, n)) : std::string();
   if (buf != nullptr) LocalFree(buf);
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
@@ -79,7 +80,8 @@ struct SecurityAttributes {
   }
   bool init(bool directory) {
     const std::wstring sddl = owner_only_sddl(directory);
-    if (sddl.empty() || !ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl.c_str(), SDDL_REVISION_1, &sd, nullptr)) {
+    if (sddl.empty() ||
+        !ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl.c_str(), SDDL_REVISION_1, &sd, nullptr)) {
       return false;
     }
     sa.nLength = sizeof sa;
@@ -311,10 +313,12 @@ std::optional<bool> read_console_line_quietly(std::string_view prompt, const std
                          OPEN_EXISTING, 0, nullptr));
   DWORD saved = 0;
   if (in.get() == INVALID_HANDLE_VALUE || !GetConsoleMode(in.get(), &saved)) return std::nullopt;
-  SetConsoleMode(in.get(), (saved | ENABLE_LINE_INPUT | ENABLE_PROCESSED_INPUT) & ~static_cast<DWORD>(ENABLE_ECHO_INPUT));
+  SetConsoleMode(in.get(),
+                 (saved | ENABLE_LINE_INPUT | ENABLE_PROCESSED_INPUT) & ~static_cast<DWORD>(ENABLE_ECHO_INPUT));
   const std::wstring wprompt = widen(prompt);
   DWORD put = 0;
-  if (out.get() != INVALID_HANDLE_VALUE) WriteConsoleW(out.get(), wprompt.data(), static_cast<DWORD>(wprompt.size()), &put, nullptr);
+  if (out.get() != INVALID_HANDLE_VALUE)
+    WriteConsoleW(out.get(), wprompt.data(), static_cast<DWORD>(wprompt.size()), &put, nullptr);
   bool ok = true;
   bool more = true;
   while (more) {
@@ -346,7 +350,8 @@ std::optional<std::string> ask_console(std::string_view question) {
   if (in.get() == INVALID_HANDLE_VALUE || !GetConsoleMode(in.get(), &mode)) return std::nullopt;
   const std::wstring wq = widen(question);
   DWORD n = 0;
-  if (out.get() != INVALID_HANDLE_VALUE) WriteConsoleW(out.get(), wq.data(), static_cast<DWORD>(wq.size()), &n, nullptr);
+  if (out.get() != INVALID_HANDLE_VALUE)
+    WriteConsoleW(out.get(), wq.data(), static_cast<DWORD>(wq.size()), &n, nullptr);
   wchar_t buf[256] = {};
   if (!ReadConsoleW(in.get(), buf, 255, &n, nullptr)) return std::string();
   return narrow(std::wstring_view(buf, n));
@@ -361,9 +366,8 @@ bool registry_set_default(const std::string& key, const std::string& value, std:
   }
   const std::wstring wide = widen(value);
   // Release builds are 64-bit, so HKLM writes land in the 64-bit view browsers read first.
-  const LSTATUS status =
-      RegSetKeyValueW(root, subkey.c_str(), nullptr, REG_SZ, wide.c_str(),
-                      static_cast<DWORD>((wide.size() + 1) * sizeof(wchar_t)));
+  const LSTATUS status = RegSetKeyValueW(root, subkey.c_str(), nullptr, REG_SZ, wide.c_str(),
+                                         static_cast<DWORD>((wide.size() + 1) * sizeof(wchar_t)));
   if (status != ERROR_SUCCESS) {
     error = last_error_text(static_cast<DWORD>(status));
     return false;
@@ -432,7 +436,8 @@ Lockdown forbid_network() {
   bool job_ok = false;
   if (HANDLE job = CreateJobObjectW(nullptr, nullptr); job != nullptr) {
     JOBOBJECT_EXTENDED_LIMIT_INFORMATION limits{};
-    limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_ACTIVE_PROCESS | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
+    limits.BasicLimitInformation.LimitFlags =
+        JOB_OBJECT_LIMIT_ACTIVE_PROCESS | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
     limits.BasicLimitInformation.ActiveProcessLimit = 1;
     job_ok = SetInformationJobObject(job, JobObjectExtendedLimitInformation, &limits, sizeof limits) &&
              AssignProcessToJobObject(job, GetCurrentProcess());

@@ -29,15 +29,29 @@ const std::set<std::string> kPacks = {"personal_data", "secrets"};
 // Fields only the employee may set (the employer can neither set nor read them).
 const std::set<std::string> kEmployeeOnly = {"debug", "keep_work_out_of"};
 // Fields the employee's preferences may hold.
-const std::set<std::string> kEmployeeAllowed = {"$schema", "disclaimers", "short_disclaimers", "default_language",
-                                                "debug", "keep_work_out_of", "sites"};
-const std::set<std::string> kKnownTop = {"$schema", "version", "company", "brands", "disclaimers", "short_disclaimers",
-                                         "default_language", "promotional_threshold", "promotional_window_days",
-                                         "packs", "rules", "allow_user_disclaimer", "allowed_extension_ids",
-                                         "max_message_bytes", "sites", "debug", "keep_work_out_of", "industry",
+const std::set<std::string> kEmployeeAllowed = {
+    "$schema", "disclaimers", "short_disclaimers", "default_language", "debug", "keep_work_out_of", "sites"};
+const std::set<std::string> kKnownTop = {"$schema",
+                                         "version",
+                                         "company",
+                                         "brands",
+                                         "disclaimers",
+                                         "short_disclaimers",
+                                         "default_language",
+                                         "promotional_threshold",
+                                         "promotional_window_days",
+                                         "packs",
+                                         "rules",
+                                         "allow_user_disclaimer",
+                                         "allowed_extension_ids",
+                                         "max_message_bytes",
+                                         "sites",
+                                         "debug",
+                                         "keep_work_out_of",
+                                         "industry",
                                          "propose_disclaimer"};
-const std::set<std::string> kKnownRule = {"id", "description", "severity", "terms", "patterns", "exceptions",
-                                          "platforms", "near"};
+const std::set<std::string> kKnownRule = {"id",       "description", "severity",  "terms",
+                                          "patterns", "exceptions",  "platforms", "near"};
 
 std::string quote(const json& v) {
   std::string s = v.dump();
@@ -70,7 +84,8 @@ struct Checker {
     if (non_empty && it->empty()) error(path + key, "must not be empty");
     for (size_t i = 0; i < it->size(); ++i) {
       const auto& e = (*it)[i];
-      if (!e.is_string()) error(path + key + "[" + std::to_string(i) + "]", "must be a string, got " + quote(e));
+      if (!e.is_string())
+        error(path + key + "[" + std::to_string(i) + "]", "must be a string, got " + quote(e));
       else if (e.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos)
         error(path + key + "[" + std::to_string(i) + "]", "must not be blank");
     }
@@ -166,7 +181,8 @@ struct Checker {
     const bool has_terms = r.contains("terms") && r["terms"].is_array() && !r["terms"].empty();
     const bool has_patterns = r.contains("patterns") && r["patterns"].is_array() && !r["patterns"].empty();
     const bool has_near = r.contains("near") && r["near"].is_array() && !r["near"].empty();
-    if (!has_terms && !has_patterns && !has_near) error(path.substr(0, path.size() - 1), "has no terms, patterns or near clause: it would match nothing");
+    if (!has_terms && !has_patterns && !has_near)
+      error(path.substr(0, path.size() - 1), "has no terms, patterns or near clause: it would match nothing");
     for (auto kv = r.begin(); kv != r.end(); ++kv)
       if (!kKnownRule.count(kv.key())) v.warnings.push_back(path + kv.key() + ": unknown field (ignored)");
   }
@@ -199,8 +215,10 @@ void merge_layer(json& eff, std::map<std::string, std::string>& sources, json&& 
         for (auto& existing : eff["rules"])
           if (existing["id"] == id) same_id.push_back(&existing);
         for (size_t i = 0; i + 1 < same_id.size(); ++i) *same_id[i] = r;
-        if (!same_id.empty()) *same_id.back() = std::move(r);
-        else eff["rules"].push_back(std::move(r));
+        if (!same_id.empty())
+          *same_id.back() = std::move(r);
+        else
+          eff["rules"].push_back(std::move(r));
         sources["rules." + id] = src;
       }
     } else if (key == "allowed_extension_ids") {
@@ -246,8 +264,10 @@ Validation validate(const json& doc, LayerKind kind) {
   for (auto kv = doc.begin(); kv != doc.end(); ++kv) {
     const std::string& key = kv.key();
     if (kind == LayerKind::User && !kEmployeeAllowed.count(key)) {
-      if (kKnownTop.count(key)) c.error(key, "cannot be set in the employee's preferences (only the employer's policy sets it)");
-      else v.warnings.push_back(key + ": unknown field (ignored)");
+      if (kKnownTop.count(key))
+        c.error(key, "cannot be set in the employee's preferences (only the employer's policy sets it)");
+      else
+        v.warnings.push_back(key + ": unknown field (ignored)");
     } else if (kind != LayerKind::User && kEmployeeOnly.count(key)) {
       c.error(key, "belongs to the employee's own preferences; the employer's policy cannot set it");
     } else if (!kKnownTop.count(key)) {
@@ -319,16 +339,21 @@ int nesting_depth(std::string_view text, int limit) {
   bool in_string = false, escaped = false;
   for (const char c : text) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       deepest = std::max(deepest, ++depth);
       if (deepest > limit) return deepest;
-    } else if (c == ']' || c == '}') --depth;
+    } else if (c == ']' || c == '}')
+      --depth;
   }
   return deepest;
 }
@@ -413,8 +438,8 @@ json EffectivePolicy::rejected_json() const {
   json out = json::array();
   for (const auto& l : layers)
     if (!l.ok)
-      out.push_back({{"source", to_string(l.kind)}, {"path", l.path.empty() ? json(nullptr) : json(l.path)},
-                     {"error", l.error}});
+      out.push_back(
+          {{"source", to_string(l.kind)}, {"path", l.path.empty() ? json(nullptr) : json(l.path)}, {"error", l.error}});
   return out;
 }
 
@@ -458,10 +483,14 @@ EffectivePolicy load_layers(const LoadOptions& options) {
   };
 
   apply_file(LayerKind::System, options.system_path.value_or(default_system_policy_path()));
-  if (options.managed && !options.managed->is_null()) apply(LayerKind::Managed, "", options.managed, "");
-  else ep.layers.push_back(LayerStatus{LayerKind::Managed, "", true, false, "", {}, {}});
-  if (options.load_user) apply_file(LayerKind::User, options.user_path.value_or(default_user_preferences_path()));
-  else ep.layers.push_back(LayerStatus{LayerKind::User, "", true, false, "", {}, {}});
+  if (options.managed && !options.managed->is_null())
+    apply(LayerKind::Managed, "", options.managed, "");
+  else
+    ep.layers.push_back(LayerStatus{LayerKind::Managed, "", true, false, "", {}, {}});
+  if (options.load_user)
+    apply_file(LayerKind::User, options.user_path.value_or(default_user_preferences_path()));
+  else
+    ep.layers.push_back(LayerStatus{LayerKind::User, "", true, false, "", {}, {}});
 
   ep.policy = from_json(eff);
   ep.effective = std::move(eff);
@@ -476,7 +505,9 @@ nlohmann::json describe(const EffectivePolicy& ep) {
   for (const auto& l : ep.layers) {
     nlohmann::json j = {{"source", to_string(l.kind)},
                         {"path", l.path.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.path)},
-                        {"status", !l.present ? "absent" : l.ok ? "ok" : "rejected"}};
+                        {"status", !l.present ? "absent"
+                                   : l.ok     ? "ok"
+                                              : "rejected"}};
     if (!l.error.empty()) j["error"] = l.error;
     if (!l.warnings.empty()) j["warnings"] = l.warnings;
     if (!l.ignored.empty()) j["ignored"] = l.ignored;

@@ -19,17 +19,17 @@ const char* to_string(LayerKind k);
 
 struct LayerStatus {
   LayerKind kind;
-  std::string path;   // file path, or "" for builtin/managed
+  std::string path;  // file path, or "" for builtin/managed
   bool ok = true;
-  bool present = true;  // false: the file does not exist (not an error)
-  std::string error;  // "<file>:<line>:<col>: ..." or "<file>: rules[2].severity: ..."
+  bool present = true;                // false: the file does not exist (not an error)
+  std::string error;                  // "<file>:<line>:<col>: ..." or "<file>: rules[2].severity: ..."
   std::vector<std::string> warnings;  // e.g. unknown fields (kept for newer policy versions)
   std::vector<std::string> ignored;   // fields this layer may not set (employee layer)
 };
 
 struct EffectivePolicy {
   Policy policy;
-  nlohmann::json effective;                  // the merged policy as JSON
+  nlohmann::json effective;                    // the merged policy as JSON
   std::map<std::string, std::string> sources;  // "company" -> "system", "rules.codenames" -> "managed"
   std::vector<LayerStatus> layers;
   [[nodiscard]] std::vector<LayerStatus> rejected() const;
@@ -42,9 +42,9 @@ std::string default_system_policy_path();
 std::string default_user_preferences_path();
 
 struct LoadOptions {
-  std::optional<std::string> system_path;   // default: default_system_policy_path()
-  std::optional<std::string> user_path;     // default: default_user_preferences_path()
-  std::optional<nlohmann::json> managed;    // from the extension's managed storage
+  std::optional<std::string> system_path;  // default: default_system_policy_path()
+  std::optional<std::string> user_path;    // default: default_user_preferences_path()
+  std::optional<nlohmann::json> managed;   // from the extension's managed storage
   bool load_user = true;
 };
 
@@ -66,8 +66,7 @@ inline constexpr std::size_t kMaxPolicyBytes = 4u * 1024u * 1024u;
 inline constexpr int kMaxPolicyDepth = 32;
 
 // Parses policy text (for files, fuzzing, and the managed layer sent as a string).
-std::optional<nlohmann::json> parse_policy_text(std::string_view text, const std::string& name,
-                                                std::string& error);
+std::optional<nlohmann::json> parse_policy_text(std::string_view text, const std::string& name, std::string& error);
 
 // Parses a policy file; on failure `error` holds "<path>:<line>:<col>: <what>".
 std::optional<nlohmann::json> read_policy_file(const std::string& path, std::string& error);

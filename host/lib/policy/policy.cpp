@@ -47,8 +47,10 @@ Policy from_json(const nlohmann::json& doc) {
   p.debug = doc.value("debug", false);
   if (auto it = doc.find("packs"); it != doc.end() && it->is_array())
     for (const auto& v : *it) {
-      if (v.is_string()) p.packs.push_back(v.get<std::string>());
-      else if (v.is_object() && v.contains("name")) p.packs.push_back(v["name"].get<std::string>());
+      if (v.is_string())
+        p.packs.push_back(v.get<std::string>());
+      else if (v.is_object() && v.contains("name"))
+        p.packs.push_back(v["name"].get<std::string>());
     }
   if (auto it = doc.find("rules"); it != doc.end() && it->is_array())
     for (const auto& r : *it) {

@@ -52,8 +52,8 @@ struct Policy {
   std::vector<Rule> rules;
   std::vector<std::string> packs;  // built-in rule packs switched on: personal_data, secrets
   bool allow_user_disclaimer = true;
-  std::vector<std::string> industry;  // words of the company's trade: a post using them is about work
-  bool propose_disclaimer_always = false;  // "propose_disclaimer": "always" (default "about_work")
+  std::vector<std::string> industry;               // words of the company's trade: a post using them is about work
+  bool propose_disclaimer_always = false;          // "propose_disclaimer": "always" (default "about_work")
   std::vector<std::string> allowed_extension_ids;  // callers added to the host allowlist
   std::size_t max_message_bytes = 4u * 1024u * 1024u;
   std::vector<SiteAdapter> sites;

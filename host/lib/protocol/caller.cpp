@@ -13,9 +13,7 @@ using policy::kFirefoxId;
 
 constexpr std::string_view kChromeOrigin = "chrome-extension://";
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 std::optional<std::size_t> parse_size(std::string_view s) {
   std::size_t value = 0;

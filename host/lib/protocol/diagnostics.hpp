@@ -28,7 +28,7 @@ struct Diagnostics {
   std::shared_ptr<spdlog::logger> logger;  // never null: a null sink when the file failed
   std::string path;                        // "" when the file could not be opened
   std::string state_dir;
-  std::string warning;                     // why it could not be opened
+  std::string warning;  // why it could not be opened
 };
 
 // Opens <state_dir>/host.log (1 MiB, 3 rotations) at the default level (info) and makes it

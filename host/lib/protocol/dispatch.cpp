@@ -47,17 +47,10 @@ void wipe_secrets(json& body) {
 
 std::vector<HandlerEntry> standard_handlers() {
   return {
-      {"hello", &handle_hello},
-      {"check", &handle_check},
-      {"confirm", &handle_confirm},
-      {"policy", &handle_policy},
-      {"ping", &handle_ping},
-      {"log.status", &handle_log_status},
-      {"log.init", &handle_log_init},
-      {"log.show", &handle_log_show},
-      {"log.verify", &handle_log_verify},
-      {"log.export", &handle_log_export},
-      {"log.erase", &handle_log_erase},
+      {"hello", &handle_hello},           {"check", &handle_check},         {"confirm", &handle_confirm},
+      {"policy", &handle_policy},         {"ping", &handle_ping},           {"log.status", &handle_log_status},
+      {"log.init", &handle_log_init},     {"log.show", &handle_log_show},   {"log.verify", &handle_log_verify},
+      {"log.export", &handle_log_export}, {"log.erase", &handle_log_erase},
   };
 }
 
@@ -83,9 +76,9 @@ std::string Dispatcher::answer(Session& session, std::string& body) const {
     const HandlerEntry* entry = find(request.type);
     if (entry == nullptr) {
       // The type is the caller's text: quote it only when it is short.
-      throw ProtocolError(ErrorCode::UnknownType,
-                          request.type.size() <= 64 ? "unknown request type '" + request.type + "'"
-                                                    : std::string("unknown request type"));
+      throw ProtocolError(ErrorCode::UnknownType, request.type.size() <= 64
+                                                      ? "unknown request type '" + request.type + "'"
+                                                      : std::string("unknown request type"));
     }
     reply = make_success(id, entry->type, entry->handle(session, request));
   } catch (const ProtocolError& e) {

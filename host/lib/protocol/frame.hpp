@@ -42,11 +42,11 @@ class MemorySource final : public ByteSource {
 };
 
 enum class FrameStatus {
-  Frame,           // body holds one message (possibly empty: a zero-length frame)
-  EndOfInput,      // clean EOF between frames
-  TruncatedLength, // EOF inside the 4 length bytes
-  TruncatedBody,   // EOF inside a body (or inside a skipped oversized body)
-  TooLarge,        // declared length over the maximum; the body was read and discarded
+  Frame,            // body holds one message (possibly empty: a zero-length frame)
+  EndOfInput,       // clean EOF between frames
+  TruncatedLength,  // EOF inside the 4 length bytes
+  TruncatedBody,    // EOF inside a body (or inside a skipped oversized body)
+  TooLarge,         // declared length over the maximum; the body was read and discarded
 };
 const char* to_string(FrameStatus s);
 

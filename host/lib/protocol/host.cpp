@@ -88,8 +88,8 @@ std::string layer_sources(const policy::EffectivePolicy& effective) {
   return out;
 }
 
-int serve(const Channel& channel, const HostArguments& args, const HostOptions& host_options,
-          Diagnostics& diagnostics, const platform::HardeningStatus& hardening) {
+int serve(const Channel& channel, const HostArguments& args, const HostOptions& host_options, Diagnostics& diagnostics,
+          const platform::HardeningStatus& hardening) {
   spdlog::logger& logger = *diagnostics.logger;
 
   policy::LoadOptions options;
@@ -113,12 +113,12 @@ int serve(const Channel& channel, const HostArguments& args, const HostOptions& 
 
   // The start summary: what a support person needs, nothing about any post. Written only
   // when it changed since the last start (the host starts once per post).
-  record_start(diagnostics, std::string("ownvoice-host ") + kVersion + "; caller " + browser_name(args.caller.browser) +
-                                (allowed ? " (allowed)" : " (refused)") + "; policy " + layer_sources(base) +
-                                "; network " + (sandbox.installed ? "enforced (" + sandbox.detail + ")"
-                                                                  : "not enforced (" + sandbox.detail + ")") +
-                                "; core dumps " + (hardening.core_dumps_disabled ? "off" : "on") +
-                                "; dumpable " + (hardening.non_dumpable ? "no" : "yes"));
+  record_start(diagnostics,
+               std::string("ownvoice-host ") + kVersion + "; caller " + browser_name(args.caller.browser) +
+                   (allowed ? " (allowed)" : " (refused)") + "; policy " + layer_sources(base) + "; network " +
+                   (sandbox.installed ? "enforced (" + sandbox.detail + ")" : "not enforced (" + sandbox.detail + ")") +
+                   "; core dumps " + (hardening.core_dumps_disabled ? "off" : "on") + "; dumpable " +
+                   (hardening.non_dumpable ? "no" : "yes"));
 
   FdSource source(channel.in_fd);
   FrameReader reader(source, max_bytes);
@@ -142,9 +142,7 @@ int serve(const Channel& channel, const HostArguments& args, const HostOptions& 
     FrameEvent event = reader.next();
     std::string reply;
     switch (event.status) {
-      case FrameStatus::EndOfInput:
-        logger.debug("stdin closed: exiting");
-        return kExitOk;
+      case FrameStatus::EndOfInput: logger.debug("stdin closed: exiting"); return kExitOk;
       case FrameStatus::TruncatedLength:
       case FrameStatus::TruncatedBody:
         // An error by code only: the declared length would tell the post's size.
@@ -156,9 +154,7 @@ int serve(const Channel& channel, const HostArguments& args, const HostOptions& 
                                      "the message is " + std::to_string(event.declared_length) +
                                          " bytes; the limit is " + std::to_string(max_bytes)));
         break;
-      case FrameStatus::Frame:
-        reply = dispatcher.answer(session, event.body);
-        break;
+      case FrameStatus::Frame: reply = dispatcher.answer(session, event.body); break;
     }
     if (!write_frame(channel.out_fd, reply)) {
       logger.debug("the browser closed the channel: exiting");
@@ -181,8 +177,8 @@ int run_host(int argc, char** argv, const HostOptions& host_options) {
   const Channel channel = isolate_stdio();
   const HostArguments args = parse_arguments(std::vector<std::string>(argv + (argc > 0 ? 1 : 0), argv + argc));
   if (args.version) {
-    const std::string line = std::string("ownvoice-host ") + kVersion + " (protocol " +
-                             std::to_string(kProtocolVersion) + ")\n";
+    const std::string line =
+        std::string("ownvoice-host ") + kVersion + " (protocol " + std::to_string(kProtocolVersion) + ")\n";
     return write_all(channel.out_fd, line) ? kExitOk : kExitFailure;
   }
 

@@ -21,8 +21,8 @@ inline constexpr int kExitForbiddenCaller = 3;
 // What only a test-hooks main (OWNVOICE_TEST_HOOKS, host/app/test_hooks.cpp) passes in;
 // the release mains pass nothing, so none of it exists in a release binary.
 struct HostOptions {
-  std::vector<HandlerEntry> extra_handlers;      // debug.* request types
-  std::vector<std::string> extra_allowed_ids;    // the development extension id
+  std::vector<HandlerEntry> extra_handlers;    // debug.* request types
+  std::vector<std::string> extra_allowed_ids;  // the development extension id
 };
 
 int run_host(int argc, char** argv, const HostOptions& options = {});

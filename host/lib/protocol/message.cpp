@@ -11,9 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* json_type_name(const json& v) {
-  return v.type_name();
-}
+const char* json_type_name(const json& v) { return v.type_name(); }
 
 std::string wrong_type_message(const char* name, const char* expected, const json& got) {
   return std::string("field '") + name + "' must be " + expected + ", not " + json_type_name(got);
@@ -143,7 +141,8 @@ Request parse_request(std::string_view body, json& id_out) {
   Request request;
   if (const auto it = doc.find("id"); it != doc.end()) {
     if (it->is_string() && it->get_ref<const std::string&>().size() > kMaxIdBytes) {
-      throw ProtocolError(ErrorCode::InvalidValue, "field 'id' is longer than " + std::to_string(kMaxIdBytes) + " bytes");
+      throw ProtocolError(ErrorCode::InvalidValue,
+                          "field 'id' is longer than " + std::to_string(kMaxIdBytes) + " bytes");
     }
     if (it->is_string() || it->is_number()) {
       id_out = *it;
@@ -168,9 +167,7 @@ json make_error(const json& id, ErrorCode code, std::string_view message) {
   return json{{"id", id}, {"ok", false}, {"error", {{"code", to_string(code)}, {"message", message}}}};
 }
 
-std::string dump_json(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string dump_json(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::string serialize_reply(json reply, std::size_t max_bytes) {
   std::string out = dump_json(reply);
@@ -190,8 +187,7 @@ std::string serialize_reply(json reply, std::size_t max_bytes) {
   //    sizes tells how many fit: linear, even for 100,000 findings.
   std::vector<json*> arrays;
   collect_arrays(*result, arrays);
-  std::stable_sort(arrays.begin(), arrays.end(),
-                   [](const json* a, const json* b) { return a->size() > b->size(); });
+  std::stable_sort(arrays.begin(), arrays.end(), [](const json* a, const json* b) { return a->size() > b->size(); });
   for (json* array : arrays) {
     if (dump_json(reply).size() <= max_bytes) return dump_json(reply);
     json full = json::array();

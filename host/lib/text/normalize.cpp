@@ -26,12 +26,26 @@ bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 // Mongolian vowel separator. (utf8proc's IGNORE drops most, this list makes it explicit.)
 bool is_invisible(char32_t cp) {
   switch (cp) {
-    case 0x00AD: case 0x180E: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
-    case 0x2061: case 0x2062: case 0x2063: case 0x2064: case 0xFEFF: case 0x034F:
-    case 0x200E: case 0x200F: case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
-      return true;
-    default:
-      return false;
+    case 0x00AD:
+    case 0x180E:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0x2061:
+    case 0x2062:
+    case 0x2063:
+    case 0x2064:
+    case 0xFEFF:
+    case 0x034F:
+    case 0x200E:
+    case 0x200F:
+    case 0x202A:
+    case 0x202B:
+    case 0x202C:
+    case 0x202D:
+    case 0x202E: return true;
+    default: return false;
   }
 }
 
@@ -51,13 +65,27 @@ bool is_combining(char32_t cp) {
 // interchangeably ("l’Orion", "Projet–Edelweiss").
 char32_t unify_punctuation(char32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07: case 0x0060: case 0x00B4:
-      return '\'';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-    case 0xFE58: case 0xFE63: case 0xFF0D: case 0x2E3A: case 0x2E3B:
-      return '-';
-    default:
-      return cp;
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x2032:
+    case 0xFF07:
+    case 0x0060:
+    case 0x00B4: return '\'';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
+    case 0x2E3A:
+    case 0x2E3B: return '-';
+    default: return cp;
   }
 }
 
@@ -67,9 +95,9 @@ void append_utf8(std::string& out, char32_t cp) {
   out.append(reinterpret_cast<const char*>(buf.data()), static_cast<size_t>(n));
 }
 
-constexpr utf8proc_option_t kMapOptions = static_cast<utf8proc_option_t>(
-    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
-    UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
+constexpr utf8proc_option_t kMapOptions =
+    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                   UTF8PROC_IGNORE | UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
 
 // NFKC + case fold + strip marks of one segment (UTF-8 in, UTF-8 out).
 std::string map_segment(const std::string& seg) {
@@ -217,7 +245,8 @@ void normalize_into(std::string_view in, NormalizedText& out, bool with_offsets)
       if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
         b.space(u16);
       } else if (c >= 0x20 && c != 0x7F) {
-        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : (c == '`' ? '\'' : static_cast<char>(c));
+        const char lower =
+            (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : (c == '`' ? '\'' : static_cast<char>(c));
         b.emit_char(lower, u16, u16 + 1);
       }
       ++u16;
@@ -254,7 +283,8 @@ void normalize_into(std::string_view in, NormalizedText& out, bool with_offsets)
     const char32_t unified = unify_punctuation(cp);
     if (single) {
       if (unified < 0x80) {
-        const char ch = (unified >= 'A' && unified <= 'Z') ? static_cast<char>(unified + 32) : static_cast<char>(unified);
+        const char ch =
+            (unified >= 'A' && unified <= 'Z') ? static_cast<char>(unified + 32) : static_cast<char>(unified);
         b.emit(std::string_view(&ch, 1), seg_begin, u16);
       } else {
         b.emit(map_single(unified), seg_begin, u16);
@@ -307,13 +337,18 @@ bool is_valid_utf8(std::string_view bytes) {
 
 bool is_word_codepoint_non_ascii(char32_t cp) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO: return true;
+    default: return false;
   }
 }
 

@@ -77,7 +77,8 @@ inline size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
     const auto c1 = static_cast<unsigned char>(s[i + 1]);
     const auto c2 = static_cast<unsigned char>(s[i + 2]);
     if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
-      const char32_t v = (static_cast<char32_t>(c0 & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) | (c2 & 0x3F);
+      const char32_t v =
+          (static_cast<char32_t>(c0 & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) | (c2 & 0x3F);
       if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {  // not overlong, not a surrogate
         cp = v;
         return 3;

@@ -79,8 +79,8 @@ struct PhraseMatcher::Impl {
   std::array<uint32_t, 256> root_next{};
   std::array<uint8_t, 256> byte_class{};  // 0: a byte no phrase contains
   uint32_t classes = 1;
-  std::vector<uint32_t> dense;            // rows of `classes` targets
-  uint32_t dense_states = 0;  // states [0, dense_states) have a full row each, row = state
+  std::vector<uint32_t> dense;  // rows of `classes` targets
+  uint32_t dense_states = 0;    // states [0, dense_states) have a full row each, row = state
   bool built = false;
 
   uint32_t next(uint32_t state, uint8_t c) const {

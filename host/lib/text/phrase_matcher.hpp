@@ -52,7 +52,8 @@ class PhraseMatcher {
 
 template <typename F>
 void PhraseMatcher::for_each(const NormalizedText& text, F&& visit) const {
-  scan(text, [](void* ctx, const PhraseMatch& m) { return (*static_cast<F*>(ctx))(m); }, &visit);
+  scan(
+      text, [](void* ctx, const PhraseMatch& m) { return (*static_cast<F*>(ctx))(m); }, &visit);
 }
 
 }  // namespace ownvoice::text
@@ -61,8 +62,8 @@ namespace ownvoice::text {
 
 // A matcher over a short phrase list that repeats from one check to the next (the
 // policy's brands, its disclaimer wordings): built once per process, then reused, so a
-// check does not rebuild an automaton; safe to call from several threads. `input_of[phrase]` is the position in `phrases`
-// of each matcher phrase (phrases that normalise to nothing are left out).
+// check does not rebuild an automaton; safe to call from several threads. `input_of[phrase]` is the position in
+// `phrases` of each matcher phrase (phrases that normalise to nothing are left out).
 struct CachedMatcher {
   PhraseMatcher matcher;
   std::vector<uint32_t> input_of;

@@ -15,7 +15,8 @@ namespace {
 nlohmann::json summarize_findings(const std::vector<engine::Finding>& findings) {
   nlohmann::json summary = nlohmann::json::array();
   for (const auto& f : findings)
-    summary.push_back({{"check", engine::to_string(f.check)}, {"rule", f.rule}, {"severity", policy::to_string(f.severity)}});
+    summary.push_back(
+        {{"check", engine::to_string(f.check)}, {"rule", f.rule}, {"severity", policy::to_string(f.severity)}});
   return summary;
 }
 
@@ -68,7 +69,7 @@ nlohmann::json handle_check(Session& session, const Request& request) {
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
   session.logger().debug("check {} platform={} verdict={} findings={} ({} us)", result.check_id,
-                        check.platform.substr(0, 32), engine::to_string(result.verdict), finding_count, micros);
+                         check.platform.substr(0, 32), engine::to_string(result.verdict), finding_count, micros);
   // Only for a request with the employee's "debug": true: the result quotes the post.
   nlohmann::json answer = engine::to_json(result);
   if (session.debug()) session.logger().debug("check {} result: {}", result.check_id, dump_json(answer));

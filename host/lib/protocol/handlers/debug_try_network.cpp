@@ -32,7 +32,8 @@ nlohmann::json attempt(int rc, int err) {
 
 nlohmann::json handle_debug_try_network(Session& /*session*/, const Request& /*request*/) {
 #ifdef _WIN32
-  return {{"socket", {{"ok", false}, {"error", "no socket code in the Windows build (tests/windows checks the PE imports)"}}}};
+  return {{"socket",
+           {{"ok", false}, {"error", "no socket code in the Windows build (tests/windows checks the PE imports)"}}}};
 #else
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   nlohmann::json result{{"socket", attempt(fd, errno)}};

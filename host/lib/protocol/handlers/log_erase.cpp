@@ -13,8 +13,9 @@ nlohmann::json handle_log_erase(Session& session, const Request& request) {
   if (!report.problem.empty()) {
     session.logger().warn("error: {}", to_string(ErrorCode::LogScrubFailed));
     throw ProtocolError(ErrorCode::LogScrubFailed,
-                        std::to_string(report.erased) + " entries were erased, but their old pages may remain on disk (" +
-                            report.problem + "); erase again to retry");
+                        std::to_string(report.erased) +
+                            " entries were erased, but their old pages may remain on disk (" + report.problem +
+                            "); erase again to retry");
   }
   return {{"erased", report.erased},
           {"scrubbed", {{"vacuum", report.vacuum}, {"wal_checkpoint", report.wal_checkpoint}}}};

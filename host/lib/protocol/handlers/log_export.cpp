@@ -29,8 +29,8 @@ nlohmann::json handle_log_export(Session& session, const Request& request) {
   const std::optional<std::string> encrypt = request.optional_string("encrypt_passphrase");
   if (encrypt) log::require_passphrase_length(*encrypt);
 
-  log::ExportPage page = require_log(session).export_page(passphrase, format, after_seq,
-                                                          static_cast<std::size_t>(limit), kMaxPageBytes);
+  log::ExportPage page =
+      require_log(session).export_page(passphrase, format, after_seq, static_cast<std::size_t>(limit), kMaxPageBytes);
   std::string data = encrypt ? log::seal_export(*encrypt, page.data, log::KdfParams::standard()) : std::move(page.data);
   auto optional_seq = [](const std::optional<std::int64_t>& seq) {
     return seq ? nlohmann::json(*seq) : nlohmann::json(nullptr);

@@ -3,8 +3,6 @@
 
 namespace ownvoice::protocol {
 
-nlohmann::json handle_ping(Session& /*session*/, const Request& /*request*/) {
-  return {{"pong", true}};
-}
+nlohmann::json handle_ping(Session& /*session*/, const Request& /*request*/) { return {{"pong", true}}; }
 
 }  // namespace ownvoice::protocol

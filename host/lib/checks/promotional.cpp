@@ -19,6 +19,7 @@
 #include "checks/promotional.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cmath>
@@ -29,6 +30,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "checks/disclaimer_grammar.hpp"
 #include "checks/promotional_lexicon.hpp"
@@ -414,6 +416,56 @@ std::map<size_t, uint32_t> utf16_offsets(std::string_view original, std::vector<
   return out;
 }
 
+// The expressions every post is searched with, on the normalised text. Most posts match
+// none or one of them: one RE2::Set pass says which, and only those are searched again for
+// their matches (an expression that matches nowhere in the text matches from no position).
+enum class Scan : uint8_t { Price, Discount, FlexibleCta, Urgency, Count };
+
+class ScanGate {
+ public:
+  [[nodiscard]] bool may_match(Scan which) const { return all_ || found_[static_cast<size_t>(which)]; }
+
+  explicit ScanGate(std::string_view s) {
+    std::vector<int> matched;
+    RE2::Set::ErrorInfo error{};
+    if (!set().Match(re2::StringPiece(s.data(), s.size()), &matched, &error) && error.kind != RE2::Set::kNoError) {
+      all_ = true;  // out of DFA memory on a huge post: search with every expression
+      return;
+    }
+    for (int i : matched) found_[static_cast<size_t>(i)] = true;
+  }
+
+ private:
+  static const RE2& expression(Scan which);
+  static const RE2::Set& set() {
+    static const RE2::Set compiled = [] {
+      RE2::Set built(RE2::DefaultOptions, RE2::UNANCHORED);
+      for (size_t i = 0; i < static_cast<size_t>(Scan::Count); ++i) {
+        std::string error;
+        if (built.Add(expression(static_cast<Scan>(i)).pattern(), &error) != static_cast<int>(i))
+          throw std::logic_error("promotional scan gate: " + error);
+      }
+      if (!built.Compile()) throw std::logic_error("promotional scan gate: out of memory");
+      return built;
+    }();
+    return compiled;
+  }
+
+  std::array<bool, static_cast<size_t>(Scan::Count)> found_{};
+  bool all_ = false;
+};
+
+const RE2& ScanGate::expression(Scan which) {
+  switch (which) {
+    case Scan::Price: return price_pattern();
+    case Scan::Discount: return discount_pattern();
+    case Scan::FlexibleCta: return flexible_cta_pattern();
+    case Scan::Urgency: return urgency_pattern();
+    case Scan::Count: break;
+  }
+  throw std::logic_error("promotional scan gate: no such expression");
+}
+
 template <typename F>
 void each_match(const RE2& re, std::string_view s, F&& f) {
   const int groups = re.NumberOfCapturingGroups();
@@ -730,54 +782,56 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
                                          h.signal == "call_to_action";
                                 });
   std::vector<bool> line_starts;  // computed on the first price (promo4: listings)
-  each_match(price_pattern(), s, [&](size_t b, size_t e) {
-    // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
-    // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
-    if (ctx.hiring) {
-      const size_t from = sub_or_zero(b, kWageBytes);
-      const size_t to = std::min(s.size(), e + kWageBytes);
-      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), wage_unit_pattern())) {
-        ++wages;
+  const ScanGate gate(s);
+  if (gate.may_match(Scan::Price))
+    each_match(price_pattern(), s, [&](size_t b, size_t e) {
+      // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
+      // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
+      if (ctx.hiring) {
+        const size_t from = sub_or_zero(b, kWageBytes);
+        const size_t to = std::min(s.size(), e + kWageBytes);
+        if (RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), wage_unit_pattern())) {
+          ++wages;
+          return;
+        }
+      } else if (ctx.pay_words > 0 || ctx.complaints > 0) {  // "paid" and "payé" are complaint words
+        const size_t from = sub_or_zero(b, kWageBytes);
+        const size_t to = std::min(s.size(), e + kWageBytes);
+        if (RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), pay_before_pattern()) &&
+            RE2::PartialMatch(re2::StringPiece(s.data() + e, to - e), time_unit_after_pattern())) {
+          ++wages;
+          return;
+        }
+      }
+      const size_t w = words.index_at(b);
+      const size_t from = sub_or_zero(w, kNewsWindow);
+      if (Context::near(ctx.news_words, from, w + kNewsWindow)) {
+        ++price_news;
         return;
       }
-    } else if (ctx.pay_words > 0 || ctx.complaints > 0) {  // "paid" and "payé" are complaint words
-      const size_t from = sub_or_zero(b, kWageBytes);
-      const size_t to = std::min(s.size(), e + kWageBytes);
-      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), pay_before_pattern()) &&
-          RE2::PartialMatch(re2::StringPiece(s.data() + e, to - e), time_unit_after_pattern())) {
-        ++wages;
+      // promo4: a price in a product listing ("hoodies $55", "confitures maison 6€ le pot"); not in a job ad,
+      // not with a complaint word in its segment or just after it ("sandwich 12 €, quel scandale"); one in an
+      // earlier segment sets the scene ("Fresh catch this morning, snapper 12k Rp per kilo").
+      std::optional<std::pair<size_t, size_t>> listing;
+      if (!ctx.hiring) {
+        if (line_starts.empty()) line_starts = post.line_starts();
+        listing = listing_at(post.tokens(), line_starts, b, e, ctx.listing_cues);
+        // A donation appeal or a fundraiser's total is no listing ("chaque don compte, même 5 €").
+        if (listing && (Context::near(ctx.complaint_words, words.index_at(listing->first), w + kNewsWindow) ||
+                        Context::near(ctx.charity_words, from, w + kNewsWindow)))
+          listing.reset();
+      }
+      // An everyday market word ("drop", "market") makes the amount news unless the post says how to buy or
+      // the amount is a listing whose own segment holds no such word ("new merch drop friday 🔥 hoodies $55").
+      if (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow) &&
+          (!listing || Context::near(ctx.everyday_news_words, words.index_at(listing->first),
+                                     words.index_at(listing->second - 1)))) {
+        ++price_news;
         return;
       }
-    }
-    const size_t w = words.index_at(b);
-    const size_t from = sub_or_zero(w, kNewsWindow);
-    if (Context::near(ctx.news_words, from, w + kNewsWindow)) {
-      ++price_news;
-      return;
-    }
-    // promo4: a price in a product listing ("hoodies $55", "confitures maison 6€ le pot"); not in a job ad,
-    // not with a complaint word in its segment or just after it ("sandwich 12 €, quel scandale"); one in an
-    // earlier segment sets the scene ("Fresh catch this morning, snapper 12k Rp per kilo").
-    std::optional<std::pair<size_t, size_t>> listing;
-    if (!ctx.hiring) {
-      if (line_starts.empty()) line_starts = post.line_starts();
-      listing = listing_at(post.tokens(), line_starts, b, e, ctx.listing_cues);
-      // A donation appeal or a fundraiser's total is no listing ("chaque don compte, même 5 €").
-      if (listing && (Context::near(ctx.complaint_words, words.index_at(listing->first), w + kNewsWindow) ||
-                      Context::near(ctx.charity_words, from, w + kNewsWindow)))
-        listing.reset();
-    }
-    // An everyday market word ("drop", "market") makes the amount news unless the post says how to buy or
-    // the amount is a listing whose own segment holds no such word ("new merch drop friday 🔥 hoodies $55").
-    if (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow) &&
-        (!listing ||
-         Context::near(ctx.everyday_news_words, words.index_at(listing->first), words.index_at(listing->second - 1)))) {
-      ++price_news;
-      return;
-    }
-    hits.push_back(Hit{"price", b, e, 0.3});
-    if (listing) hits.push_back(Hit{"listing", listing->first, listing->second, 0.3});
-  });
+      hits.push_back(Hit{"price", b, e, 0.3});
+      if (listing) hits.push_back(Hit{"listing", listing->first, listing->second, 0.3});
+    });
   // Phone numbers, free services and "call <Name>" (promo2): features only, no excerpt.
   size_t phones = 0;
   size_t free_services = 0;
@@ -833,9 +887,14 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     });
     ctx.complaints -= std::min(ctx.complaints, ctx.quote_words.size());
   }
-  each_match(discount_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"discount", b, e, 0.4}); });
-  each_match(flexible_cta_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"call_to_action", b, e, 0.4}); });
-  each_match(urgency_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"urgency", b, e, 0.3}); });
+  if (gate.may_match(Scan::Discount))
+    each_match(discount_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"discount", b, e, 0.4}); });
+  if (gate.may_match(Scan::FlexibleCta))
+    each_match(flexible_cta_pattern(), s, [&](size_t b, size_t e) {
+      hits.push_back(Hit{"call_to_action", b, e, 0.4});
+    });
+  if (gate.may_match(Scan::Urgency))
+    each_match(urgency_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"urgency", b, e, 0.3}); });
   each_match(promo_code_pattern(), original, [&](size_t b, size_t e) {
     hits.push_back(Hit{"promo_code", b, e, 0.5, true});
   });

@@ -895,9 +895,12 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     });
   if (gate.may_match(Scan::Urgency))
     each_match(urgency_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"urgency", b, e, 0.3}); });
-  each_match(promo_code_pattern(), original, [&](size_t b, size_t e) {
-    hits.push_back(Hit{"promo_code", b, e, 0.5, true});
-  });
+  // The promo-code expression runs on the original text (the code's case matters); every
+  // form of it holds "code" or "coupon", which the normalised text holds in lower case.
+  if (s.find("code") != std::string::npos || s.find("coupon") != std::string::npos)
+    each_match(promo_code_pattern(), original, [&](size_t b, size_t e) {
+      hits.push_back(Hit{"promo_code", b, e, 0.5, true});
+    });
   size_t links = 0;
   size_t booking_links = 0;
   for (const auto& url : find_urls(original)) {

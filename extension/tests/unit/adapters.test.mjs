@@ -8,7 +8,7 @@ import path from 'node:path';
 import { EXTENSION, load } from './load.mjs';
 import { readSites } from '../../build.mjs';
 
-// Every site file the build ships (adapters_more.test.mjs covers the other sites).
+// Every site file the build ships (adapter_selection.test.mjs covers the other sites).
 globalThis.location = globalThis.location || { hostname: 'unit.test', href: 'https://unit.test/', protocol: 'https:' };
 const OV = await load('content/adapters/registry.js', 'content/adapter_helpers.js',
   ...readSites(path.join(EXTENSION, 'src/content/adapters')).map((s) => s.file.replace(/^src\//, '')));

@@ -17,6 +17,7 @@
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 
 #include "checks/confidential_packs.hpp"
 #include "text/phrase_matcher.hpp"
@@ -72,8 +73,9 @@ constexpr size_t kMaxNearCandidates = 200;
 
 struct Screener::Impl {
   std::vector<RuleInfo> rules;
-  text::PhraseMatcher matcher;
-  std::vector<Tag> tags;  // by phrase index
+  std::unique_ptr<Lexicons> own_lexicons;  // the standalone screener's automaton
+  const Lexicons* lexicons = nullptr;      // the automaton its terms are in (own or shared)
+  std::vector<Tag> tags;                   // by the id given to Lexicons::add
   RE2::Options options;
   std::unique_ptr<RE2::Set> pattern_set;
   std::vector<std::unique_ptr<Pattern>> patterns;  // by set index
@@ -86,19 +88,26 @@ struct Screener::Impl {
   }
 };
 
-Screener::Screener(const policy::Policy& policy) : impl_(std::make_unique<Impl>()) {
+Screener::Screener(const policy::Policy& policy) : Screener(policy, std::make_unique<Lexicons>()) {}
+
+Screener::Screener(const policy::Policy& policy, std::unique_ptr<Lexicons> own) : Screener(policy, *own) {
+  impl_->own_lexicons = std::move(own);
+  impl_->own_lexicons->build();
+}
+
+Screener::Screener(const policy::Policy& policy, Lexicons& shared) : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
+  m.lexicons = &shared;
   m.rules.reserve(policy.rules.size());
   for (const auto& rule : policy.rules) {
     RuleInfo info{rule.id, rule.description, rule.severity, rule.platforms, {}};
     for (const auto& clause : rule.near) info.near_within.push_back(clause.within);
     m.rules.push_back(std::move(info));
   }
-  auto add = [&m](const std::string& phrase, TagKind kind, uint32_t rule, uint32_t clause) {
-    const uint32_t id = m.matcher.add(phrase);
-    if (id == std::numeric_limits<uint32_t>::max()) return;
-    if (m.tags.size() <= id) m.tags.resize(id + 1);
-    m.tags[id] = Tag{kind, rule, clause};
+  auto add = [&m, &shared](const std::string& phrase, TagKind kind, uint32_t rule, uint32_t clause) {
+    const auto id = static_cast<uint32_t>(m.tags.size());
+    m.tags.push_back(Tag{kind, rule, clause});
+    shared.add(Lexicon::Confidential, phrase, id);
     if (kind == TagKind::Term) ++m.stats.terms;
   };
 
@@ -127,7 +136,6 @@ Screener::Screener(const policy::Policy& policy) : impl_(std::make_unique<Impl>(
       m.patterns.push_back(std::move(pattern));
     }
   }
-  m.matcher.build();
   if (!m.patterns.empty() && !m.pattern_set->Compile()) {
     // The combined set is over its memory budget: fall back to running each pattern.
     m.pattern_set.reset();
@@ -136,17 +144,27 @@ Screener::Screener(const policy::Policy& policy) : impl_(std::make_unique<Impl>(
   for (const auto& p : policy.packs)
     if (is_known_pack(p)) m.packs.push_back(pack_info(p));
   m.stats.patterns = m.patterns.size();
-  m.stats.automaton_bytes = m.matcher.memory_bytes();
 }
 
 Screener::~Screener() = default;
 Screener::Screener(Screener&&) noexcept = default;
 Screener& Screener::operator=(Screener&&) noexcept = default;
 
-ScreenerStats Screener::stats() const { return impl_->stats; }
+ScreenerStats Screener::stats() const {
+  ScreenerStats stats = impl_->stats;
+  stats.automaton_bytes = impl_->lexicons->memory_bytes();  // the shared one is built after the screener
+  return stats;
+}
 
 std::vector<ConfidentialHit> Screener::screen(std::string_view original, const text::NormalizedText& norm,
                                               std::string_view platform) const {
+  if (!impl_->own_lexicons) throw std::logic_error("Screener::screen: this screener's terms are in a shared automaton");
+  return screen(original, norm, platform, impl_->own_lexicons->scan(norm).of(Lexicon::Confidential));
+}
+
+std::vector<ConfidentialHit> Screener::screen(std::string_view original, const text::NormalizedText& norm,
+                                              std::string_view platform,
+                                              const std::vector<text::PhraseMatch>& term_matches) const {
   const Impl& m = *impl_;
   std::vector<RawHit> raw;
   std::vector<std::pair<uint32_t, Span>> exceptions;  // (rule, span)
@@ -157,10 +175,10 @@ std::vector<ConfidentialHit> Screener::screen(std::string_view original, const t
   };
   std::vector<NearHit> near;
 
-  // 1. One automaton pass for terms, exception phrases and near-clause terms.
-  m.matcher.for_each(norm, [&](const text::PhraseMatch& pm) {
+  // 1. Terms, exception phrases and near-clause terms, from the one automaton pass.
+  for (const auto& pm : term_matches) {
     const Tag& tag = m.tags[pm.phrase];
-    if (!m.applies(m.rules[tag.rule], platform)) return true;
+    if (!m.applies(m.rules[tag.rule], platform)) continue;
     const Span span{pm.begin, pm.end};
     switch (tag.kind) {
       case TagKind::Term: raw.push_back(RawHit{tag.rule, "term", span}); break;
@@ -171,8 +189,7 @@ std::vector<ConfidentialHit> Screener::screen(std::string_view original, const t
           near.push_back(NearHit{tag.rule, tag.clause, tag.kind == TagKind::NearLeft, span});
         break;
     }
-    return true;
-  });
+  }
 
   // 2. Patterns: which ones match (one pass), then where.
   if (!m.patterns.empty()) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/lexicons.hpp"
 #include "policy/policy.hpp"
 #include "text/normalize.hpp"
 
@@ -32,17 +33,27 @@ struct ScreenerStats {
 
 class Screener {
  public:
+  // With an automaton of its own (the command line's policy test, the unit tests).
   explicit Screener(const policy::Policy& policy);
+  // Adding its phrases to the automaton every check of the policy shares (the engine);
+  // `shared` is built by its owner and must outlive the screener.
+  Screener(const policy::Policy& policy, Lexicons& shared);
   ~Screener();
   Screener(Screener&&) noexcept;
   Screener& operator=(Screener&&) noexcept;
 
-  // Hits sorted by start; overlapping hits of one rule are merged.
+  // Hits sorted by start; overlapping hits of one rule are merged. Scans the post with
+  // the screener's own automaton (first constructor only).
   [[nodiscard]] std::vector<ConfidentialHit> screen(std::string_view original, const text::NormalizedText& norm,
                                                     std::string_view platform) const;
+  // The same from the matches of Lexicon::Confidential in a scan of the shared automaton.
+  [[nodiscard]] std::vector<ConfidentialHit> screen(std::string_view original, const text::NormalizedText& norm,
+                                                    std::string_view platform,
+                                                    const std::vector<text::PhraseMatch>& term_matches) const;
   [[nodiscard]] ScreenerStats stats() const;
 
  private:
+  Screener(const policy::Policy& policy, std::unique_ptr<Lexicons> own);  // the first constructor's work
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -33,6 +33,7 @@
 #include <stdexcept>
 
 #include "checks/disclaimer_grammar.hpp"
+#include "checks/lexicons.hpp"
 #include "checks/promotional_lexicon.hpp"
 #include "checks/urls.hpp"
 #include "text/phrase_matcher.hpp"
@@ -66,14 +67,51 @@ const char* kind_name(Kind k) {
   }
 }
 
-const text::PhraseMatcher& lexicon_matcher() {
-  static const text::PhraseMatcher matcher = [] {
-    text::PhraseMatcher m;
-    for (const auto& e : promo::entries()) m.add(e.phrase);
-    m.build();
-    return m;
+// The company and its brands, as matched: a product name weighs more than the company's name.
+struct BrandNames {
+  std::vector<std::string> names;
+  std::vector<double> weight;  // by name
+};
+
+BrandNames brand_names(const policy::Policy& policy) {
+  BrandNames out;
+  if (!policy.company.empty()) {
+    out.names.push_back(policy.company);
+    out.weight.push_back(kCompanyWeight);
+  }
+  for (const auto& b : policy.brands) {
+    if (b == policy.company) continue;
+    out.names.push_back(b);
+    out.weight.push_back(kProductWeight);
+  }
+  return out;
+}
+
+void add_lexicon_entries(Lexicons& lexicons) {
+  const auto entries = promo::entries();
+  for (uint32_t i = 0; i < entries.size(); ++i) lexicons.add(Lexicon::Promotional, entries[i].phrase, i);
+}
+
+// Without the engine's shared automaton (unit tests, the corpus tools): the lexicon's own
+// automaton, built once, and the policy's names through the cache of short lists.
+LexiconHits scan_alone(const text::NormalizedText& norm, const policy::Policy& policy) {
+  static const Lexicons lexicon = [] {
+    Lexicons l;
+    add_lexicon_entries(l);
+    l.build();
+    return l;
   }();
-  return matcher;
+  LexiconHits hits = lexicon.scan(norm);
+  const auto brands = brand_names(policy);
+  if (!brands.names.empty()) {
+    const auto& cached = text::cached_matcher(brands.names);
+    auto& out = hits.by_lexicon[static_cast<size_t>(Lexicon::Brands)];
+    cached.matcher.for_each(norm, [&](const text::PhraseMatch& m) {
+      out.push_back(text::PhraseMatch{cached.input_of[m.phrase], m.begin, m.end});
+      return true;
+    });
+  }
+  return hits;
 }
 
 // A signal before context rules: byte span in the normalised text (or, for `raw`
@@ -686,6 +724,18 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
                                     std::string_view language, const policy::Policy& policy, const PostTokens& post) {
+  return check_promotional(original, norm, language, policy, post, scan_alone(norm, policy));
+}
+
+void add_promotional_lexicons(const policy::Policy& policy, Lexicons& lexicons) {
+  add_lexicon_entries(lexicons);
+  const auto brands = brand_names(policy);
+  for (uint32_t i = 0; i < brands.names.size(); ++i) lexicons.add(Lexicon::Brands, brands.names[i], i);
+}
+
+PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
+                                    std::string_view language, const policy::Policy& policy, const PostTokens& post,
+                                    const LexiconHits& lexicons) {
   PromotionalResult result;
   const std::string& s = norm.text;
   const Words words(post.tokens());
@@ -693,7 +743,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
 
   Context ctx;
   std::vector<Hit> hits;
-  lexicon_matcher().for_each(norm, [&](const text::PhraseMatch& m) {
+  for (const auto& m : lexicons.of(Lexicon::Promotional)) {
     const auto& e = entries[m.phrase];
     switch (e.kind) {
       case Kind::Exception: ctx.exceptions.emplace_back(m.begin, m.end); break;
@@ -737,8 +787,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::PayWord: ++ctx.pay_words; break;
       default: hits.push_back(Hit{kind_name(e.kind), m.begin, m.end, e.weight, false, e.flags});
     }
-    return true;
-  });
+  }
   ctx.finalize();
   // promo3: "free" inside a harmless phrase is no free offer ("free-range eggs", "gluten-free", "toll-free").
   if (!ctx.free_at.empty() && !ctx.exceptions.empty()) {
@@ -750,25 +799,11 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   if (ctx.giveaways > 0) ctx.free_words = 0;
 
   // The company and its brands: a product name weighs more than the company's name.
-  {
-    std::vector<std::string> names;
-    std::vector<double> weight;
-    if (!policy.company.empty()) {
-      names.push_back(policy.company);
-      weight.push_back(kCompanyWeight);
-    }
-    for (const auto& b : policy.brands) {
-      if (b == policy.company) continue;
-      names.push_back(b);
-      weight.push_back(kProductWeight);
-    }
-    if (!names.empty()) {
-      const auto& brands = text::cached_matcher(names);
-      brands.matcher.for_each(norm, [&](const text::PhraseMatch& m) {
-        result.mentions_company = true;
-        hits.push_back(Hit{"brand", m.begin, m.end, weight[brands.input_of[m.phrase]]});
-        return true;
-      });
+  if (const auto& named = lexicons.of(Lexicon::Brands); !named.empty()) {
+    const auto weight = brand_names(policy).weight;
+    for (const auto& m : named) {
+      result.mentions_company = true;
+      hits.push_back(Hit{"brand", m.begin, m.end, weight[m.phrase]});
     }
   }
 

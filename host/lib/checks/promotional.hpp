@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checks/disclaimer_grammar.hpp"
+#include "checks/lexicons.hpp"
 #include "checks/promotional_features.hpp"
 #include "policy/policy.hpp"
 #include "text/normalize.hpp"
@@ -45,6 +46,13 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
 // The same on tokens already made (the engine tokenises a post once for every check).
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
                                     std::string_view language, const policy::Policy& policy, const PostTokens& post);
+// The same from the matches of Lexicon::Promotional and Lexicon::Brands in a scan of the
+// automaton every check of the policy shares (the engine scans each post once).
+PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
+                                    std::string_view language, const policy::Policy& policy, const PostTokens& post,
+                                    const LexiconHits& lexicons);
+// Adds the promotional lexicon and the policy's company and brand names to that automaton.
+void add_promotional_lexicons(const policy::Policy& policy, Lexicons& lexicons);
 
 // The sentence listing the explanation's features in `language` ("it quotes a price; it
 // asks readers to book"), "" when there is none.

@@ -41,9 +41,16 @@ const char* to_string(Verdict v) {
 class CompiledPolicy {
  public:
   explicit CompiledPolicy(std::shared_ptr<const policy::EffectivePolicy> ep)
-      : owner(std::move(ep)), effective(*owner), screener(effective.policy) {}
+      : owner(std::move(ep)), effective(*owner), screener(effective.policy, lexicons) {
+    checks::add_promotional_lexicons(effective.policy, lexicons);
+    lexicons.build();
+  }
   std::shared_ptr<const policy::EffectivePolicy> owner;
   const policy::EffectivePolicy& effective;
+  // One automaton for the confidential terms, the promotional lexicon and the brands:
+  // each post is scanned once (checks/lexicons.hpp). Declared before the screener, which
+  // adds its terms to it.
+  checks::Lexicons lexicons;
   checks::Screener screener;
 };
 
@@ -106,12 +113,14 @@ CheckResult Engine::check(const CheckRequest& request) const {
   auto& findings = result.findings;
 
   // Disclaimer first: the employee's own disclaimer must never trip a rule.
-  const checks::PostTokens tokens(request.text, norm);  // tokenised once for both checks below
+  const checks::PostTokens tokens(request.text, norm);       // tokenised once for both checks below
+  const auto lexicon_hits = compiled_->lexicons.scan(norm);  // one automaton pass for every lexicon
   auto& disclaimer = result.disclaimer.found;
   disclaimer = checks::check_disclaimer(request.text, norm, platform, result.language, pol, tokens);
 
   bool confidential_hit = false;
-  for (auto& hit : compiled_->screener.screen(request.text, norm, result.platform)) {
+  for (auto& hit : compiled_->screener.screen(request.text, norm, result.platform,
+                                              lexicon_hits.of(checks::Lexicon::Confidential))) {
     if (disclaimer.present && hit.start >= disclaimer.found_start && hit.end <= disclaimer.found_end) continue;
     confidential_hit = true;
     findings.push_back({CheckKind::Confidential, hit.severity, std::move(hit.rule), std::move(hit.description),
@@ -119,7 +128,7 @@ CheckResult Engine::check(const CheckRequest& request) const {
   }
 
   auto& promo = result.promotional;
-  promo.model = checks::check_promotional(request.text, norm, result.language, pol, tokens);
+  promo.model = checks::check_promotional(request.text, norm, result.language, pol, tokens, lexicon_hits);
   promo.threshold = pol.promotional_threshold;
   if (promo.model.promotional) {
     const std::string why = checks::explanation_text(promo.model.explanation, result.language);

@@ -81,15 +81,9 @@ struct Found {
   std::string form;
 };
 
-std::optional<Found> find_disclaimer(std::string_view original, const text::NormalizedText& norm,
-                                     const policy::Policy& policy, const PostTokens& post) {
-  std::optional<Found> best;
-  auto consider = [&best](uint32_t s, uint32_t e, std::string form) {
-    if (!best || s < best->start) best = Found{s, e, std::move(form)};
-  };
-  if (auto g = find_disclaimer_form(post, policy.company))
-    consider(norm.original_begin(g->begin), norm.original_end(g->end), g->form);
-  // The policy's own wording, whatever it is (an employee's custom disclaimer too).
+// The policy's own wordings, whatever they are (an employee's custom disclaimer too),
+// without their closing punctuation; numbered as Lexicon::DisclaimerWordings numbers them.
+std::vector<std::string> policy_wordings(const policy::Policy& policy) {
   std::vector<std::string> wordings;
   for (const auto* forms : {&policy.disclaimers, &policy.short_disclaimers}) {
     for (const auto& [lang, form] : *forms) {
@@ -98,21 +92,44 @@ std::optional<Found> find_disclaimer(std::string_view original, const text::Norm
       if (!f.empty()) wordings.emplace_back(f);
     }
   }
-  if (!wordings.empty()) {
+  return wordings;
+}
+
+// Without the engine's shared automaton: the wordings through the cache of short lists.
+std::vector<text::PhraseMatch> scan_wordings_alone(const text::NormalizedText& norm, const policy::Policy& policy) {
+  std::vector<text::PhraseMatch> out;
+  const auto wordings = policy_wordings(policy);
+  if (wordings.empty()) return out;
+  const auto& cached = text::cached_matcher(wordings);
+  cached.matcher.for_each(norm, [&](const text::PhraseMatch& m) {
+    out.push_back(text::PhraseMatch{cached.input_of[m.phrase], m.begin, m.end});
+    return true;
+  });
+  return out;
+}
+
+std::optional<Found> find_disclaimer(std::string_view original, const text::NormalizedText& norm,
+                                     const policy::Policy& policy, const PostTokens& post,
+                                     const std::vector<text::PhraseMatch>& wording_matches) {
+  std::optional<Found> best;
+  auto consider = [&best](uint32_t s, uint32_t e, std::string form) {
+    if (!best || s < best->start) best = Found{s, e, std::move(form)};
+  };
+  if (auto g = find_disclaimer_form(post, policy.company))
+    consider(norm.original_begin(g->begin), norm.original_end(g->end), g->form);
+  if (!wording_matches.empty()) {
     // A wording of one or two words ("Avis perso") is nominal: it disclaims only at the
     // end of its sentence or line.
-    std::vector<bool> short_wording;
-    for (const auto& w : wordings) short_wording.push_back(std::count(w.begin(), w.end(), ' ') < 2);
-    const auto& cached = text::cached_matcher(wordings);
-    const auto& wording_of = cached.input_of;
-    cached.matcher.for_each(norm, [&](const text::PhraseMatch& m) {
+    const auto wordings = policy_wordings(policy);
+    for (const auto& m : wording_matches) {
+      const std::string& w = wordings[m.phrase];
+      const bool short_wording = std::count(w.begin(), w.end(), ' ') < 2;
       // A short form such as "Avis perso." is an opinion marker in "mon avis perso : ...".
-      if (nominal_is_opinion_marker(norm.text, m.begin, m.end)) return true;
-      if (short_wording[wording_of[m.phrase]] && !sentence_ends_after(post, static_cast<uint32_t>(m.end))) return true;
-      if (inside_quotation(post, static_cast<uint32_t>(m.begin), static_cast<uint32_t>(m.end))) return true;
+      if (nominal_is_opinion_marker(norm.text, m.begin, m.end)) continue;
+      if (short_wording && !sentence_ends_after(post, static_cast<uint32_t>(m.end))) continue;
+      if (inside_quotation(post, static_cast<uint32_t>(m.begin), static_cast<uint32_t>(m.end))) continue;
       consider(norm.original_begin(m.begin), norm.original_end(m.end), "policy_wording");
-      return true;
-    });
+    }
   }
   re2::StringPiece input(original.data(), original.size());
   re2::StringPiece match;
@@ -161,11 +178,24 @@ DisclaimerResult check_disclaimer(std::string_view original, const text::Normali
 
 DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm, Platform platform,
                                   std::string_view language, const policy::Policy& policy, const PostTokens& post) {
+  LexiconHits alone;
+  alone.by_lexicon[static_cast<size_t>(Lexicon::DisclaimerWordings)] = scan_wordings_alone(norm, policy);
+  return check_disclaimer(original, norm, platform, language, policy, post, alone);
+}
+
+void add_disclaimer_lexicons(const policy::Policy& policy, Lexicons& lexicons) {
+  const auto wordings = policy_wordings(policy);
+  for (uint32_t i = 0; i < wordings.size(); ++i) lexicons.add(Lexicon::DisclaimerWordings, wordings[i], i);
+}
+
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm, Platform platform,
+                                  std::string_view language, const policy::Policy& policy, const PostTokens& post,
+                                  const LexiconHits& lexicons) {
   DisclaimerResult r;
   r.language = proposal_language(language, policy);
   r.limit = length_rule(platform).limit;
 
-  if (auto found = find_disclaimer(original, norm, policy, post)) {
+  if (auto found = find_disclaimer(original, norm, policy, post, lexicons.of(Lexicon::DisclaimerWordings))) {
     r.present = true;
     r.found_start = found->start;
     r.found_end = found->end;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "checks/disclaimer_grammar.hpp"
+#include "checks/lexicons.hpp"
 #include "checks/platform.hpp"
 #include "policy/policy.hpp"
 #include "text/normalize.hpp"
@@ -31,6 +32,13 @@ DisclaimerResult check_disclaimer(std::string_view original, const text::Normali
 // The same on tokens already made (the engine tokenises a post once for every check).
 DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm, Platform platform,
                                   std::string_view language, const policy::Policy& policy, const PostTokens& post);
+// The same from the matches of Lexicon::DisclaimerWordings in a scan of the automaton every
+// check of the policy shares (the engine scans each post once).
+DisclaimerResult check_disclaimer(std::string_view original, const text::NormalizedText& norm, Platform platform,
+                                  std::string_view language, const policy::Policy& policy, const PostTokens& post,
+                                  const LexiconHits& lexicons);
+// Adds the policy's own disclaimer wordings to that automaton.
+void add_disclaimer_lexicons(const policy::Policy& policy, Lexicons& lexicons);
 
 // The language the proposal is written in: `language` when it is "fr", "en" or one the
 // policy has a disclaimer for, else the policy's default language.

@@ -1,11 +1,10 @@
 #pragma once
 // One phrase automaton for the lexicons of every check on one policy: the confidential
-// terms (with their exception and near-clause phrases), the promotional lexicon, and the
-// policy's company and brand names. A post is scanned once; each check then reads its own
-// matches, in the order a scan of its lexicon alone would have found them (an
-// Aho-Corasick automaton reports every phrase that ends at a position, whatever else it
-// holds, so adding other lexicons' phrases adds matches of theirs and changes none of
-// another's).
+// terms (with their exception and near-clause phrases), the promotional lexicon, the
+// policy's company and brand names, and its own disclaimer wordings. A post is scanned once; each check then reads its
+// own matches, in the order a scan of its lexicon alone would have found them (an Aho-Corasick automaton reports every
+// phrase that ends at a position, whatever else it holds, so adding other lexicons' phrases adds matches of theirs and
+// changes none of another's).
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -14,8 +13,8 @@
 
 namespace ownvoice::checks {
 
-enum class Lexicon : uint8_t { Confidential, Promotional, Brands };
-inline constexpr std::size_t kLexiconCount = 3;
+enum class Lexicon : uint8_t { Confidential, Promotional, Brands, DisclaimerWordings };
+inline constexpr std::size_t kLexiconCount = 4;
 
 // One post's matches, by lexicon. PhraseMatch::phrase is the number the lexicon's owner
 // gave the phrase when adding it, not the automaton's.

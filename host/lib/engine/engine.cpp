@@ -43,11 +43,13 @@ class CompiledPolicy {
   explicit CompiledPolicy(std::shared_ptr<const policy::EffectivePolicy> ep)
       : owner(std::move(ep)), effective(*owner), screener(effective.policy, lexicons) {
     checks::add_promotional_lexicons(effective.policy, lexicons);
+    checks::add_disclaimer_lexicons(effective.policy, lexicons);
     lexicons.build();
   }
   std::shared_ptr<const policy::EffectivePolicy> owner;
   const policy::EffectivePolicy& effective;
-  // One automaton for the confidential terms, the promotional lexicon and the brands:
+  // One automaton for the confidential terms, the promotional lexicon, the brands and the
+  // policy's disclaimer wordings:
   // each post is scanned once (checks/lexicons.hpp). Declared before the screener, which
   // adds its terms to it.
   checks::Lexicons lexicons;
@@ -116,7 +118,7 @@ CheckResult Engine::check(const CheckRequest& request) const {
   const checks::PostTokens tokens(request.text, norm);       // tokenised once for both checks below
   const auto lexicon_hits = compiled_->lexicons.scan(norm);  // one automaton pass for every lexicon
   auto& disclaimer = result.disclaimer.found;
-  disclaimer = checks::check_disclaimer(request.text, norm, platform, result.language, pol, tokens);
+  disclaimer = checks::check_disclaimer(request.text, norm, platform, result.language, pol, tokens, lexicon_hits);
 
   bool confidential_hit = false;
   for (auto& hit : compiled_->screener.screen(request.text, norm, result.platform,

@@ -627,6 +627,8 @@ TEST(Promotional, HonestyBoxAndLocalCurrencyListings) {
     EXPECT_TRUE(r.promotional) << post << " " << signals(r);
     EXPECT_TRUE(has_signal(r, "price")) << signals(r);
   }
+  EXPECT_TRUE(has_signal(check("Honey R85 a jar, honesty box at the farm gate."), "contact"));
+  EXPECT_TRUE(has_signal(check("Œufs 6 fr. la douzaine, caisse de confiance.", "fr"), "contact"));
   EXPECT_TRUE(has_signal(check("Fresh eggs KSh 500 a tray"), "price"));
   for (const auto& reason : check("Fresh eggs KSh 500 a tray").reasons)
     if (reason.signal == "price") {

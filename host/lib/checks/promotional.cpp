@@ -696,7 +696,10 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Service:
         if (opens_sentence(s, m.begin)) ++ctx.services;
         break;
-      case Kind::Contact: ++ctx.contacts; break;
+      case Kind::Contact:
+        ++ctx.contacts;
+        if ((e.flags & promo::kReason) != 0) hits.push_back(Hit{"contact", m.begin, m.end, 0.2});
+        break;
       case Kind::Capacity: ++ctx.capacity; break;
       case Kind::Giveaway: ++ctx.giveaways; break;
       case Kind::GiveawayOpening:

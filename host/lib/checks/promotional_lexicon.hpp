@@ -55,6 +55,8 @@ enum class Kind : uint8_t {
 inline constexpr uint8_t kSignup = 1;
 // An offer word that is also a listing word next to a price ("each", "obo", "à débattre", "le lot"): promo4.
 inline constexpr uint8_t kListing = 2;
+// A feature word that also gives a reason with its span (promo5: "honesty box", "caisse de confiance").
+inline constexpr uint8_t kReason = 4;
 
 struct Entry {
   const char* phrase;

@@ -48,7 +48,11 @@ constexpr size_t kSignupWindowAfter = 10;  // words after "sign up" that may nam
 constexpr size_t kSignupWindowBefore = 4;
 constexpr size_t kMaxReasonsPerKind = 20;
 constexpr size_t kRetailerWindow = 4;  // promo5: words after a shop's name where its price is quoted
-constexpr size_t kExplained = 3;       // features named to the employee
+// promo5: a change told or remembered says what an amount costs when it is this close ("went up to $6", "est passé
+// à 5 fr. 20", "$3 years ago"); "went up to $6 but our jam is still $5 a jar" offers the second.
+constexpr size_t kChangeBefore = 7;
+constexpr size_t kChangeAfter = 4;
+constexpr size_t kExplained = 3;  // features named to the employee
 
 const char* kind_name(Kind k) {
   switch (k) {
@@ -797,7 +801,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       ++price_news;
       continue;
     }
-    if (compared[k] || Context::near(ctx.price_changes, from, w + kNewsWindow) ||
+    if (compared[k] || Context::near(ctx.price_changes, sub_or_zero(w, kChangeBefore), w + kChangeAfter) ||
         (two_retailers && std::any_of(ctx.retailers.begin(), ctx.retailers.end(),
                                       [w](const auto& r) { return r.first <= w && w <= r.first + kRetailerWindow; }))) {
       ++reported;

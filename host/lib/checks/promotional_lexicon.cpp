@@ -1680,7 +1680,8 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"gratuite pour toujours", Kind::Exception, 0},
 
     // promo5: a price reported as having changed, or remembered ("the coffee went up to $6", "le café est passé à
-    // 5 fr. 20", "je me souviens quand c'était 3 balles"): within 8 words of an amount, the amount is what
+    // 5 fr. 20", "je me souviens quand c'était 3 balles"): just before or after an amount (7 words before, 4 after), it
+    // is what
     // something costs now or cost then, told as news or a complaint, and no price offered (PriceChange).
     {"went up", Kind::PriceChange, 0},
     {"gone up", Kind::PriceChange, 0},

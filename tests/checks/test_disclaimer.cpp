@@ -523,6 +523,10 @@ TEST(DisclaimerGrammar, ReportedDisclaimersOfSomeoneElse) {
   EXPECT_FALSE(present("Selon son avocat, ces propos n'engagent pas son employeur."));
   EXPECT_FALSE(present("Le maire a déclaré que ces propos n'engageaient que lui."));
   EXPECT_FALSE(present("C'est son avis perso, pas celui du club."));
+  EXPECT_FALSE(present("Ces propos n'engagent pas son employeur, a précisé son avocat."));
+  EXPECT_FALSE(present("These are personal views, not the council's position, the spokesperson said."));
+  EXPECT_FALSE(present("Ses tweets sont personnels, a-t-il ajouté."));
+  EXPECT_EQ(matched("Views are my own, as I said last week."), "views_own");
   // The author reporting themself, or a disclaimer in another sentence, still counts.
   EXPECT_EQ(matched("As I said before, views are my own."), "views_own");
   EXPECT_EQ(matched("The spokesperson said nothing. Views are my own."), "views_own");

@@ -129,6 +129,7 @@ struct Grammar {
   int third_possessive = -1;
   int reported_by = -1;
   int first_person = -1;
+  int reported_after = -1;
   // promo5: the key words a typo is tolerated in (TYPO_KEYS), and a cheap filter on the post's words:
   // a typo leaves the first two or the last two letters of a word of 5 or more letters as they were.
   std::vector<std::string> typo_keys;
@@ -203,6 +204,7 @@ struct Grammar {
     third_possessive = cls("THIRD_POSS");
     reported_by = cls("REPORTED_BY");
     first_person = cls("FIRST_PERSON");
+    reported_after = cls("REPORTED_AFTER");
     for (const auto& k : classes[static_cast<size_t>(cls("TYPO_KEYS"))].singles) typo_keys.push_back(k);
     std::sort(typo_keys.begin(), typo_keys.end());
     std::array<std::vector<uint8_t>, 4096> by_prefix;
@@ -586,8 +588,30 @@ namespace {
 // views and not the council's", "son avis perso"), or a verb of report with a third-person subject earlier in
 // its sentence, with no quotation marks ("The spokesperson said the comments were personal views", "selon son
 // avocat, ces propos n'engagent pas son employeur"); "as I said, views are my own" is the author's.
-bool reported_of_someone_else(const Matcher& m, const Grammar& g, const PostTokens& post, size_t start) {
+bool reported_of_someone_else(const Matcher& m, const Grammar& g, const PostTokens& post, size_t start, size_t end) {
   const auto& t = post.tokens();
+  auto first_person = [&](size_t k) {
+    return t[k].kind == TokenKind::Word && g.classes[static_cast<size_t>(g.first_person)].singles.count(t[k].text) > 0;
+  };
+  // The report after the form, in its sentence: "..., a précisé son avocat", "..., a-t-il ajouté", "..., the
+  // spokesperson said"; not "..., as I said", "..., nothing my employer said".
+  {
+    constexpr size_t kLookAhead = 20;
+    size_t words = 0;
+    for (size_t k = end; k < t.size() && words < kLookAhead; ++k) {
+      if (post.line_break_before(k) || t[k].kind == TokenKind::SentenceEnd || t[k].kind == TokenKind::QuoteOpen ||
+          t[k].kind == TokenKind::QuoteClose)
+        break;
+      if (t[k].kind != TokenKind::Word) continue;
+      ++words;
+      size_t after = 0;
+      if (!m.each_phrase(g.reported_after, k, [&](size_t a) { return (after = a), true; })) continue;
+      bool mine = after < t.size() && first_person(after);
+      for (size_t b = k, n = 0; b > end && n < 3 && !mine; ++n) mine = first_person(--b);
+      if (!mine) return true;
+      break;
+    }
+  }
   if (start > 0 && t[start - 1].kind == TokenKind::Word && !post.line_break_before(start) &&
       g.classes[static_cast<size_t>(g.third_possessive)].singles.count(t[start - 1].text) > 0)
     return true;
@@ -604,7 +628,7 @@ bool reported_of_someone_else(const Matcher& m, const Grammar& g, const PostToke
     for (size_t b = i, n = 0; b > 0 && n < 3; ++n) {
       --b;
       if (t[b].kind != TokenKind::Word) break;
-      if (g.classes[static_cast<size_t>(g.first_person)].singles.count(t[b].text) > 0) return false;
+      if (first_person(b)) return false;
     }
     return true;
   }
@@ -634,7 +658,7 @@ std::optional<GrammarMatch> match_forms(const Grammar& g, const Matcher& m, cons
       if (!m.match(g.forms[fi], 0, i, end) || end <= i || (must != SIZE_MAX && end <= must)) continue;
       const GrammarMatch found{t[i].begin, t[end - 1].end, g.forms[fi].id};
       if (inside_quotation(post, found.begin, found.end)) continue;
-      if (reported_of_someone_else(m, g, post, i)) continue;
+      if (reported_of_someone_else(m, g, post, i, end)) continue;
       return found;
     }
   }

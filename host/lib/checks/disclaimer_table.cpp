@@ -254,6 +254,13 @@ constexpr auto kClasses = std::to_array<WordClass>({
      "a assure|assure|a repondu|repond|a rappele|a confirme|confirme|estime|a estime|"
      "selon son|selon sa|selon ses|selon le|selon la|selon les|selon l|selon leur|selon un|selon une|"
      "d'apres son|d'apres sa|d'apres le|d'apres la|d'apres les|d'apres leur"},
+    // ... or after it, in its sentence: "..., a précisé son avocat", "..., a-t-il ajouté", "..., the spokesperson
+    // said".
+    {"REPORTED_AFTER",
+     "said|says|told|added|insisted|claimed|stressed|explained|argued|replied|wrote|according to|"
+     "a t il|a t elle|t il|t elle|a t on|a precise|a declare|a ajoute|a affirme|a explique|a souligne|a assure|"
+     "a rappele|a repondu|precise|declare|ajoute|affirme|souligne|assure|selon son|selon sa|selon le|selon la|"
+     "selon les|selon leur|d'apres son|d'apres sa|d'apres le|d'apres la"},
     {"FIRST_PERSON", "i|i've|je|j|we|nous|me|my|mon|ma|mes"},
     // promo5: the key words in which one typo is tolerated (one letter left out, added or changed, or two
     // neighbours swapped, for words of 5 or more letters; a swap only for "own", "mine", "moi"), when the

@@ -527,6 +527,7 @@ TEST(DisclaimerGrammar, ReportedDisclaimersOfSomeoneElse) {
   EXPECT_FALSE(present("These are personal views, not the council's position, the spokesperson said."));
   EXPECT_FALSE(present("Ses tweets sont personnels, a-t-il ajouté."));
   EXPECT_EQ(matched("Views are my own, as I said last week."), "views_own");
+  EXPECT_FALSE(present("My boss said these were personal views and not the firm's."));
   // The author reporting themself, or a disclaimer in another sentence, still counts.
   EXPECT_EQ(matched("As I said before, views are my own."), "views_own");
   EXPECT_EQ(matched("The spokesperson said nothing. Views are my own."), "views_own");

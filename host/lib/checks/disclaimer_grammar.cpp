@@ -594,7 +594,7 @@ bool reported_of_someone_else(const Matcher& m, const Grammar& g, const PostToke
     return t[k].kind == TokenKind::Word && g.classes[static_cast<size_t>(g.first_person)].singles.count(t[k].text) > 0;
   };
   // The report after the form, in its sentence: "..., a précisé son avocat", "..., a-t-il ajouté", "..., the
-  // spokesperson said"; not "..., as I said", "..., nothing my employer said".
+  // spokesperson said"; not "..., as I said".
   {
     constexpr size_t kLookAhead = 20;
     size_t words = 0;

@@ -261,7 +261,7 @@ constexpr auto kClasses = std::to_array<WordClass>({
      "a t il|a t elle|t il|t elle|a t on|a precise|a declare|a ajoute|a affirme|a explique|a souligne|a assure|"
      "a rappele|a repondu|precise|declare|ajoute|affirme|souligne|assure|selon son|selon sa|selon le|selon la|"
      "selon les|selon leur|d'apres son|d'apres sa|d'apres le|d'apres la"},
-    {"FIRST_PERSON", "i|i've|je|j|we|nous|me|my|mon|ma|mes"},
+    {"FIRST_PERSON", "i|i've|i'd|je|j|we|nous"},
     // promo5: the key words in which one typo is tolerated (one letter left out, added or changed, or two
     // neighbours swapped, for words of 5 or more letters; a swap only for "own", "mine", "moi"), when the
     // rest of a form matches as written: "opinons are my onw", "ces propos n'engagnet que moi", "opinion prso".

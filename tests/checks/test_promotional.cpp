@@ -641,5 +641,7 @@ TEST(Promotional, HonestyBoxAndLocalCurrencyListings) {
   EXPECT_FALSE(check("Ma voisine vendait des œufs au bord de la route ; le panneau « œufs 4 € » va me manquer.", "fr")
                    .promotional);
   EXPECT_FALSE(check("Took the R35 home, then the R2 bus. Long day.").promotional);
+  EXPECT_FALSE(check("Someone stole £40 from our honesty box last night. Who does that?").promotional);
+  EXPECT_FALSE(check("Quelqu'un a volé 30 fr. dans la caisse de confiance de la ferme. Triste.", "fr").promotional);
   EXPECT_FALSE(has_signal(check("Our R&D team grew to 12 people."), "price"));
 }

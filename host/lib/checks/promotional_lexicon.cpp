@@ -1756,6 +1756,18 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"big bazaar", Kind::Retailer, 0},
     {"dmart", Kind::Retailer, 0},
 
+    // promo5: money stolen from an honesty box is a complaint, no price ("someone stole £40 from our honesty box").
+    {"stole", Kind::Complaint, 0},
+    {"stolen", Kind::Complaint, 0},
+    {"steals", Kind::Complaint, 0},
+    {"robbed", Kind::Complaint, 0},
+    {"theft", Kind::Complaint, 0},
+    {"a volé", Kind::Complaint, 0},
+    {"ont volé", Kind::Complaint, 0},
+    {"volé", Kind::Complaint, 0},
+    {"volés", Kind::Complaint, 0},
+    {"dérobé", Kind::Complaint, 0},
+
     // promo5: the honesty box or farm stall: paying there is how one buys ("6 fr. la douzaine, sur le banc,
     // caisse de confiance", "R85 a jar, honesty box"). Where it stands ("au bord de la route") says nothing.
     {"honesty box", Kind::Contact, 0, kReason},

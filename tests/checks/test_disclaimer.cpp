@@ -494,6 +494,8 @@ TEST(DisclaimerGrammar, OneTypoInAKeyWord) {
   EXPECT_FALSE(present("I got engaged to my own best friend."));
   EXPECT_FALSE(present("Le prosp n'a pas rappelé."));
   EXPECT_FALSE(present("Mon employé a fini plus tôt."));
+  EXPECT_FALSE(present("These opinions, not my employee's, decided it."));
+  EXPECT_FALSE(present("My sweets are my own, hands off."));
 }
 
 // promo5: intensifiers and fillers inside a form.

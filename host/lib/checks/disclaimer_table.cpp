@@ -270,6 +270,11 @@ constexpr auto kClasses = std::to_array<WordClass>({
      "represent|necessarily|solely|expressed|capacity|own|mine|moi|"
      "propos|engage|engagent|nengage|nengagent|perso|persos|personnel|personnels|personnelle|personnelles|"
      "miennes|employeur|reflete|refletent|represente|representent|entreprise|responsabilite|titre"},
+    // promo5: real words one letter from a key word, never read as its typo ("my employee's", "sweets", "propose").
+    // Every word the table writes is never a typo; this class is only here to be written.
+    {"NOT_TYPOS",
+     "employee|employees|employe|employes|employee's|employees'|sweets|person|persona|propose|proposes|proposer|"
+     "peso|verso|litre|vitre|titres|though|expresses|viewer|viewers|engaged"},
     // promo5: intensifiers inside a nominal French form ("avis 100% perso", "avis très perso").
     {"FR_INTENS",
      "100 %|100|tres|totalement|completement|purement|strictement|vraiment|entierement|tout a fait|hyper|"

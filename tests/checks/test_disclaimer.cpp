@@ -547,3 +547,13 @@ TEST(DisclaimerGrammar, MineNotTheTeamsIsAboutViews) {
   EXPECT_EQ(matched("(mine, not my employer's)"), "mine_not_employer");
   EXPECT_EQ(matched("Speaking strictly for myself, not the company: I hate weather apps."), "mine_not_employer");
 }
+
+// promo5: the views added to something else the author owns.
+TEST(DisclaimerGrammar, ViewsToo) {
+  EXPECT_EQ(matched("Fitted a combi on the 4th floor, no lift. My knees are my own, my opinions too 😂"), "views_too");
+  EXPECT_EQ(matched("The typos are mine, the views as well."), "views_too");
+  EXPECT_EQ(matched("Mes genoux sont à moi, mes opinions aussi."), "fr_opinions_aussi");
+  EXPECT_FALSE(present("Great talk. Opinions too, lots of them."));
+  EXPECT_FALSE(present("I loved the views too."));
+  EXPECT_FALSE(present("Mes collègues ont des opinions aussi."));
+}

@@ -43,7 +43,17 @@ struct WordClass {
   WordSet firsts;                           // first words (for clause-continuation tests)
 };
 
-enum class ElemType : uint8_t { Literal, Class, ClassRepeat, Gap, Boundary, StrictEnd, NotBefore, NeedBefore };
+enum class ElemType : uint8_t {
+  Literal,
+  Class,
+  ClassRepeat,
+  Gap,
+  Boundary,
+  StrictEnd,
+  NotBefore,
+  NeedBefore,
+  AfterClass
+};
 
 struct Elem {
   ElemType type = ElemType::Literal;
@@ -248,13 +258,15 @@ struct Grammar {
           e.type = ElemType::Boundary;
         } else if (part == ">>") {
           e.type = ElemType::StrictEnd;
-        } else if (part.front() == '!' || part.front() == '^') {
+        } else if (part.front() == '!' || part.front() == '^' || part.front() == '&') {
           // "!NAME<N": no phrase of NAME among the N words before the form (promo4); "^NAME<N": the form
           // opens its clause, or a phrase of NAME is among the N words before it (promo5).
           const auto lt = part.find('<');
           if (lt == std::string_view::npos)
             throw std::logic_error(std::string("disclaimer grammar: bad element in ") + f.id);
-          e.type = part.front() == '!' ? ElemType::NotBefore : ElemType::NeedBefore;
+          e.type = part.front() == '!'   ? ElemType::NotBefore
+                   : part.front() == '^' ? ElemType::NeedBefore
+                                         : ElemType::AfterClass;
           e.cls = cls(part.substr(1, lt - 1));
           e.max = std::atoi(std::string(part.substr(lt + 1)).c_str());
         } else if (part.front() == '~') {
@@ -409,6 +421,8 @@ class Matcher {
       case ElemType::Boundary: return boundary(i) && match(f, ei + 1, i, end);
       case ElemType::StrictEnd: return (!after_possessive() || strict_end(i)) && match(f, ei + 1, i, end);
       case ElemType::NotBefore: return !class_before(e.cls, static_cast<size_t>(e.max)) && match(f, ei + 1, i, end);
+      case ElemType::AfterClass:
+        return class_in_sentence_before(e.cls, static_cast<size_t>(e.max)) && match(f, ei + 1, i, end);
       case ElemType::NeedBefore:
         return (opens_clause() || class_in_sentence_before(e.cls, static_cast<size_t>(e.max))) &&
                match(f, ei + 1, i, end);

@@ -242,6 +242,8 @@ constexpr auto kClasses = std::to_array<WordClass>({
      "points de vue|messages|commentaires|ecrits|reflexions|contenus|compte|fil|ecris|publie|dis|exprime|parle|"
      "m'exprime|je parle|miennes|miens|perso|personnel|personnels|personnelle|personnelles|mots|paroles|lignes|"
      "textes|billets|reponses|pouets|commentaire|message|chroniques|analyses|positions|position"},
+    {"TOO", "too|as well|also"},
+    {"FR_TOO", "aussi|itou|egalement"},
     {"VIEWS_BEFORE",
      "views|view|opinions|opinion|thoughts|thought|posts|tweets|toots|skeets|takes|words|comments|statements|"
      "ideas|content|this account|everything|post|write|say|share|tweet|said|written|posted|wrote|expressed|"
@@ -354,6 +356,9 @@ constexpr auto kForms = std::to_array<Form>({
     {"not_those_of_workplace_open", "en", "NOT_THOSE the ~3 WORK_REL"},
     {"not_speaking_for_workplace_open", "en", "NOT_SPEAK FOR the ~3 WORK_REL"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},  // Personal views only.
+    // promo5: the views added to something else that is the author's own ("My knees are my own, my opinions too",
+    // "the typos are mine, the views as well"): a views word, too / as well, after OWN in its sentence.
+    {"views_too", "en", "WHAT TOO > &OWN<6"},
     {"personal_views_not_employer", "en",
      "personal WHAT ~2 NOT the? EMPLOYER s?"},  // my personal views o, not my employer's                 // Personal
                                                 // views only.
@@ -396,6 +401,7 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_engage_pas_lieu_de_travail", "fr", "NE FR_ENGAGE FR_NEGP ~3 FR_WHERE_I_WORK !NOT_VIEWS<4"},
     {"fr_pas_ceux_du_lieu_de_travail", "fr", "FR_NOTP FR_THOSE DE ~3 FR_WHERE_I_WORK"},
     {"fr_reflete_pas_lieu_de_travail", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~6 FR_WHERE_I_WORK !NOT_VIEWS<4"},
+    {"fr_opinions_aussi", "fr", "FR_WHAT FR_TOO > &FR_MINE<6"},  // mes genoux sont à moi, mes opinions aussi
     {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO ,? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 

@@ -476,3 +476,84 @@ TEST(DisclaimerGrammar, ADecisionThatReflectsNoPositionIsNotADisclaimer) {
   EXPECT_TRUE(present("These posts do not necessarily reflect the views of my employer."));
   EXPECT_TRUE(present("My posts do not represent the hospital I work for."));
 }
+
+// promo5: one typo in a key word of 5 or more letters, or two letters swapped in a short one ("onw"), when the
+// rest of a form matches as written.
+TEST(DisclaimerGrammar, OneTypoInAKeyWord) {
+  EXPECT_EQ(matched("opinons are my onw lol typing on the bus"), "views_own");
+  EXPECT_EQ(matched("Opinoins are my own."), "views_own");
+  EXPECT_EQ(matched("Views are my onw."), "views_own");
+  EXPECT_EQ(matched("Speakign for myself, not my employer."), "speaking_for_myself_not");
+  EXPECT_EQ(matched("Ces porpos n'engagent que moi."), "fr_que_moi");
+  EXPECT_EQ(matched("ces propos n'engagnet que moi"), "fr_que_moi");
+  EXPECT_EQ(matched("Opinion persso."), "fr_perso_nominal");
+  // Two typos in long words, a typo with the rest of the form changed, and real words near key words: none.
+  EXPECT_FALSE(present("Opinons are my onwn."));
+  EXPECT_FALSE(present("These works are my own, every brush stroke."));
+  EXPECT_FALSE(present("Fixed it on my onw, opinons welcome"));
+  EXPECT_FALSE(present("I got engaged to my own best friend."));
+  EXPECT_FALSE(present("Le prosp n'a pas rappelé."));
+  EXPECT_FALSE(present("Mon employé a fini plus tôt."));
+  EXPECT_FALSE(present("These opinions, not my employee's, decided it."));
+  EXPECT_FALSE(present("My sweets are my own, hands off."));
+}
+
+// promo5: intensifiers and fillers inside a form.
+TEST(DisclaimerGrammar, IntensifiersInsideAForm) {
+  EXPECT_EQ(matched("avis 100% perso, rien à voir avec mon agence"), "fr_perso_nominal");
+  EXPECT_EQ(matched("Avis très perso : le nouveau logo est raté."), "fr_perso_nominal");
+  EXPECT_EQ(matched("NB, ce qui suit est un avis strictement perso : les tests coûtent cher."), "fr_perso_nominal");
+  EXPECT_EQ(matched("Views are 100% my own."), "views_own");
+  EXPECT_EQ(matched("Opinions are totally my own."), "views_own");
+  EXPECT_EQ(matched("My opinions are fully my own, obviously."), "views_own");
+  EXPECT_EQ(matched("Mes opinions sont totalement personnelles."), "fr_les_miennes");
+  EXPECT_EQ(matched("mes opinions à moi"), "fr_what_a_moi");
+  EXPECT_EQ(matched("Ce sont mes idées à moi."), "fr_what_a_moi");
+  // Stating an opinion is no disclaimer.
+  EXPECT_FALSE(present("Mon avis à moi, c'est que le film est nul."));
+  EXPECT_FALSE(present("J'ai enfin un compte à moi."));
+  EXPECT_FALSE(present("This is 100% my own recipe."));
+}
+
+// promo5: someone else's disclaimer, reported without quotation marks, is not the author's.
+TEST(DisclaimerGrammar, ReportedDisclaimersOfSomeoneElse) {
+  EXPECT_FALSE(
+      present("The council spokesperson said the councillor's comments were his personal views and not the "
+              "council's position. Convenient, isn't it."));
+  EXPECT_FALSE(present("The minister said these were personal views. Fine."));
+  EXPECT_FALSE(present("According to the club, the coach's tweets are his own, not the club's."));
+  EXPECT_FALSE(present("Selon son avocat, ces propos n'engagent pas son employeur."));
+  EXPECT_FALSE(present("Le maire a déclaré que ces propos n'engageaient que lui."));
+  EXPECT_FALSE(present("C'est son avis perso, pas celui du club."));
+  EXPECT_FALSE(present("Ces propos n'engagent pas son employeur, a précisé son avocat."));
+  EXPECT_FALSE(present("These are personal views, not the council's position, the spokesperson said."));
+  EXPECT_FALSE(present("Ses tweets sont personnels, a-t-il ajouté."));
+  EXPECT_EQ(matched("Views are my own, as I said last week."), "views_own");
+  EXPECT_FALSE(present("My boss said these were personal views and not the firm's."));
+  // The author reporting themself, or a disclaimer in another sentence, still counts.
+  EXPECT_EQ(matched("As I said before, views are my own."), "views_own");
+  EXPECT_EQ(matched("The spokesperson said nothing. Views are my own."), "views_own");
+  EXPECT_TRUE(present("Comme je l'ai dit, ces propos n'engagent que moi."));
+  EXPECT_EQ(matched("Selon moi le projet est mal parti. Avis perso."), "fr_perso_nominal");
+}
+
+// promo5: "mine, not my team's" counts only when what is mine is the views.
+TEST(DisclaimerGrammar, MineNotTheTeamsIsAboutViews) {
+  EXPECT_FALSE(present("The mistake was mine and not my team's, and I said so in the retro."));
+  EXPECT_FALSE(present("The decision was mine, not my boss's."));
+  EXPECT_FALSE(present("La faute était la mienne, pas celle de mon équipe."));
+  EXPECT_EQ(matched("The views are mine and not my team's."), "views_own");
+  EXPECT_EQ(matched("The opinions in my talk tomorrow are mine, not my employer's."), "mine_not_employer");
+  EXPECT_EQ(matched("(mine, not my employer's)"), "mine_not_employer");
+  EXPECT_EQ(matched("Speaking strictly for myself, not the company: I hate weather apps."), "mine_not_employer");
+}
+
+// promo5: the views added to something else the author owns.
+TEST(DisclaimerGrammar, ViewsToo) {
+  EXPECT_EQ(matched("Fitted a combi on the 4th floor, no lift. My knees are my own, my opinions too 😂"), "views_too");
+  EXPECT_EQ(matched("The typos are mine, the views as well."), "views_too");
+  EXPECT_EQ(matched("Mes genoux sont à moi, mes opinions aussi."), "fr_opinions_aussi");
+  EXPECT_FALSE(present("Great talk. Opinions too, lots of them."));
+  EXPECT_FALSE(present("I loved the views too."));
+  EXPECT_FALSE(present("Mes collègues ont des opinions aussi."));
+}

@@ -575,3 +575,73 @@ TEST(Promotional, ShopStockIsNotMarketNews) {
   EXPECT_FALSE(has_signal(check("The stock fell to $12 after the earnings call."), "price"));
   EXPECT_FALSE(has_signal(check("Bitcoin stock price fell to $12 today."), "price"));
 }
+
+// promo5: free content that denies a paid tier sells nothing; a paid tier offered still does.
+TEST(Promotional, FreeContentWithNoPaidTier) {
+  for (const char* post :
+       {"New issue of my newsletter is out (free, always free, there is no paid tier and never will be): why small "
+        "towns are losing their pharmacies.\nhttps://ruralnotes.example/p/pharmacies",
+        "My podcast stays free forever, no paywall, no ads. Episode 12 is about sourdough."})
+    EXPECT_FALSE(check(post).promotional) << post << " " << signals(check(post));
+  EXPECT_FALSE(
+      check("Ma lettre est gratuite et le restera : pas de version payante, jamais. Nouveau numéro en ligne.", "fr")
+          .promotional);
+  const auto paid = check("The newsletter is free, and the paid tier ($5/month) gets you the archive. Subscribe here.");
+  EXPECT_TRUE(paid.promotional) << signals(paid);
+}
+
+// promo5: a price reported as having changed, or remembered, or compared in an anecdote, is no price offered.
+TEST(Promotional, PricesReportedComparedOrRememberedAreNotOffered) {
+  for (const char* post : {"Eggs went up to $6 at the corner shop. Insane.",
+                           "Lidl €2.99, Carrefour €3.49 for the same dozen eggs. Go figure.",
+                           "Coffee at the airport: $6 vs $3 in town, same beans.",
+                           "Bread now costs R22 a loaf in Joburg, up from R17 last year, says Stats SA."}) {
+    const auto r = check(post);
+    EXPECT_FALSE(r.promotional) << post << " " << signals(r);
+    EXPECT_FALSE(has_signal(r, "price")) << post << " " << signals(r);
+  }
+  for (const char* post : {"Le café au bistrot du coin est passé à 5 fr. 20. Je me souviens quand c'était 3 balles.",
+                           "Un client a laissé 1 étoile parce que le menu était à 14,50 € et pas 14 €.",
+                           "Le plein coûtait 60 € il y a dix ans, 95 € aujourd'hui."}) {
+    const auto r = check(post, "fr");
+    EXPECT_FALSE(r.promotional) << post << " " << signals(r);
+  }
+  EXPECT_FALSE(check("Eggs went up to $6 at the corner shop, now $7 at the market. Insane.").promotional);
+  // A change told far from an offer's price does not take it away.
+  EXPECT_TRUE(check("The price of sugar went up to $6 but our jam is still $5 a jar, DM me").promotional);
+  // A discount written as two prices, and a listing with its price, still are.
+  EXPECT_TRUE(check("Robe neuve 25 € au lieu de 60 €, taille M, en MP.", "fr").promotional);
+  EXPECT_TRUE(check("Pick-up from your hotel, LKR 3500 for two hours. WhatsApp Nuwan +94 77 123 4567").promotional);
+}
+
+// promo5: the honesty box and farm stall, and the Swiss franc or the rand written after or glued to the amount.
+TEST(Promotional, HonestyBoxAndLocalCurrencyListings) {
+  for (const char* post : {"Nos poules sont en pleine forme. Œufs frais de la ferme, 6 fr. la douzaine, sur le banc, "
+                           "caisse de confiance. Servez-vous !",
+                           "Confitures maison 5 frs le pot, caissette au portail."}) {
+    const auto r = check(post, "fr");
+    EXPECT_TRUE(r.promotional) << post << " " << signals(r);
+    EXPECT_TRUE(has_signal(r, "price")) << signals(r);
+  }
+  for (const char* post :
+       {"Honey R85 a jar, honesty box at the farm gate.", "Eggs CHF 12 a tray, honesty box by the barn.",
+        "Fresh eggs KSh 500 a tray at our farm stand, pay M-Pesa."}) {
+    const auto r = check(post);
+    EXPECT_TRUE(r.promotional) << post << " " << signals(r);
+    EXPECT_TRUE(has_signal(r, "price")) << signals(r);
+  }
+  EXPECT_TRUE(has_signal(check("Honey R85 a jar, honesty box at the farm gate."), "contact"));
+  EXPECT_TRUE(has_signal(check("Œufs 6 fr. la douzaine, caisse de confiance.", "fr"), "contact"));
+  EXPECT_TRUE(has_signal(check("Fresh eggs KSh 500 a tray"), "price"));
+  for (const auto& reason : check("Fresh eggs KSh 500 a tray").reasons)
+    if (reason.signal == "price") {
+      EXPECT_EQ(reason.excerpt, "KSh 500");
+    }
+  // Not an offer: a stall remembered, a tip received, an R-number.
+  EXPECT_FALSE(check("Ma voisine vendait des œufs au bord de la route ; le panneau « œufs 4 € » va me manquer.", "fr")
+                   .promotional);
+  EXPECT_FALSE(check("Took the R35 home, then the R2 bus. Long day.").promotional);
+  EXPECT_FALSE(check("Someone stole £40 from our honesty box last night. Who does that?").promotional);
+  EXPECT_FALSE(check("Quelqu'un a volé 30 fr. dans la caisse de confiance de la ferme. Triste.", "fr").promotional);
+  EXPECT_FALSE(has_signal(check("Our R&D team grew to 12 people."), "price"));
+}

@@ -5,13 +5,16 @@
 #include "checks/disclaimer_grammar.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bitset>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "checks/disclaimer_table.hpp"
 
@@ -40,7 +43,17 @@ struct WordClass {
   WordSet firsts;                           // first words (for clause-continuation tests)
 };
 
-enum class ElemType : uint8_t { Literal, Class, ClassRepeat, Gap, Boundary, StrictEnd, NotBefore };
+enum class ElemType : uint8_t {
+  Literal,
+  Class,
+  ClassRepeat,
+  Gap,
+  Boundary,
+  StrictEnd,
+  NotBefore,
+  NeedBefore,
+  AfterClass
+};
 
 struct Elem {
   ElemType type = ElemType::Literal;
@@ -55,9 +68,35 @@ struct CompiledForm {
   std::vector<Elem> elems;
 };
 
-// Words and clause punctuation are matched; sentence ends only by a literal ("Views? Mine.").
+// Words and clause punctuation are matched; sentence ends only by a literal ("Views? Mine."); promo5: "%"
+// too, for "views are 100% my own", "avis 100% perso".
 bool matchable(const Token& t) {
-  return t.kind == TokenKind::Word || t.kind == TokenKind::Punct || t.kind == TokenKind::SentenceEnd;
+  return t.kind == TokenKind::Word || t.kind == TokenKind::Punct || t.kind == TokenKind::SentenceEnd ||
+         (t.kind == TokenKind::Other && t.text == "%");
+}
+
+// promo5: one typo in a key word of 5 or more letters (one letter left out, added, changed, or two
+// neighbours swapped: "opinons", "engagment", "peronal"), or two neighbours swapped in a short key word
+// ("onw"). `typed` is the post's word, `key` the grammar's.
+bool one_typo(std::string_view typed, std::string_view key) {
+  if (typed == key) return false;
+  const size_t n = typed.size();
+  const size_t m = key.size();
+  if (m < 5) {  // short words: a swap of two neighbours only ("onw" for "own")
+    if (n != m) return false;
+    size_t i = 0;
+    while (i < n && typed[i] == key[i]) ++i;
+    return i + 1 < n && typed[i] == key[i + 1] && typed[i + 1] == key[i] && typed.substr(i + 2) == key.substr(i + 2);
+  }
+  if (n + 1 < m || m + 1 < n) return false;
+  size_t i = 0;
+  while (i < n && i < m && typed[i] == key[i]) ++i;
+  if (n == m) {
+    if (typed.substr(i + 1) == key.substr(i + 1)) return true;  // one letter changed
+    return i + 1 < n && typed[i] == key[i + 1] && typed[i + 1] == key[i] && typed.substr(i + 2) == key.substr(i + 2);
+  }
+  if (n + 1 == m) return typed.substr(i) == key.substr(i + 1);  // one letter left out
+  return typed.substr(i + 1) == key.substr(i);                  // one letter added
 }
 
 Phrase phrase_tokens(std::string_view written) {
@@ -97,6 +136,39 @@ struct Grammar {
   int nominal_cont = -1;
   int report = -1;
   int possessive = -1;
+  int third_possessive = -1;
+  int reported_by = -1;
+  int first_person = -1;
+  int reported_after = -1;
+  // promo5: the key words a typo is tolerated in (TYPO_KEYS), and a cheap filter on the post's words:
+  // a typo leaves the first two or the last two letters of a word of 5 or more letters as they were.
+  std::vector<std::string> typo_keys;
+  WordSet vocabulary;  // every word the table writes: a word of it is no typo ("view" is not "views" mistyped)
+  // Keys by a 12-bit hash of (first two bytes, length) and of (last two bytes, length), as flat tables: the
+  // keys of hash h are keys[start[h]..start[h + 1]).
+  struct TypoTable {
+    std::array<uint16_t, 4097> start{};
+    std::vector<uint8_t> keys;
+  };
+  TypoTable typo_by_prefix;
+  TypoTable typo_by_suffix;
+  static size_t typo_hash(unsigned char a, unsigned char b, size_t len) {
+    return ((static_cast<size_t>(a) * 131U + b) * 31U + len) & 0xFFFU;
+  }
+  // The key word `w` may be a typo of, if any.
+  [[nodiscard]] const std::string* typo_of(std::string_view w) const {
+    if (w.size() < 3 || w.size() > 15) return nullptr;
+    const auto& p = typo_by_prefix;
+    const auto& q = typo_by_suffix;
+    const size_t hp = typo_hash(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]), w.size());
+    const size_t hs =
+        typo_hash(static_cast<unsigned char>(w[w.size() - 2]), static_cast<unsigned char>(w.back()), w.size());
+    for (size_t k = p.start[hp]; k < p.start[hp + 1]; ++k)
+      if (one_typo(w, typo_keys[p.keys[k]])) return vocabulary.count(w) > 0 ? nullptr : &typo_keys[p.keys[k]];
+    for (size_t k = q.start[hs]; k < q.start[hs + 1]; ++k)
+      if (one_typo(w, typo_keys[q.keys[k]])) return vocabulary.count(w) > 0 ? nullptr : &typo_keys[q.keys[k]];
+    return nullptr;
+  }
 
   int cls(std::string_view name) const {
     auto it = class_index.find(name);
@@ -129,6 +201,7 @@ struct Grammar {
           wc.by_first[p.front()].push_back(idx);
         if (p.size() == 1) wc.singles.insert(p.front());
         wc.firsts.insert(p.front());
+        for (const auto& w : p) vocabulary.insert(w);
         wc.phrases.push_back(std::move(p));
       }
       class_index.emplace(wc.name, static_cast<int>(classes.size()));
@@ -138,6 +211,44 @@ struct Grammar {
     nominal_cont = cls("NOMINAL_CONT");
     report = cls("REPORT");
     possessive = cls("POSS");
+    third_possessive = cls("THIRD_POSS");
+    reported_by = cls("REPORTED_BY");
+    first_person = cls("FIRST_PERSON");
+    reported_after = cls("REPORTED_AFTER");
+    for (const auto& k : classes[static_cast<size_t>(cls("TYPO_KEYS"))].singles) typo_keys.push_back(k);
+    std::sort(typo_keys.begin(), typo_keys.end());
+    std::array<std::vector<uint8_t>, 4096> by_prefix;
+    std::array<std::vector<uint8_t>, 4096> by_suffix;
+    for (size_t key_index = 0; key_index < typo_keys.size(); ++key_index) {
+      const std::string& key = typo_keys[key_index];
+      // A swap in a short word may change both its first and its last two letters: each swapped form is a filter key.
+      std::vector<std::string> spelt{key};
+      for (size_t i = 0; key.size() < 5 && i + 1 < key.size(); ++i) {
+        spelt.push_back(key);
+        std::swap(spelt.back()[i], spelt.back()[i + 1]);
+      }
+      for (const auto& k : spelt) {
+        const auto a = static_cast<unsigned char>(k[0]);
+        const auto b = static_cast<unsigned char>(k[1]);
+        const auto y = static_cast<unsigned char>(k[k.size() - 2]);
+        const auto z = static_cast<unsigned char>(k.back());
+        for (size_t len = k.size() - (k.size() >= 5 ? 1 : 0); len <= k.size() + (k.size() >= 5 ? 1 : 0); ++len) {
+          for (auto [table, h] :
+               {std::pair{&by_prefix, typo_hash(a, b, len)}, std::pair{&by_suffix, typo_hash(y, z, len)}}) {
+            auto& bucket = (*table)[h];
+            if (std::find(bucket.begin(), bucket.end(), key_index) == bucket.end())
+              bucket.push_back(static_cast<uint8_t>(key_index));
+          }
+        }
+      }
+    }
+    for (auto [from, to] : {std::pair{&by_prefix, &typo_by_prefix}, std::pair{&by_suffix, &typo_by_suffix}}) {
+      for (size_t h = 0; h < from->size(); ++h) {
+        to->start[h] = static_cast<uint16_t>(to->keys.size());
+        to->keys.insert(to->keys.end(), (*from)[h].begin(), (*from)[h].end());
+      }
+      to->start[4096] = static_cast<uint16_t>(to->keys.size());
+    }
     for (const auto& f : disclaimer_table::forms()) {
       CompiledForm cf{f.id, {}};
       for (auto part : split(f.elements, ' ')) {
@@ -147,12 +258,15 @@ struct Grammar {
           e.type = ElemType::Boundary;
         } else if (part == ">>") {
           e.type = ElemType::StrictEnd;
-        } else if (part.front() == '!') {
-          // "!NAME<N": no phrase of NAME among the N words before the form (promo4).
+        } else if (part.front() == '!' || part.front() == '^' || part.front() == '&') {
+          // "!NAME<N": no phrase of NAME among the N words before the form (promo4); "^NAME<N": the form
+          // opens its clause, or a phrase of NAME is among the N words before it (promo5).
           const auto lt = part.find('<');
           if (lt == std::string_view::npos)
             throw std::logic_error(std::string("disclaimer grammar: bad element in ") + f.id);
-          e.type = ElemType::NotBefore;
+          e.type = part.front() == '!'   ? ElemType::NotBefore
+                   : part.front() == '^' ? ElemType::NeedBefore
+                                         : ElemType::AfterClass;
           e.cls = cls(part.substr(1, lt - 1));
           e.max = std::atoi(std::string(part.substr(lt + 1)).c_str());
         } else if (part.front() == '~') {
@@ -177,6 +291,7 @@ struct Grammar {
             Elem lit;
             lit.type = ElemType::Literal;
             lit.literal = word[k];
+            vocabulary.insert(word[k]);
             lit.optional = e.optional;
             cf.elems.push_back(std::move(lit));
           }
@@ -225,12 +340,12 @@ class Matcher {
       if (w == kCompanyMarker) {
         if (company_.empty()) return false;
         for (const auto& cw : company_) {
-          if (j >= t_.size() || !matchable(t_[j]) || t_[j].text != cw) return false;
+          if (j >= t_.size() || !matchable(t_[j]) || word(j) != cw) return false;
           ++j;
         }
         continue;
       }
-      if (j >= t_.size() || !matchable(t_[j]) || t_[j].text != w) return false;
+      if (j >= t_.size() || !matchable(t_[j]) || word(j) != w) return false;
       ++j;
     }
     end = j;
@@ -243,7 +358,7 @@ class Matcher {
     if (i >= t_.size() || !matchable(t_[i])) return false;
     const auto& c = g_.classes[static_cast<size_t>(cls)];
     size_t end = 0;
-    if (auto it = c.by_first.find(t_[i].text); it != c.by_first.end())
+    if (auto it = c.by_first.find(word(i)); it != c.by_first.end())
       for (auto p : it->second)
         if (phrase_at(c.phrases[p], i, end) && fn(end)) return true;
     for (auto p : c.company_first)
@@ -252,7 +367,7 @@ class Matcher {
   }
 
   bool starts_with_class_word(int cls, size_t i) const {
-    return t_[i].kind == TokenKind::Word && g_.classes[static_cast<size_t>(cls)].firsts.count(t_[i].text) > 0;
+    return t_[i].kind == TokenKind::Word && g_.classes[static_cast<size_t>(cls)].firsts.count(word(i)) > 0;
   }
 
   // A clause ends before token i: end of post, a line break, any symbol, or a word that
@@ -283,7 +398,7 @@ class Matcher {
     const Elem& e = f.elems[ei];
     switch (e.type) {
       case ElemType::Literal:
-        if (i < t_.size() && matchable(t_[i]) && t_[i].text == e.literal && match(f, ei + 1, i + 1, end)) return true;
+        if (i < t_.size() && matchable(t_[i]) && word(i) == e.literal && match(f, ei + 1, i + 1, end)) return true;
         return e.optional && match(f, ei + 1, i, end);
       case ElemType::Class:
         if (each_phrase(e.cls, i, [&](size_t after) { return match(f, ei + 1, after, end); })) return true;
@@ -293,7 +408,7 @@ class Matcher {
         for (int k = 0;; ++k) {
           if (match(f, ei + 1, i + static_cast<size_t>(k), end)) return true;
           const size_t j = i + static_cast<size_t>(k);
-          if (k >= e.max || j >= t_.size() || !matchable(t_[j]) || singles.count(t_[j].text) == 0) return false;
+          if (k >= e.max || j >= t_.size() || !matchable(t_[j]) || singles.count(word(j)) == 0) return false;
         }
       }
       case ElemType::Gap:
@@ -306,12 +421,38 @@ class Matcher {
       case ElemType::Boundary: return boundary(i) && match(f, ei + 1, i, end);
       case ElemType::StrictEnd: return (!after_possessive() || strict_end(i)) && match(f, ei + 1, i, end);
       case ElemType::NotBefore: return !class_before(e.cls, static_cast<size_t>(e.max)) && match(f, ei + 1, i, end);
+      case ElemType::AfterClass:
+        return class_in_sentence_before(e.cls, static_cast<size_t>(e.max)) && match(f, ei + 1, i, end);
+      case ElemType::NeedBefore:
+        return (opens_clause() || class_in_sentence_before(e.cls, static_cast<size_t>(e.max))) &&
+               match(f, ei + 1, i, end);
     }
     return false;
   }
 
   // The form being tried starts at token `i` (for the nominal rule).
   void start_at(size_t i) const { start_ = i; }
+  // promo5: tokens read as key words (typos tolerated), for one pass of the forms.
+  void read_as(std::vector<std::pair<size_t, std::string_view>> typos) const { typos_ = std::move(typos); }
+  [[nodiscard]] std::string_view word(size_t i) const {
+    if (typos_.empty()) [[likely]]
+      return t_[i].text;
+    for (const auto& [at, w] : typos_)
+      if (at == i) return w;
+    return t_[i].text;
+  }
+  // The form starts its sentence or a parenthesis: a sentence end, a quote, a bracket, an emoji or a line break
+  // before it ("(mine, not my employer's)", "Mine, not my employer's").
+  [[nodiscard]] bool opens_clause() const {
+    if (start_ == 0 || post_.line_break_before(start_)) return true;
+    const Token& before = t_[start_ - 1];
+    switch (before.kind) {
+      case TokenKind::Word: return false;
+      // ", pas celle de mon équipe" goes on with what came before ("la faute était la mienne")
+      case TokenKind::Punct: return before.text == "(" || before.text == "[";
+      default: return true;
+    }
+  }
   bool after_possessive() const {
     return start_ > 0 && t_[start_ - 1].kind == TokenKind::Word &&
            g_.classes[static_cast<size_t>(g_.possessive)].singles.count(t_[start_ - 1].text) > 0;
@@ -326,6 +467,21 @@ class Matcher {
       if (post_.line_break_before(i)) return false;
       --i;
       if (t_[i].kind != TokenKind::Word) return false;
+      if (each_phrase(cls, i, [&](size_t after) { return after <= start_; })) return true;
+    }
+    return false;
+  }
+
+  // promo5: a phrase of `cls` starts among the n words before the form's start, in its sentence (commas crossed:
+  // "Mes opinions, pas celles de mon employeur").
+  bool class_in_sentence_before(int cls, size_t n) const {
+    size_t i = start_;
+    for (size_t k = 0; k < n && i > 0;) {
+      if (post_.line_break_before(i)) return false;
+      --i;
+      if (t_[i].kind == TokenKind::Punct) continue;
+      if (t_[i].kind != TokenKind::Word) return false;
+      ++k;
       if (each_phrase(cls, i, [&](size_t after) { return after <= start_; })) return true;
     }
     return false;
@@ -349,6 +505,7 @@ class Matcher {
   const std::vector<Token>& t_;
   const Phrase& company_;
   mutable size_t start_ = 0;
+  mutable std::vector<std::pair<size_t, std::string_view>> typos_;
 };
 
 size_t token_at(const std::vector<Token>& t, uint32_t byte) {
@@ -439,33 +596,115 @@ bool sentence_ends_after(const PostTokens& post, uint32_t e) {
   return m.strict_end(token_at(post.tokens(), e));
 }
 
+namespace {
+
+// promo5: the form speaks of someone else's views: a third-person possessive just before it ("his personal
+// views and not the council's", "son avis perso"), or a verb of report with a third-person subject earlier in
+// its sentence, with no quotation marks ("The spokesperson said the comments were personal views", "selon son
+// avocat, ces propos n'engagent pas son employeur"); "as I said, views are my own" is the author's.
+bool reported_of_someone_else(const Matcher& m, const Grammar& g, const PostTokens& post, size_t start, size_t end) {
+  const auto& t = post.tokens();
+  auto first_person = [&](size_t k) {
+    return t[k].kind == TokenKind::Word && g.classes[static_cast<size_t>(g.first_person)].singles.count(t[k].text) > 0;
+  };
+  // The report after the form, in its sentence: "..., a précisé son avocat", "..., a-t-il ajouté", "..., the
+  // spokesperson said"; not "..., as I said".
+  {
+    constexpr size_t kLookAhead = 20;
+    size_t words = 0;
+    for (size_t k = end; k < t.size() && words < kLookAhead; ++k) {
+      if (post.line_break_before(k) || t[k].kind == TokenKind::SentenceEnd || t[k].kind == TokenKind::QuoteOpen ||
+          t[k].kind == TokenKind::QuoteClose)
+        break;
+      if (t[k].kind != TokenKind::Word) continue;
+      ++words;
+      size_t after = 0;
+      if (!m.each_phrase(g.reported_after, k, [&](size_t a) { return (after = a), true; })) continue;
+      bool mine = after < t.size() && first_person(after);
+      for (size_t b = k, n = 0; b > end && n < 3 && !mine; ++n) mine = first_person(--b);
+      if (!mine) return true;
+      break;
+    }
+  }
+  if (start > 0 && t[start - 1].kind == TokenKind::Word && !post.line_break_before(start) &&
+      g.classes[static_cast<size_t>(g.third_possessive)].singles.count(t[start - 1].text) > 0)
+    return true;
+  constexpr size_t kLookBack = 24;
+  size_t i = start;
+  for (size_t k = 0; k < kLookBack && i > 0; ++k) {
+    if (post.line_break_before(i)) return false;
+    --i;
+    if (t[i].kind == TokenKind::SentenceEnd || t[i].kind == TokenKind::QuoteOpen || t[i].kind == TokenKind::QuoteClose)
+      return false;
+    if (t[i].kind != TokenKind::Word) continue;
+    if (!m.each_phrase(g.reported_by, i, [&](size_t after) { return after <= start; })) continue;
+    // The author reporting themself: "as I said", "comme je l'ai dit", "I told my boss".
+    for (size_t b = i, n = 0; b > 0 && n < 3; ++n) {
+      --b;
+      if (t[b].kind != TokenKind::Word) break;
+      if (first_person(b)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// Tries every form anchored at the tokens [from, to); a match must cover token `must` when it is set.
+std::optional<GrammarMatch> match_forms(const Grammar& g, const Matcher& m, const PostTokens& post, size_t from,
+                                        size_t to, size_t must) {
+  const auto& t = post.tokens();
+  for (size_t i = from; i < to && i < t.size(); ++i) {
+    if (t[i].kind == TokenKind::Hashtag) {
+      if (must == SIZE_MAX && m.hashtag(t[i]) && !inside_quotation(post, t[i].begin, t[i].end))
+        return GrammarMatch{t[i].begin, t[i].end, "hashtag"};
+      continue;
+    }
+    const auto w = m.word(i);
+    if (!matchable(t[i]) || !g.anchor_length.test(std::min<size_t>(w.size(), 63)) ||
+        !g.anchor_first_byte.test(static_cast<unsigned char>(w.front())) ||
+        !g.anchor_last_byte.test(static_cast<unsigned char>(w.back())))
+      continue;
+    auto it = g.forms_by_first.find(w);
+    if (it == g.forms_by_first.end()) continue;
+    m.start_at(i);
+    for (auto fi : it->second) {
+      size_t end = 0;
+      if (!m.match(g.forms[fi], 0, i, end) || end <= i || (must != SIZE_MAX && end <= must)) continue;
+      const GrammarMatch found{t[i].begin, t[end - 1].end, g.forms[fi].id};
+      if (inside_quotation(post, found.begin, found.end)) continue;
+      if (reported_of_someone_else(m, g, post, i, end)) continue;
+      return found;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<GrammarMatch> find_disclaimer_form(const PostTokens& post, std::string_view company) {
   const Grammar& g = grammar();
   Phrase company_tokens;
   if (!company.empty()) company_tokens = phrase_tokens(company);
   const Matcher m(g, post, company_tokens);
   const auto& t = post.tokens();
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i].kind == TokenKind::Hashtag) {
-      if (m.hashtag(t[i]) && !inside_quotation(post, t[i].begin, t[i].end))
-        return GrammarMatch{t[i].begin, t[i].end, "hashtag"};
-      continue;
-    }
-    const auto& w = t[i].text;
-    if (!matchable(t[i]) || !g.anchor_length.test(std::min<size_t>(w.size(), 63)) ||
-        !g.anchor_first_byte.test(static_cast<unsigned char>(w.front())) ||
-        !g.anchor_last_byte.test(static_cast<unsigned char>(w.back())))
-      continue;
-    auto it = g.forms_by_first.find(t[i].text);
-    if (it == g.forms_by_first.end()) continue;
-    m.start_at(i);
-    for (auto fi : it->second) {
-      size_t end = 0;
-      if (!m.match(g.forms[fi], 0, i, end) || end <= i) continue;
-      const GrammarMatch found{t[i].begin, t[end - 1].end, g.forms[fi].id};
-      if (inside_quotation(post, found.begin, found.end)) continue;
-      return found;
-    }
+  if (auto found = match_forms(g, m, post, 0, t.size(), SIZE_MAX)) return found;
+  // promo5: none as written; then each word that is one typo away from a key word of 5 or more letters
+  // ("opinons", "n'engagnet", "prso"), read as that word while the rest of a form matches as written; a swap
+  // of two letters in a short key word ("my onw") is read with it, and alone.
+  constexpr size_t kBack = 12;  // a form covering the typo starts at most this many tokens before it
+  std::vector<std::pair<size_t, const std::string*>> typos;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (t[i].kind == TokenKind::Word)
+      if (const std::string* key = g.typo_of(t[i].text)) typos.emplace_back(i, key);
+  for (const auto& [i, key] : typos) {
+    std::vector<std::pair<size_t, std::string_view>> read{{i, *key}};
+    if (key->size() >= 5)
+      for (const auto& [j, other] : typos)
+        if (other->size() < 5 && j + kBack >= i && j <= i + kBack) read.emplace_back(j, *other);
+    m.read_as(std::move(read));
+    auto found = match_forms(g, m, post, i > kBack ? i - kBack : 0, i + 1, i);
+    m.read_as({});
+    if (found) return found;
   }
   return std::nullopt;
 }

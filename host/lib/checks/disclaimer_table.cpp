@@ -37,7 +37,9 @@ constexpr auto kClasses = std::to_array<WordClass>({
      "belong only to|belong entirely to"},
     {"ADV",
      "strictly|solely|entirely|purely|only|all|totally|very much|exclusively|wholly|always|obviously|just|"
-     "simply|completely|100|as always|as usual|of course|still"},
+     "simply|completely|100|as always|as usual|of course|still|"
+     // promo5: "views are 100% my own", "fully my own", "100 percent mine"
+     "100 %|100 percent|100 per cent|fully|truly|really|absolutely|definitely|utterly|squarely|firmly|personally"},
     // The relation that makes them the author's alone.
     {"OWN",
      "my own|mine|personal|my own personal|mine alone|mine only|mine and mine alone|my very own|"
@@ -127,7 +129,9 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"FR_ENGAGE", "engage|engagent|engageant|engagera|engageront|engageait|engageaient|engagerait|engagent en rien"},
     {"FR_ADV",
      "evidemment|bien sur|bien entendu|toujours|absolument|strictement|ici|bien evidemment|d'ailleurs|"
-     "naturellement|comme toujours|uniquement|seulement"},
+     "naturellement|comme toujours|uniquement|seulement|"
+     // promo5: "mes opinions sont 100% les miennes", "sont totalement personnelles"
+     "100 %|a 100 %|totalement|entierement|completement|purement|vraiment|tres"},
     {"FR_SELF",
      "moi|moi meme|moi seul|moi seule|ma personne|ma pomme|mon auteur|son auteur|leur auteur|"
      "leurs auteurs|l'auteur|leur autrice|son autrice|l'autrice|leur auteure|son auteure|"
@@ -226,6 +230,57 @@ constexpr auto kClasses = std::to_array<WordClass>({
      "resolution|signature|estimate|promise|clause|clauses|ruling|purchase|settlement|memorandum|"
      "letter of intent|strike|resignation|poll|petition"},
     {"POSS", "mon|ma|mes|ton|ta|tes|son|sa|ses|notre|votre|nos|vos|my|your|his|her|our|their|selon"},
+    // promo5: whose views a form speaks of when it is reported, not written by the author: a third-person
+    // possessive just before it ("his personal views and not the council's", "son avis perso"), or a verb of
+    // report earlier in its sentence whose subject is not the author ("The spokesperson said the comments were
+    // personal views", "selon son avocat, ces propos n'engagent pas son employeur"; "as I said" is the author).
+    {"FR_WHAT_A_MOI", "avis|opinion|opinions|propos|idees|pensees|point de vue|points de vue|reflexions"},
+    // promo5: the same for "..., pas celles de mon employeur" ("la faute était la mienne, pas celle de mon équipe"
+    // is about a mistake).
+    {"FR_VIEWS_BEFORE",
+     "opinions|opinion|avis|propos|idees|vues|posts|post|tweets|publications|publication|pensees|point de vue|"
+     "points de vue|messages|commentaires|ecrits|reflexions|contenus|compte|fil|ecris|publie|dis|exprime|parle|"
+     "m'exprime|je parle|miennes|miens|perso|personnel|personnels|personnelle|personnelles|mots|paroles|lignes|"
+     "textes|billets|reponses|pouets|commentaire|message|chroniques|analyses|positions|position"},
+    {"TOO", "too|as well|also"},
+    {"FR_TOO", "aussi|itou|egalement"},
+    {"VIEWS_BEFORE",
+     "views|view|opinions|opinion|thoughts|thought|posts|tweets|toots|skeets|takes|words|comments|statements|"
+     "ideas|content|this account|everything|post|write|say|share|tweet|said|written|posted|wrote|expressed|"
+     "speaking|speak|talking|writing|posting|tweeting|commenting"},
+    {"THIRD_POSS", "his|her|their|its|son|sa|ses|leur|leurs"},
+    {"REPORTED_BY",
+     "said|says|told|tells|according to|claimed|claims|insisted|insists|stressed|stresses|argued|argues|"
+     "explained|explains|maintained|maintains|replied|responded|added|confirmed|admitted|"
+     "a dit|a declare|declare|a affirme|affirme|a precise|precise|a souligne|souligne|a explique|"
+     "a assure|assure|a repondu|repond|a rappele|a confirme|confirme|estime|a estime|"
+     "selon son|selon sa|selon ses|selon le|selon la|selon les|selon l|selon leur|selon un|selon une|"
+     "d'apres son|d'apres sa|d'apres le|d'apres la|d'apres les|d'apres leur"},
+    // ... or after it, in its sentence: "..., a précisé son avocat", "..., a-t-il ajouté", "..., the spokesperson
+    // said".
+    {"REPORTED_AFTER",
+     "said|says|told|added|insisted|claimed|stressed|explained|argued|replied|wrote|according to|"
+     "a t il|a t elle|t il|t elle|a t on|a precise|a declare|a ajoute|a affirme|a explique|a souligne|a assure|"
+     "a rappele|a repondu|precise|declare|ajoute|affirme|souligne|assure|selon son|selon sa|selon le|selon la|"
+     "selon les|selon leur|d'apres son|d'apres sa|d'apres le|d'apres la"},
+    {"FIRST_PERSON", "i|i've|i'd|je|j|we|nous"},
+    // promo5: the key words in which one typo is tolerated (one letter left out, added or changed, or two
+    // neighbours swapped, for words of 5 or more letters; a swap only for "own", "mine", "moi"), when the
+    // rest of a form matches as written: "opinons are my onw", "ces propos n'engagnet que moi", "opinion prso".
+    {"TYPO_KEYS",
+     "opinions|opinion|views|thoughts|tweets|personal|employer|employers|company|speaking|behalf|reflect|"
+     "represent|necessarily|solely|expressed|capacity|own|mine|moi|"
+     "propos|engage|engagent|nengage|nengagent|perso|persos|personnel|personnels|personnelle|personnelles|"
+     "miennes|employeur|reflete|refletent|represente|representent|entreprise|responsabilite|titre"},
+    // promo5: real words one letter from a key word, never read as its typo ("my employee's", "sweets", "propose").
+    // Every word the table writes is never a typo; this class is only here to be written.
+    {"NOT_TYPOS",
+     "employee|employees|employe|employes|employee's|employees'|sweets|person|persona|propose|proposes|proposer|"
+     "peso|verso|litre|vitre|titres|though|expresses|viewer|viewers|engaged"},
+    // promo5: intensifiers inside a nominal French form ("avis 100% perso", "avis très perso").
+    {"FR_INTENS",
+     "100 %|100|tres|totalement|completement|purement|strictement|vraiment|entierement|tout a fait|hyper|"
+     "ultra|archi|bien|super|a 100 %"},
     {"FR_SPEAK", "parle|parlent|parlait|s'exprime|s'expriment|engage|engagent|represente|representent"},
     {"HAT",
      "my personal hat|my own hat|my private hat|my personal cap|my individual hat|my civilian hat|"
@@ -286,7 +341,10 @@ constexpr auto kForms = std::to_array<Form>({
     {"personal_account_here", "en", "personal account here"},
     {"my_personal_account", "en", "my personal account >"},
     {"this_personal_account", "en", "this is a? personal account >"},
-    {"mine_not_employer", "en", "MINE ,? NOT to? for? the? EMPLOYER s?"},  // (mine, not my employer's)
+    // (mine, not my employer's); promo5: "mine" must be the views': the form opens its clause, or a views word is
+    // among the 12 words before it ("the views are mine and not my team's", not "the mistake was mine and not my
+    // team's")
+    {"mine_not_employer", "en", "MINE ,? NOT to? for? the? EMPLOYER s? ^VIEWS_BEFORE<12"},
     {"reflect_own_views", "en", "REFLECT ADV? PERSONAL WHAT ADV? >"},  // this post reflects only my own views. // This
                                                                        // is my personal account.
     {"as_individual_not", "en", "SPEAK as an individual ~3 NOT"},
@@ -298,6 +356,9 @@ constexpr auto kForms = std::to_array<Form>({
     {"not_those_of_workplace_open", "en", "NOT_THOSE the ~3 WORK_REL"},
     {"not_speaking_for_workplace_open", "en", "NOT_SPEAK FOR the ~3 WORK_REL"},
     {"personal_views_nominal", "en", "personal WHAT only? >>"},  // Personal views only.
+    // promo5: the views added to something else that is the author's own ("My knees are my own, my opinions too",
+    // "the typos are mine, the views as well"): a views word, too / as well, after OWN in its sentence.
+    {"views_too", "en", "WHAT TOO > &OWN<6"},
     {"personal_views_not_employer", "en",
      "personal WHAT ~2 NOT the? EMPLOYER s?"},  // my personal views o, not my employer's                 // Personal
                                                 // views only.
@@ -309,15 +370,19 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_engage_pas_employeur", "fr",
      "NE FR_ENGAGE FR_NEGP FR_NECESS? FR_EMPLOYER !NOT_VIEWS<4"},  // n'engage pas (forcément) ma boîte
     {"fr_reflete_pas", "fr",
-     "NE FR_REFLECT_GAP FR_NEGP FR_NECESS? ~5 FR_EMPLOYER !NOT_VIEWS<4"},      // ne reflètent pas la position de mon
-                                                                               // employeur
-    {"fr_pas_ceux_de", "fr", "FR_NOTP FR_THOSE DE FR_EMPLOYER !NOT_VIEWS<4"},  // pas celles de mon employeur
-    {"fr_les_miennes", "fr", "FR_WHAT FR_FILLER*4 FR_BE FR_ADV? FR_MINE >"},   // mes opinions sont les miennes
+     "NE FR_REFLECT_GAP FR_NEGP FR_NECESS? ~5 FR_EMPLOYER !NOT_VIEWS<4"},  // ne reflètent pas la position de mon
+                                                                           // employeur
+    {"fr_pas_ceux_de", "fr",
+     "FR_NOTP FR_THOSE DE FR_EMPLOYER !NOT_VIEWS<4 ^FR_VIEWS_BEFORE<12"},     // pas celles de mon employeur
+    {"fr_les_miennes", "fr", "FR_WHAT FR_FILLER*4 FR_BE FR_ADV? FR_MINE >"},  // mes opinions sont les miennes
     {"fr_question_miennes", "fr", "FR_WHAT ? FR_ADV? FR_MINE >"},
     {"fr_a_moi", "fr", "FR_WHAT FR_FILLER*4 n'appartiennent qu'a FR_SELF"},
-    {"fr_titre_personnel", "fr", "FR_EXPRESS FR_FILLER*3 FR_TITRE"},     // je m'exprime à titre personnel
-    {"fr_titre_personnel_strict", "fr", "titre strictement personnel"},  // (à) titre strictement personnel
-    {"fr_perso_nominal", "fr", "FR_NOMINAL_WHAT FR_PERSO >>"},           // Avis perso : ... / Pouets perso.
+    {"fr_titre_personnel", "fr", "FR_EXPRESS FR_FILLER*3 FR_TITRE"},       // je m'exprime à titre personnel
+    {"fr_titre_personnel_strict", "fr", "titre strictement personnel"},    // (à) titre strictement personnel
+    {"fr_perso_nominal", "fr", "FR_NOMINAL_WHAT FR_INTENS? FR_PERSO >>"},  // Avis perso : ... / avis 100% perso
+    // promo5: "mes opinions à moi", "mon avis à moi." (after a possessive the line must end: "mon avis à moi, c'est
+    // que..." states an opinion)
+    {"fr_what_a_moi", "fr", "FR_WHAT_A_MOI FR_INTENS? a moi >> ^POSS<1"},
     {"fr_neq_employeur", "fr",
      "FR_WHAT FR_FILLER*3 = FR_THOSE DE FR_EMPLOYER"},            // mes opinions ≠ celles de mon employeur
     {"fr_pas_au_nom_de", "fr", "FR_NOTP au nom DE FR_EMPLOYER"},  // pas au nom de mon employeur
@@ -336,6 +401,7 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_engage_pas_lieu_de_travail", "fr", "NE FR_ENGAGE FR_NEGP ~3 FR_WHERE_I_WORK !NOT_VIEWS<4"},
     {"fr_pas_ceux_du_lieu_de_travail", "fr", "FR_NOTP FR_THOSE DE ~3 FR_WHERE_I_WORK"},
     {"fr_reflete_pas_lieu_de_travail", "fr", "NE FR_REFLECT FR_NEGP FR_NECESS? ~6 FR_WHERE_I_WORK !NOT_VIEWS<4"},
+    {"fr_opinions_aussi", "fr", "FR_WHAT FR_TOO > &FR_MINE<6"},  // mes genoux sont à moi, mes opinions aussi
     {"fr_opinions_perso_pas", "fr", "FR_NOMINAL_WHAT FR_PERSO ,? FR_NOTP FR_THOSE? DE? FR_EMPLOYER"},
 });
 

@@ -21,6 +21,10 @@ struct WordClass {
 //   >>         the post's line or sentence ends here (for nominal forms: "Avis perso.")
 //   !NAME<N    (promo4) no phrase of NAME starts among the N words before the form, in the same
 //              clause (no punctuation or line break between): "cette décision n'engage pas ..."
+//   ^NAME<N    (promo5) the form opens its sentence or a bracket, or a phrase of NAME is among the N words
+//              before it in its sentence (commas crossed): "the views are mine, not my team's"
+//   &NAME<N    (promo5) a phrase of NAME is among the N words before the form in its sentence: "... my own, my
+//              opinions too"
 // The first element is never optional: it anchors the search.
 struct Form {
   const char* id;    // reported in the result as disclaimer.matched

@@ -50,6 +50,11 @@ constexpr size_t kWageBytes = 24;          // bytes either side of an amount in 
 constexpr size_t kSignupWindowAfter = 10;  // words after "sign up" that may name a charity or job
 constexpr size_t kSignupWindowBefore = 4;
 constexpr size_t kMaxReasonsPerKind = 20;
+constexpr size_t kRetailerWindow = 4;  // promo5: words after a shop's name where its price is quoted
+// promo5: a change told or remembered says what an amount costs when it is this close ("went up to $6", "est passé
+// à 5 fr. 20", "$3 years ago"); "went up to $6 but our jam is still $5 a jar" offers the second.
+constexpr size_t kChangeBefore = 7;
+constexpr size_t kChangeAfter = 4;
 constexpr size_t kExplained = 3;  // features named to the employee
 
 const char* kind_name(Kind k) {
@@ -169,7 +174,9 @@ struct Context {
   size_t pay_words = 0;             // "pay", "paid", "earn", "payés"...: an amount after one may be a wage
   size_t services = 0;              // trades and services that open a sentence ("Plombier chauffagiste, ...")
   std::vector<size_t> quote_words;  // "devis": a quote received, or offered when the post gives a way to reach
-  std::vector<std::pair<size_t, size_t>> listing_cues;  // promo4: "a dozen", "le pot", "sizes", "ono", "DM"...
+  std::vector<std::pair<size_t, size_t>> listing_cues;         // promo4: "a dozen", "le pot", "sizes", "ono", "DM"...
+  std::vector<size_t> price_changes;                           // promo5: "went up", "est passé à", "je me souviens"
+  std::vector<std::pair<size_t, std::string_view>> retailers;  // promo5: word index and name ("lidl", "carrefour")
 
   // Sorts what the scan collected so that each lookup is a binary search: a post may be
   // megabytes long and hold thousands of hits.
@@ -181,7 +188,8 @@ struct Context {
       max_end = std::max(max_end, x.second);
       exception_max_end.push_back(max_end);
     }
-    for (auto* v : {&charity_words, &job_words, &news_words, &everyday_news_words, &offer_words, &complaint_words})
+    for (auto* v : {&charity_words, &job_words, &news_words, &everyday_news_words, &offer_words, &complaint_words,
+                    &price_changes})
       std::sort(v->begin(), v->end());
     std::sort(listing_cues.begin(), listing_cues.end());
   }
@@ -217,7 +225,7 @@ const RE2& price_pattern() {
       // "KSh 20", "2 000 MAD", "GHS 150"): whole words only, so "rs" is never inside a word; codes that
       // are also words or versions before a number ("try 2", "PHP 8", "mad 3") only after it.
       R"(|\b(?:rs\.?|inr|pkr|lkr|npr|bdt|ksh|kes|ugx|tzs|ghs|ngn|zar|dzd|tnd|xof|xaf|egp|aed|qar|)"
-      R"(idr|myr|sgd|hkd|nzd|jpy|cny|rmb|krw|brl|mxn|clp|sek|nok|dkk|pln|czk|huf)\s?\d)"
+      R"(idr|myr|sgd|hkd|nzd|jpy|cny|rmb|krw|brl|mxn|clp|sek|nok|dkk|pln|czk|huf)\s?\d(?:[\d,.]*\d)?)"
       R"(|\d[\d',.]*\s?k?(?:inr|pkr|ksh|kes|ugx|tzs|ghs|ngn|zar|mad|dzd|tnd|xof|xaf|egp|aed|sar|qar|php|idr|)"
       R"(myr|sgd|hkd|nzd|sek|nok|dkk|pln|czk|huf|ron|ils|zl|kc|lei|shillings?|cedis?|dinars?|riyals?|ringgit|rupiahs?)\b)"
       // promo2: local abbreviations and slang, after the amount only ("2500 DA", "250 kr", "12k Rp",
@@ -225,7 +233,19 @@ const RE2& price_pattern() {
       // rand glued to its amount ("R650", "R1,500": three digits or thousands, so "R2" or "R&D" are not).
       R"(|\d[\d',.]*\s?k?\s?(?:da|kr|rp|goud|gourdes?|htg|quid|bucks|rand|cad|aud)\b)"
       R"(|\b(?:cad|aud|rp|kr\.?|htg)\s?\d)"
-      R"(|\br\d{1,3}(?:,\d{3})+|\br\d{3,}\b))");
+      R"(|\br\d{1,3}(?:,\d{3})+|\br\d{3,}\b)"
+      // promo5: the Swiss franc after its amount ("6 fr. la douzaine", "5 fr. 20", "12 frs"), and the rand glued to
+      // two digits ("R85 a jar"; "R2", "R&D" still are not).
+      R"(|\b\d[\d',.]*\s?(?:fr\.(?:\s?\d{2}\b)?|frs\b\.?)|\br\d{2}\b))");
+  return re;
+}
+
+// promo5: what separates two amounts compared in an anecdote: "14,50 € et pas 14 €", "£3 vs £5", "$6, not $4",
+// "5 € contre 3 €" ("au lieu de" / "instead of" is how a discount is written, and stays a price).
+const RE2& price_comparison_gap_pattern() {
+  static const RE2 re(
+      R"([\s,]*(?:et pas|et non|mais pas|pas|and not|but not|not|vs\.?|versus|contre|compared to|compared with|)"
+      R"(rather than|plutot que)[\s,:]*(?:a|at|for|de|pour)?\s*)");
   return re;
 }
 
@@ -762,6 +782,11 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
         if ((e.flags & promo::kListing) != 0) ctx.listing_cues.emplace_back(m.begin, m.end);
         break;
       case Kind::Listing: ctx.listing_cues.emplace_back(m.begin, m.end); break;
+      case Kind::PriceChange:
+        // "pick-up from your hotel" is no price that went up
+        if (m.begin == 0 || s[m.begin - 1] != '-') ctx.price_changes.push_back(words.index_at(m.begin));
+        break;
+      case Kind::Retailer: ctx.retailers.emplace_back(words.index_at(m.begin), e.phrase); break;
       case Kind::Affiliate: hits.push_back(Hit{"affiliate", m.begin, m.end, 0.4}); break;
       case Kind::AffiliateWeak: hits.push_back(Hit{"affiliate_weak", m.begin, m.end, 0.3}); break;
       case Kind::Event: ++ctx.events; break;
@@ -777,7 +802,10 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
       case Kind::Service:
         if (opens_sentence(s, m.begin)) ++ctx.services;
         break;
-      case Kind::Contact: ++ctx.contacts; break;
+      case Kind::Contact:
+        ++ctx.contacts;
+        if ((e.flags & promo::kReason) != 0) hits.push_back(Hit{"contact", m.begin, m.end, 0.2});
+        break;
       case Kind::Capacity: ++ctx.capacity; break;
       case Kind::Giveaway: ++ctx.giveaways; break;
       case Kind::GiveawayOpening:
@@ -817,56 +845,80 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
                                          h.signal == "call_to_action";
                                 });
   std::vector<bool> line_starts;  // computed on the first price (promo4: listings)
+  // promo5: amounts compared with each other ("le menu était à 14,50 € et pas 14 €", "£3 vs £5") or with shops
+  // named ("Lidl €2.99, Carrefour €3.49"), and amounts near a reported change ("went up to $6", "est passé à 5
+  // fr. 20"): what something costs, told as an anecdote, news or a complaint; counted as price news, not as
+  // prices.
   const ScanGate gate(s);
+  std::vector<std::pair<size_t, size_t>> amounts;
   if (gate.may_match(Scan::Price))
-    each_match(price_pattern(), s, [&](size_t b, size_t e) {
-      // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
-      // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
-      if (ctx.hiring) {
-        const size_t from = sub_or_zero(b, kWageBytes);
-        const size_t to = std::min(s.size(), e + kWageBytes);
-        if (RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), wage_unit_pattern())) {
-          ++wages;
-          return;
-        }
-      } else if (ctx.pay_words > 0 || ctx.complaints > 0) {  // "paid" and "payé" are complaint words
-        const size_t from = sub_or_zero(b, kWageBytes);
-        const size_t to = std::min(s.size(), e + kWageBytes);
-        if (RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), pay_before_pattern()) &&
-            RE2::PartialMatch(re2::StringPiece(s.data() + e, to - e), time_unit_after_pattern())) {
-          ++wages;
-          return;
-        }
+    each_match(price_pattern(), s, [&](size_t b, size_t e) { amounts.emplace_back(b, e); });
+  std::vector<bool> compared(amounts.size(), false);
+  for (size_t k = 0; k + 1 < amounts.size(); ++k) {
+    const size_t gb = amounts[k].second;
+    const size_t ge = amounts[k + 1].first;
+    if (ge > gb && ge - gb <= 24 &&
+        RE2::FullMatch(re2::StringPiece(s.data() + gb, ge - gb), price_comparison_gap_pattern()))
+      compared[k] = compared[k + 1] = true;
+  }
+  bool two_retailers = false;
+  for (const auto& r : ctx.retailers) two_retailers = two_retailers || r.second != ctx.retailers.front().second;
+  size_t reported = 0;
+  for (size_t k = 0; k < amounts.size(); ++k) {
+    const auto [b, e] = amounts[k];
+    // In a job ad, an amount with pay words just before or after it ("$38-$45 per hour",
+    // "38-42 k€ brut", "salary £40k") is what the job pays, not a price.
+    if (ctx.hiring) {
+      const size_t from = sub_or_zero(b, kWageBytes);
+      const size_t to = std::min(s.size(), e + kWageBytes);
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), wage_unit_pattern())) {
+        ++wages;
+        continue;
       }
-      const size_t w = words.index_at(b);
-      const size_t from = sub_or_zero(w, kNewsWindow);
-      if (Context::near(ctx.news_words, from, w + kNewsWindow)) {
-        ++price_news;
-        return;
+    } else if (ctx.pay_words > 0 || ctx.complaints > 0) {  // "paid" and "payé" are complaint words
+      const size_t from = sub_or_zero(b, kWageBytes);
+      const size_t to = std::min(s.size(), e + kWageBytes);
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), pay_before_pattern()) &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + e, to - e), time_unit_after_pattern())) {
+        ++wages;
+        continue;
       }
-      // promo4: a price in a product listing ("hoodies $55", "confitures maison 6€ le pot"); not in a job ad,
-      // not with a complaint word in its segment or just after it ("sandwich 12 €, quel scandale"); one in an
-      // earlier segment sets the scene ("Fresh catch this morning, snapper 12k Rp per kilo").
-      std::optional<std::pair<size_t, size_t>> listing;
-      if (!ctx.hiring) {
-        if (line_starts.empty()) line_starts = post.line_starts();
-        listing = listing_at(post.tokens(), line_starts, b, e, ctx.listing_cues);
-        // A donation appeal or a fundraiser's total is no listing ("chaque don compte, même 5 €").
-        if (listing && (Context::near(ctx.complaint_words, words.index_at(listing->first), w + kNewsWindow) ||
-                        Context::near(ctx.charity_words, from, w + kNewsWindow)))
-          listing.reset();
-      }
-      // An everyday market word ("drop", "market") makes the amount news unless the post says how to buy or
-      // the amount is a listing whose own segment holds no such word ("new merch drop friday 🔥 hoodies $55").
-      if (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow) &&
-          (!listing || Context::near(ctx.everyday_news_words, words.index_at(listing->first),
-                                     words.index_at(listing->second - 1)))) {
-        ++price_news;
-        return;
-      }
-      hits.push_back(Hit{"price", b, e, 0.3});
-      if (listing) hits.push_back(Hit{"listing", listing->first, listing->second, 0.3});
-    });
+    }
+    const size_t w = words.index_at(b);
+    const size_t from = sub_or_zero(w, kNewsWindow);
+    if (Context::near(ctx.news_words, from, w + kNewsWindow)) {
+      ++price_news;
+      continue;
+    }
+    if (compared[k] || Context::near(ctx.price_changes, sub_or_zero(w, kChangeBefore), w + kChangeAfter) ||
+        (two_retailers && std::any_of(ctx.retailers.begin(), ctx.retailers.end(),
+                                      [w](const auto& r) { return r.first <= w && w <= r.first + kRetailerWindow; }))) {
+      ++reported;
+      continue;
+    }
+    // promo4: a price in a product listing ("hoodies $55", "confitures maison 6€ le pot"); not in a job ad,
+    // not with a complaint word in its segment or just after it ("sandwich 12 €, quel scandale"); one in an
+    // earlier segment sets the scene ("Fresh catch this morning, snapper 12k Rp per kilo").
+    std::optional<std::pair<size_t, size_t>> listing;
+    if (!ctx.hiring) {
+      if (line_starts.empty()) line_starts = post.line_starts();
+      listing = listing_at(post.tokens(), line_starts, b, e, ctx.listing_cues);
+      // A donation appeal or a fundraiser's total is no listing ("chaque don compte, même 5 €").
+      if (listing && (Context::near(ctx.complaint_words, words.index_at(listing->first), w + kNewsWindow) ||
+                      Context::near(ctx.charity_words, from, w + kNewsWindow)))
+        listing.reset();
+    }
+    // An everyday market word ("drop", "market") makes the amount news unless the post says how to buy or
+    // the amount is a listing whose own segment holds no such word ("new merch drop friday 🔥 hoodies $55").
+    if (!tells_how_to_buy && Context::near(ctx.everyday_news_words, from, w + kNewsWindow) &&
+        (!listing ||
+         Context::near(ctx.everyday_news_words, words.index_at(listing->first), words.index_at(listing->second - 1)))) {
+      ++price_news;
+      continue;
+    }
+    hits.push_back(Hit{"price", b, e, 0.3});
+    if (listing) hits.push_back(Hit{"listing", listing->first, listing->second, 0.3});
+  }
   // Phone numbers, free services and "call <Name>" (promo2): features only, no excerpt.
   size_t phones = 0;
   size_t free_services = 0;
@@ -1115,7 +1167,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   at(Feature::ImperativeOpenings) = capped(v.imperative_openings, 3);
   at(Feature::SecondPerson) = capped(v.second_person, 6) / 2.0;
   at(Feature::Hiring) = ctx.hiring ? 1 : 0;
-  at(Feature::PriceNews) = capped(price_news, 2);
+  at(Feature::PriceNews) = capped(price_news + reported, 2);  // promo5: reported and compared amounts too
   at(Feature::Complaint) = capped(ctx.complaints, 3);
   at(Feature::Charity) = ctx.charity_words.empty() ? 0 : 1;
   at(Feature::Contact) = capped(ctx.contacts, 3);

@@ -43,6 +43,11 @@ enum class Kind : uint8_t {
   AffiliateWeak,
   // promo4: a giveaway verb that counts only when it opens a sentence ("Donne poussette ..."; not "ça donne envie").
   GiveawayOpening,
+  // promo5: a price reported as having changed or remembered ("went up to $6", "est passé à 5 fr. 20", "je me
+  // souviens quand c'était 3 balles"): an amount near one is no price offered.
+  PriceChange,
+  // promo5: a shop named to compare what it charges ("Lidl €2.99, Carrefour €3.49").
+  Retailer,
 };
 
 // Calls to action that also invite people to events, charity runs and jobs: they do
@@ -50,6 +55,8 @@ enum class Kind : uint8_t {
 inline constexpr uint8_t kSignup = 1;
 // An offer word that is also a listing word next to a price ("each", "obo", "à débattre", "le lot"): promo4.
 inline constexpr uint8_t kListing = 2;
+// A feature word that also gives a reason with its span (promo5: "honesty box", "caisse de confiance").
+inline constexpr uint8_t kReason = 4;
 
 struct Entry {
   const char* phrase;

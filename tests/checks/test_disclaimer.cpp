@@ -557,3 +557,47 @@ TEST(DisclaimerGrammar, ViewsToo) {
   EXPECT_FALSE(present("I loved the views too."));
   EXPECT_FALSE(present("Mes collègues ont des opinions aussi."));
 }
+
+// promo6: the emphatic French possessive ("mon avis à moi"), with or without accents, in capitals, in Québécois.
+TEST(DisclaimerGrammar, EmphaticPossessiveFrench) {
+  EXPECT_EQ(matched("Les réunions du lundi sont trop longues. C'est mon avis à moi, pas celui de la direction."),
+            "fr_what_a_moi_pas_celui");
+  EXPECT_EQ(matched("LE BUS EST ENCORE EN RETARD. MON OPINION A MOI PIS JUSTE A MOI, PAS CELLE DE LA SOCIETE."),
+            "fr_what_a_moi_pas_celui");
+  EXPECT_EQ(matched("La patinoire est mal entretenue, mon avis à moé, pas celui de la ville."),
+            "fr_what_a_moi_pas_celui");
+  EXPECT_TRUE(present("Trop de devoirs le week-end. Mon opinion à moi et juste à moi."));
+  // Not a disclaimer: an opinion stated after "à moi", or something else that is mine.
+  EXPECT_FALSE(present("Mon avis à moi, c'est que le club doit changer d'entraîneur."));
+  EXPECT_FALSE(present("Le vélo est à moi, pas celui de mon frère."));
+}
+
+// promo6: "=" and "c'est" forms that name the posts as the author's own views.
+TEST(DisclaimerGrammar, PostsEqualMyViews) {
+  EXPECT_EQ(matched("La 20 était bouchée tout le matin. Mes posts = mon avis perso, pas celui du transporteur."),
+            "fr_posts_eq_mon_avis");
+  EXPECT_EQ(matched("Ce que je poste icitte, c'est mon avis à moé."), "fr_posts_eq_mon_avis");
+  EXPECT_EQ(matched("Mes publications = mon opinion."), "fr_posts_eq_mon_avis");
+  EXPECT_EQ(matched("Long shift at the depot. posts = my views, nobody else's"), "views_eq_my_views");
+  EXPECT_EQ(matched("Tweets here are my own opinions."), "views_eq_my_views");
+  EXPECT_FALSE(present("Ces commentaires sont mon avis sur le film, allez le voir."));
+  EXPECT_FALSE(present("These posts are my thoughts on the match last night."));
+}
+
+// promo6: a personal-account statement tagged "btw", "fyi", "just saying", anywhere in the post.
+TEST(DisclaimerGrammar, PersonalAccountBtw) {
+  EXPECT_EQ(matched("please stop replying-all to the outage email personal account btw, not the council's help desk"),
+            "personal_account_btw");
+  EXPECT_EQ(matched("Traffic on the bridge is a mess again. Personal account fyi."), "personal_account_btw");
+  EXPECT_EQ(matched("fyi personal account. The queue at the clinic is three hours."), "btw_personal_account");
+  EXPECT_FALSE(present("Her personal account of the flood was moving."));
+}
+
+// promo6: a third person's act that "did not bind" anyone is no disclaimer.
+TEST(DisclaimerGrammar, ThirdPersonDecisionDoesNotBind) {
+  EXPECT_FALSE(
+      present("Our principal said the decision to cancel sports day was hers alone and did not bind "
+              "the school or the staff."));
+  EXPECT_FALSE(present("The call was his alone and does not bind the trust."));
+  EXPECT_TRUE(present("These posts do not bind my employer."));
+}

@@ -645,3 +645,45 @@ TEST(Promotional, HonestyBoxAndLocalCurrencyListings) {
   EXPECT_FALSE(check("Quelqu'un a volé 30 fr. dans la caisse de confiance de la ferme. Triste.", "fr").promotional);
   EXPECT_FALSE(has_signal(check("Our R&D team grew to 12 people."), "price"));
 }
+
+// promo6: the franc CFA written "F" and the cedi sign; a trade's service for sale.
+TEST(Promotional, FrancCfaAndCediPrices) {
+  for (const char* post : {"Capitaine frais au marché de Kermel, 3500 F CFA le kilo. Passez commande avant midi.",
+                           "Je répare vos téléphones, écran changé 25 000 F. Médina et Plateau. DM",
+                           "Tissus wax 2 500 F le pagne, livraison à Abidjan. Écrivez-moi"}) {
+    const auto r = check(post, "fr");
+    EXPECT_TRUE(r.promotional) << post << " " << signals(r);
+    EXPECT_TRUE(has_signal(r, "price")) << signals(r);
+  }
+  for (const char* post : {"Shea butter from our co-op in Tamale, GH₵ 45 per jar or GH₵80 for two. Whatsapp me",
+                           "Kente stoles ₵ 150 each, delivery in Accra on Fridays. DM to order"}) {
+    const auto r = check(post);
+    EXPECT_TRUE(r.promotional) << post << " " << signals(r);
+    EXPECT_TRUE(has_signal(r, "price")) << signals(r);
+  }
+  // A temperature, a bus line and a small number with an F are no price.
+  EXPECT_FALSE(has_signal(check("Bake at 350 F for 20 minutes, my grandmother's recipe."), "price"));
+  EXPECT_FALSE(has_signal(check("Il fait 72 F à Miami, je rentre demain.", "fr"), "price"));
+}
+
+// promo6: a referral code with a sign-up bonus.
+TEST(Promotional, ReferralCodeToSignUpWith) {
+  const auto r = check(
+      "Referral code from the bank I work at: new accounts get JMD 5,000 when you sign up with "
+      "MARCUS7 lol");
+  EXPECT_TRUE(r.promotional) << signals(r);
+  EXPECT_TRUE(has_signal(r, "promo_code")) << signals(r);
+  EXPECT_TRUE(has_signal(check("Register using JOHN10 and get TTD 100 off your first order"), "promo_code"));
+  // A sign-up with a service named in capitals, no code.
+  EXPECT_FALSE(has_signal(check("SIGN UP WITH YOUR EMAIL, NOT YOUR PHONE NUMBER. SAFER."), "promo_code"));
+}
+
+// promo6: prices in a review of something bought, and in a market report, are not offered.
+TEST(Promotional, BoughtAndAuctionPricesAreReported) {
+  EXPECT_FALSE(
+      check("Bought that $60 ring light everyone on TikTok loves. It died after a month. Don't bother").promotional);
+  EXPECT_FALSE(check("Bought a $35 kettle last spring, the handle cracked in week two.").promotional);
+  EXPECT_FALSE(check("Snapper fetched $28/kg at the auction this morning, up $6 on last year.").promotional);
+  // A seller's listing stays a price.
+  EXPECT_TRUE(check("Ring lights $60 each, brand new, DM to order").promotional);
+}

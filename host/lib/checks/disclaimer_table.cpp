@@ -174,12 +174,13 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"FR_WHAT",
      "opinions|opinion|avis|propos|idees|vues|posts|post|tweets|publications|publication|pensees|"
      "points de vue|point de vue|messages|commentaires|ecrits|reflexions|contenus|ce post|ce message|"
-     "ce fil|ce compte|cette publication|ces lignes|ce que j'ecris|ce que je publie|mes propos"},
+     "ce fil|ce compte|cette publication|ces lignes|ce que j'ecris|ce que je publie|mes propos|ce que je poste|"
+     "ce que je partage|ce que je dis"},
     {"FR_FILLER",
      "exprimees|exprimes|ici|publies|publiees|partages|partagees|sur|ce|cette|ces|compte|fil|page|"
      "billet|tribune|article|texte|chronique|video|analyses|"
      "profil|blog|et|&|/|+|,|-|les|mes|mon|ma|tous|toutes|dans|tenus|emis|emises|avis|opinions|idees|"
-     "propos|posts|de|cet|espace"},
+     "propos|posts|de|cet|espace|icitte|icite|la dessus|icitte dessus"},
     {"FR_BE", "sont|restent|=|:|-|est|reste|sont et restent|demeurent"},
     {"FR_MINE",
      "les miennes|les miens|a moi|personnelles|personnels|perso|uniquement les miennes|"
@@ -277,6 +278,30 @@ constexpr auto kClasses = std::to_array<WordClass>({
     {"NOT_TYPOS",
      "employee|employees|employe|employes|employee's|employees'|sweets|person|persona|propose|proposes|proposer|"
      "peso|verso|litre|vitre|titres|though|expresses|viewer|viewers|engaged"},
+    // promo6: "=" and "c'est" forms that name the views as the author's own ("Mes posts = mon avis perso",
+    // "Ce que je poste icitte, c'est mon avis à moé", "posts = my views"), and the emphatic possessive
+    // ("mon opinion à moi pis juste à moi").
+    {"FR_EQ", "=|:|sont|est|c'est|c est|ce sont|sont juste|c'est juste|restent|reste"},
+    {"FR_MY_VIEWS",
+     "mon avis|mon opinion|mes opinions|mes avis|mon point de vue|mes points de vue|mes idees|mes pensees|"
+     "mon humeur|mon ressenti"},
+    {"FR_MY_VIEWS_TAIL",
+     "perso|persos|personnel|personnelle|personnels|personnelles|a moi|a moe|a moi seul|a moi seule|"
+     "juste a moi|pis juste a moi|et juste a moi|a moi pis juste a moi|a moi et juste a moi|"
+     "a moe pis juste a moe|et rien qu'a moi|a moi et rien qu'a moi|a moi seulement|a moi uniquement"},
+    {"FR_MOI", "moi|moe"},
+    {"FR_A_MOI_MORE",
+     "pis juste a moi|et juste a moi|pis juste a moe|et rien qu'a moi|et seulement a moi|seulement|uniquement|"
+     "seul|seule|pis a moi seul|et a moi seul|et a moi seule|juste a moi"},
+    {"MY_VIEWS",
+     "my views|my view|my opinions|my opinion|my own views|my own opinions|my personal views|"
+     "my personal opinions|my personal opinion|my thoughts|my own thoughts|my takes|my own takes|"
+     "my personal take|my own opinion"},
+    // promo6: a personal-account statement with a tag ("personal account btw, not the bank's IT desk").
+    {"BTW", "btw|fyi|just saying|by the way|fwiw|obvs|obviously|ofc|of course|just so you know"},
+    // promo6: whose commitment "did not bind" speaks of: a third person's act ("the decision ... was hers alone and
+    // did not bind the trust").
+    {"THIRD_OWN", "hers|his|theirs|hers alone|his alone|theirs alone|his own|her own|their own"},
     // promo5: intensifiers inside a nominal French form ("avis 100% perso", "avis très perso").
     {"FR_INTENS",
      "100 %|100|tres|totalement|completement|purement|strictement|vraiment|entierement|tout a fait|hyper|"
@@ -323,7 +348,8 @@ constexpr auto kForms = std::to_array<Form>({
     {"legal_reflect", "en", "NEG necessarily? REFLECT the? official? STANCE of ~4 EMPLOYER !NOT_VIEWS<4"},
     {"legal_reflect_necessarily", "en", "NEG necessarily REFLECT the? official? STANCE of !NOT_VIEWS<4"},
     {"legal_reflect_target", "en", "NEG necessarily? REFLECT ~6 LEGAL_TARGET !NOT_VIEWS<4"},
-    {"reflect_employer", "en", "NEG necessarily? REFLECT EMPLOYER s? !NOT_VIEWS<4"},  // don't represent my employer
+    {"reflect_employer", "en",
+     "NEG necessarily? REFLECT EMPLOYER s? !NOT_VIEWS<4 !THIRD_OWN<4"},  // don't represent my employer
     {"speaking_for_myself_not", "en",
      "SPEAK only? FOR SELF ~4 NOT FOR? EMPLOYER"},  // speaking for myself here, not my employer
     {"speaking_for_myself_only", "en", "SPEAK only FOR SELF >"},
@@ -339,6 +365,9 @@ constexpr auto kForms = std::to_array<Form>({
     {"personal_account_colon", "en", "personal account :"},
     {"personal_account_end", "en", "personal account ."},
     {"personal_account_here", "en", "personal account here"},
+    {"personal_account_btw", "en", "personal account BTW"},  // promo6: personal account btw, not ...
+    {"btw_personal_account", "en", "BTW personal account >"},
+    {"views_eq_my_views", "en", "WHAT FILLER*4 BE ADV? MY_VIEWS ADV? >"},  // promo6: posts = my views
     {"my_personal_account", "en", "my personal account >"},
     {"this_personal_account", "en", "this is a? personal account >"},
     // (mine, not my employer's); promo5: "mine" must be the views': the form opens its clause, or a views word is
@@ -382,7 +411,11 @@ constexpr auto kForms = std::to_array<Form>({
     {"fr_perso_nominal", "fr", "FR_NOMINAL_WHAT FR_INTENS? FR_PERSO >>"},  // Avis perso : ... / avis 100% perso
     // promo5: "mes opinions à moi", "mon avis à moi." (after a possessive the line must end: "mon avis à moi, c'est
     // que..." states an opinion)
-    {"fr_what_a_moi", "fr", "FR_WHAT_A_MOI FR_INTENS? a moi >> ^POSS<1"},
+    {"fr_what_a_moi", "fr", "FR_WHAT_A_MOI FR_INTENS? a FR_MOI FR_A_MOI_MORE? >> ^POSS<1"},
+    // promo6: "c'est mon avis à moi, pas celui du club", "MON OPINION A MOI PIS JUSTE A MOI, PAS CELLE DE LA STM"
+    {"fr_what_a_moi_pas_celui", "fr", "FR_WHAT_A_MOI FR_INTENS? a FR_MOI FR_A_MOI_MORE? ,? FR_NOTP FR_THOSE DE"},
+    // promo6: "Mes posts = mon avis perso", "ce que je poste icitte, c'est mon avis à moé"
+    {"fr_posts_eq_mon_avis", "fr", "FR_WHAT FR_FILLER*4 FR_EQ FR_MY_VIEWS FR_MY_VIEWS_TAIL? >"},
     {"fr_neq_employeur", "fr",
      "FR_WHAT FR_FILLER*3 = FR_THOSE DE FR_EMPLOYER"},            // mes opinions ≠ celles de mon employeur
     {"fr_pas_au_nom_de", "fr", "FR_NOTP au nom DE FR_EMPLOYER"},  // pas au nom de mon employeur

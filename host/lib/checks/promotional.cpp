@@ -225,7 +225,7 @@ const RE2& price_pattern() {
       // "KSh 20", "2 000 MAD", "GHS 150"): whole words only, so "rs" is never inside a word; codes that
       // are also words or versions before a number ("try 2", "PHP 8", "mad 3") only after it.
       R"(|\b(?:rs\.?|inr|pkr|lkr|npr|bdt|ksh|kes|ugx|tzs|ghs|ngn|zar|dzd|tnd|xof|xaf|egp|aed|qar|)"
-      R"(idr|myr|sgd|hkd|nzd|jpy|cny|rmb|krw|brl|mxn|clp|sek|nok|dkk|pln|czk|huf)\s?\d(?:[\d,.]*\d)?)"
+      R"(idr|myr|sgd|hkd|nzd|jpy|cny|rmb|krw|brl|mxn|clp|sek|nok|dkk|pln|czk|huf|jmd|ttd|bbd|xcd)\s?\d(?:[\d,.]*\d)?)"
       R"(|\d[\d',.]*\s?k?(?:inr|pkr|ksh|kes|ugx|tzs|ghs|ngn|zar|mad|dzd|tnd|xof|xaf|egp|aed|sar|qar|php|idr|)"
       R"(myr|sgd|hkd|nzd|sek|nok|dkk|pln|czk|huf|ron|ils|zl|kc|lei|shillings?|cedis?|dinars?|riyals?|ringgit|rupiahs?)\b)"
       // promo2: local abbreviations and slang, after the amount only ("2500 DA", "250 kr", "12k Rp",
@@ -236,7 +236,10 @@ const RE2& price_pattern() {
       R"(|\br\d{1,3}(?:,\d{3})+|\br\d{3,}\b)"
       // promo5: the Swiss franc after its amount ("6 fr. la douzaine", "5 fr. 20", "12 frs"), and the rand glued to
       // two digits ("R85 a jar"; "R2", "R&D" still are not).
-      R"(|\b\d[\d',.]*\s?(?:fr\.(?:\s?\d{2}\b)?|frs\b\.?)|\br\d{2}\b))");
+      R"(|\b\d[\d',.]*\s?(?:fr\.(?:\s?\d{2}\b)?|frs\b\.?)|\br\d{2}\b)"
+      // promo6: the franc CFA written "F" ("4500 F CFA", "15 000 F": a space thousands separator or four digits,
+      // so "72 F" is a temperature) and the cedi sign ("GH₵ 60", "GH₵110", "₵ 25").
+      R"(|\b\d[\d ]*\s?f\s?cfa\b|\b\d{1,3}(?: \d{3})+\s?f\b|\b\d{4,}\s?f\b|(?:gh)?₵\s?\d))");
   return re;
 }
 
@@ -278,7 +281,11 @@ const RE2& urgency_pattern() {
 // A promo code on the original text: the code itself is upper case with a digit.
 const RE2& promo_code_pattern() {
   static const RE2 re(
-      R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+|[A-Z]{4,}\b))");
+      R"((?i:\b(?:promo\s*code|code\s+promo|discount\s+code|coupon(?:\s+code)?|code(?:\s+de\s+r[ée]duction)?)\s*:?\s*["«“]?\s*)([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*|[A-Z]{2,}[0-9]+|[A-Z]{4,}\b))"
+      // promo6: a code to sign up with, with a digit ("sign up wid KEISHA2K", "register using JOHN10"; not "SIGN UP
+      // WITH YOUR EMAIL")
+      R"(|(?i:\b(?:sign\s*up|register|join)\s+(?:with|wid|using|w/)(?:\s+(?:my\s+)?code)?)\s*:?\s*)"
+      R"(([A-Z][A-Z0-9_-]*[0-9][A-Z0-9_-]*)\b)");
   return re;
 }
 
@@ -984,7 +991,10 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
     each_match(urgency_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"urgency", b, e, 0.3}); });
   // The promo-code expression runs on the original text (the code's case matters); every
   // form of it holds "code" or "coupon", which the normalised text holds in lower case.
-  if (s.find("code") != std::string::npos || s.find("coupon") != std::string::npos)
+  // promo6: "sign up wid KEISHA2K", "register using JOHN10", "join with ..." (a code after the sign-up)
+  if (s.find("code") != std::string::npos || s.find("coupon") != std::string::npos ||
+      s.find("sign") != std::string::npos || s.find("register") != std::string::npos ||
+      s.find("join") != std::string::npos)
     each_match(promo_code_pattern(), original, [&](size_t b, size_t e) {
       hits.push_back(Hit{"promo_code", b, e, 0.5, true});
     });

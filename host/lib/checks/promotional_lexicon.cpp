@@ -1718,6 +1718,17 @@ constexpr auto kEntries = std::to_array<Entry>({
     {"down from", Kind::PriceChange, 0},
     {"now costs", Kind::PriceChange, 0},
     {"now cost", Kind::PriceChange, 0},
+    // promo6: what the author bought, told in a review ("Bought that $48 hot-air brush... melted"), and a price
+    // reported from an auction ("Prawns hit $45/kg at the fish market auction, up $10").
+    {"bought that", Kind::PriceChange, 0},
+    {"bought this", Kind::PriceChange, 0},
+    {"bought the", Kind::PriceChange, 0},
+    {"bought a", Kind::PriceChange, 0},
+    {"bought an", Kind::PriceChange, 0},
+    {"bought my", Kind::PriceChange, 0},
+    {"at the auction", Kind::PriceChange, 0},
+    {"at auction", Kind::PriceChange, 0},
+    {"market auction", Kind::PriceChange, 0},
 
     // promo5: shops named to compare what they charge ("Lidl €2.99, Carrefour €3.49"): with two different ones in
     // a post, an amount right after one is a comparison, no price offered.

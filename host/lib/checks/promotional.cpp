@@ -990,8 +990,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
   if (gate.may_match(Scan::Urgency))
     each_match(urgency_pattern(), s, [&](size_t b, size_t e) { hits.push_back(Hit{"urgency", b, e, 0.3}); });
   // The promo-code expression runs on the original text (the code's case matters); every
-  // form of it holds "code" or "coupon", which the normalised text holds in lower case.
-  // promo6: "sign up wid KEISHA2K", "register using JOHN10", "join with ..." (a code after the sign-up)
+  // form of it holds "code", "coupon" or (promo6: a code after a sign-up, "sign up wid
+  // KEISHA2K", "register using JOHN10", "join with ...") "sign", "register" or "join",
+  // which the normalised text holds in lower case.
   if (s.find("code") != std::string::npos || s.find("coupon") != std::string::npos ||
       s.find("sign") != std::string::npos || s.find("register") != std::string::npos ||
       s.find("join") != std::string::npos)

@@ -97,15 +97,9 @@ std::vector<std::string> policy_wordings(const policy::Policy& policy) {
 
 // Without the engine's shared automaton: the wordings through the cache of short lists.
 std::vector<text::PhraseMatch> scan_wordings_alone(const text::NormalizedText& norm, const policy::Policy& policy) {
-  std::vector<text::PhraseMatch> out;
   const auto wordings = policy_wordings(policy);
-  if (wordings.empty()) return out;
-  const auto& cached = text::cached_matcher(wordings);
-  cached.matcher.for_each(norm, [&](const text::PhraseMatch& m) {
-    out.push_back(text::PhraseMatch{cached.input_of[m.phrase], m.begin, m.end});
-    return true;
-  });
-  return out;
+  if (wordings.empty()) return {};
+  return text::cached_matcher(wordings).matches(norm);
 }
 
 std::optional<Found> find_disclaimer(std::string_view original, const text::NormalizedText& norm,

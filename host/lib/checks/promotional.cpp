@@ -108,14 +108,8 @@ LexiconHits scan_alone(const text::NormalizedText& norm, const policy::Policy& p
   }();
   LexiconHits hits = lexicon.scan(norm);
   const auto brands = brand_names(policy);
-  if (!brands.names.empty()) {
-    const auto& cached = text::cached_matcher(brands.names);
-    auto& out = hits.by_lexicon[static_cast<size_t>(Lexicon::Brands)];
-    cached.matcher.for_each(norm, [&](const text::PhraseMatch& m) {
-      out.push_back(text::PhraseMatch{cached.input_of[m.phrase], m.begin, m.end});
-      return true;
-    });
-  }
+  if (!brands.names.empty())
+    hits.by_lexicon[static_cast<size_t>(Lexicon::Brands)] = text::cached_matcher(brands.names).matches(norm);
   return hits;
 }
 

@@ -360,6 +360,15 @@ void PhraseMatcher::scan(const NormalizedText& text, bool (*cb)(void*, const Phr
 
 namespace ownvoice::text {
 
+std::vector<PhraseMatch> CachedMatcher::matches(const NormalizedText& text) const {
+  std::vector<PhraseMatch> out;
+  matcher.for_each(text, [&](const PhraseMatch& m) {
+    out.push_back(PhraseMatch{input_of[m.phrase], m.begin, m.end});
+    return true;
+  });
+  return out;
+}
+
 const CachedMatcher& cached_matcher(const std::vector<std::string>& phrases) {
   // One cache for the process, not one per thread: MinGW-w64 (winpthreads) crashes when a
   // thread that used a thread_local cache exits (tests/checks/test_concurrency.cpp under

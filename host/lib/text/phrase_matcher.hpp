@@ -67,6 +67,8 @@ namespace ownvoice::text {
 struct CachedMatcher {
   PhraseMatcher matcher;
   std::vector<uint32_t> input_of;
+  // Every match in `text`, its `phrase` numbered by position in `phrases`.
+  [[nodiscard]] std::vector<PhraseMatch> matches(const NormalizedText& text) const;
 };
 const CachedMatcher& cached_matcher(const std::vector<std::string>& phrases);
 

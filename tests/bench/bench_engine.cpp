@@ -21,8 +21,7 @@ namespace {
 
 policy::EffectivePolicy effective(size_t terms, size_t patterns) {
   policy::EffectivePolicy ep;
-  ep.effective = bench::make_policy(terms, patterns);
-  ep.policy = policy::from_json(ep.effective);
+  ep.policy = policy::from_json(bench::make_policy(terms, patterns));
   return ep;
 }
 

@@ -103,9 +103,9 @@ TEST(Engine, OwnPromotionalShareWarnsOverTheThreshold) {
 
 TEST(Engine, TheEmployeesDisclaimerNeverTripsARule) {
   policy::EffectivePolicy ep;
-  ep.effective = {{"disclaimers", {{"en", "Opinions are my own."}}},
-                  {"rules", {{{"id", "opinions"}, {"severity", "block"}, {"terms", {"opinions"}}}}}};
-  ep.policy = policy::from_json(ep.effective);
+  ep.policy = policy::from_json(
+      nlohmann::json{{"disclaimers", {{"en", "Opinions are my own."}}},
+                     {"rules", {{{"id", "opinions"}, {"severity", "block"}, {"terms", {"opinions"}}}}}});
   const engine::Engine e(std::move(ep));
   const auto r = check(e, "A nice day. Opinions are my own.");
   EXPECT_TRUE(r["disclaimer"]["present"].get<bool>());

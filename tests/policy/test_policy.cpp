@@ -52,6 +52,46 @@ TEST(Policy, TheShippedExampleIsValid) {
   EXPECT_TRUE(ep.rejected().empty());
 }
 
+// The engine keeps only the typed policy; the transparency view writes it back. Every
+// field the example sets reads back as written, defaults are shown, and reading the view
+// again gives the same policy.
+TEST(Policy, TheTransparencyViewIsTheTypedPolicyWrittenBack) {
+  std::string err;
+  auto doc = read_policy_file(OWNVOICE_SOURCE_DIR "/examples/policy.example.json", err);
+  ASSERT_TRUE(doc) << err;
+  const auto ep = load_layers(only_system(OWNVOICE_SOURCE_DIR "/examples/policy.example.json"));
+  const json view = describe(ep)["effective"];
+  for (auto& rule : (*doc)["rules"])  // a rule's empty list means the same as none, and is not shown
+    for (const char* list : {"terms", "patterns", "exceptions", "platforms", "near"})
+      if (rule.contains(list) && rule[list].empty()) rule.erase(list);
+  for (auto kv = doc->begin(); kv != doc->end(); ++kv) {
+    if (kv.key() == "$schema") continue;
+    if (kv.key() == "disclaimers" || kv.key() == "short_disclaimers") {
+      for (auto d = kv.value().begin(); d != kv.value().end(); ++d) EXPECT_EQ(view[kv.key()][d.key()], d.value());
+    } else {
+      EXPECT_EQ(view[kv.key()], kv.value()) << kv.key();
+    }
+  }
+  EXPECT_EQ(view["debug"], false);  // employee-only fields show their effective value
+  EXPECT_EQ(view["keep_work_out_of"], json::array());
+  EXPECT_EQ(to_json(from_json(view)), view);
+  EXPECT_TRUE(validate(view, LayerKind::Managed).errors.size() == 2u)  // debug, keep_work_out_of
+      << validate(view, LayerKind::Managed).errors.front();
+}
+
+TEST(Policy, TheEmployeesOwnListsReachTheView) {
+  TempDir t;
+  const auto user = t.write("user.json", R"({"keep_work_out_of": ["instagram"], "debug": true})");
+  LoadOptions o;
+  o.system_path = "/nonexistent/ownvoice/policy.json";
+  o.user_path = user;
+  const auto ep = load_layers(o);
+  EXPECT_EQ(ep.policy.keep_work_out_of, std::vector<std::string>{"instagram"});
+  EXPECT_TRUE(ep.policy.debug);
+  EXPECT_EQ(describe(ep)["effective"]["keep_work_out_of"], json::array({"instagram"}));
+  EXPECT_EQ(ep.sources.at("keep_work_out_of"), "user");
+}
+
 TEST(Policy, BuiltinDefaultsWithoutAnyFile) {
   const auto ep = load_layers(only_system("/nonexistent/ownvoice/policy.json"));
   EXPECT_EQ(ep.policy.disclaimers.at("en"), "Opinions are my own.");

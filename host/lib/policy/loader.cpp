@@ -492,8 +492,7 @@ EffectivePolicy load_layers(const LoadOptions& options) {
   else
     ep.layers.push_back(LayerStatus{LayerKind::User, "", true, false, "", {}, {}});
 
-  ep.policy = from_json(eff);
-  ep.effective = std::move(eff);
+  ep.policy = from_json(std::move(eff));
   return ep;
 }
 
@@ -513,6 +512,6 @@ nlohmann::json describe(const EffectivePolicy& ep) {
     if (!l.ignored.empty()) j["ignored"] = l.ignored;
     layers.push_back(std::move(j));
   }
-  return {{"effective", ep.effective}, {"sources", ep.sources}, {"layers", std::move(layers)}};
+  return {{"effective", to_json(ep.policy)}, {"sources", ep.sources}, {"layers", std::move(layers)}};
 }
 }  // namespace ownvoice::policy

@@ -27,9 +27,9 @@ struct LayerStatus {
   std::vector<std::string> ignored;   // fields this layer may not set (employee layer)
 };
 
+// The merged policy, typed: `describe` writes it as JSON when someone asks to see it.
 struct EffectivePolicy {
   Policy policy;
-  nlohmann::json effective;                    // the merged policy as JSON
   std::map<std::string, std::string> sources;  // "company" -> "system", "rules.codenames" -> "managed"
   std::vector<LayerStatus> layers;
   [[nodiscard]] std::vector<LayerStatus> rejected() const;

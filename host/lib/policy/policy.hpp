@@ -57,11 +57,18 @@ struct Policy {
   std::vector<std::string> allowed_extension_ids;  // callers added to the host allowlist
   std::size_t max_message_bytes = 4u * 1024u * 1024u;
   std::vector<SiteAdapter> sites;
-  bool debug = false;  // employee-only: diagnostics may then contain post text
+  bool debug = false;                         // employee-only: diagnostics may then contain post text
+  std::vector<std::string> keep_work_out_of;  // employee-only: accounts or platforms kept free of work posts
 };
 
-// Builds the typed model from a merged, validated policy document.
+// Builds the typed model from a merged, validated policy document. The rvalue form moves
+// the document's strings (a rule of 10,000 terms is not copied at every host start).
 Policy from_json(const nlohmann::json& doc);
+Policy from_json(nlohmann::json&& doc);
+// The merged policy as the transparency view shows it (`ownvoice policy show`, the host's
+// `policy` request): every field with its effective value, defaults included. The engine
+// keeps only the typed policy; this JSON is written when someone asks to see it.
+nlohmann::json to_json(const Policy& policy);
 // The JSON the built-in layer starts from (disclaimers in English and French...).
 const nlohmann::json& builtin_document();
 

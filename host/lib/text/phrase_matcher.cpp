@@ -7,8 +7,10 @@
 //   (b) a separator skipped inside the match may only sit where the phrase has a word
 //       break ("Ori on" is not "Orion").
 // Memory: one node per distinct phrase prefix, numbered breadth-first (the shallow states
-// a scan visits most sit together), edges in one sorted array, and full DFA rows for the
-// root and the states of depth <= 2 (where a scan spends most of its time).
+// a scan visits most sit together), and full DFA rows for the root and the states of
+// depth <= 2 (where a scan spends most of its time). Breadth-first, a node's children are
+// consecutive states in label order, so an edge is just its label: `labels[s]` is the
+// byte that leads into state s, and a node keeps only its first child and their count.
 // Build: the compact phrases are sorted, so each one shares a known prefix with the one
 // before it and the trie grows along that path without searching any node's children.
 #include "text/phrase_matcher.hpp"
@@ -28,8 +30,8 @@ constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 bool is_separator(char c) { return c == ' ' || c == '-' || c == '_'; }
 
 struct Node {
-  uint32_t edge_begin = 0;
-  uint32_t edge_count = 0;
+  uint32_t first_child = 0;  // children are states [first_child, first_child + child_count)
+  uint32_t child_count = 0;
   uint32_t fail = 0;
   uint32_t out = kNone;   // first entry in `outputs` for phrases ending here
   uint32_t dict = kNone;  // nearest state on the fail chain with outputs
@@ -38,11 +40,6 @@ struct Node {
 // States up to this depth get a full DFA row over the phrase alphabet: a scan spends
 // nearly all its time there, and their many children made edge searches the hot spot.
 constexpr uint32_t kDenseDepth = 2;
-
-struct Edge {
-  uint8_t label;
-  uint32_t target;
-};
 
 struct Output {
   uint32_t phrase;
@@ -72,7 +69,7 @@ struct PhraseMatcher::Impl {
   std::string compact_text;
   std::vector<uint32_t> compact_begin;
   std::vector<Node> nodes;
-  std::vector<Edge> edges;
+  std::vector<uint8_t> labels;  // labels[s]: the byte on the edge into state s
   std::vector<Output> outputs;
   std::vector<Phrase> phrases;
   std::vector<uint16_t> breaks;  // every phrase's word breaks, one after the other
@@ -97,15 +94,15 @@ struct PhraseMatcher::Impl {
 
   uint32_t child(uint32_t state, uint8_t c) const {
     const Node& n = nodes[state];
-    const Edge* e = edges.data() + n.edge_begin;
-    if (n.edge_count <= 8) {
-      for (uint32_t i = 0; i < n.edge_count; ++i)
-        if (e[i].label == c) return e[i].target;
+    const uint8_t* first = labels.data() + n.first_child;
+    if (n.child_count <= 8) {
+      for (uint32_t i = 0; i < n.child_count; ++i)
+        if (first[i] == c) return n.first_child + i;
       return kNone;
     }
-    const Edge* end = e + n.edge_count;
-    const Edge* it = std::lower_bound(e, end, c, [](const Edge& x, uint8_t v) { return x.label < v; });
-    return (it != end && it->label == c) ? it->target : kNone;
+    const uint8_t* end = first + n.child_count;
+    const uint8_t* it = std::lower_bound(first, end, c);
+    return (it != end && *it == c) ? n.first_child + static_cast<uint32_t>(it - first) : kNone;
   }
 };
 
@@ -163,14 +160,26 @@ void PhraseMatcher::build() {
   std::vector<std::pair<std::string_view, uint32_t>> sorted(m.phrases.size());
   for (uint32_t p = 0; p < sorted.size(); ++p) sorted[p] = {phrase_text(p), p};
   std::sort(sorted.begin(), sorted.end());
+  // Count the nodes first, so the build's arrays are allocated once at their size (the
+  // host builds this at every start; its peak memory is this build).
+  const auto common_prefix = [](std::string_view a, std::string_view b) {
+    size_t n = 0;
+    while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+    return n;
+  };
+  size_t count = 1;
+  for (size_t i = 0; i < sorted.size(); ++i)
+    count += sorted[i].first.size() - (i == 0 ? 0 : common_prefix(sorted[i].first, sorted[i - 1].first));
   std::vector<uint32_t> parent{0}, depth{0};
   std::vector<uint8_t> label{0};
+  parent.reserve(count);
+  depth.reserve(count);
+  label.reserve(count);
   std::vector<uint32_t> terminal(m.phrases.size(), 0);  // preorder node where each phrase ends
   std::vector<uint32_t> path{0};                        // nodes along the previous phrase
   std::string_view previous;
   for (const auto& [t, p] : sorted) {
-    size_t common = 0;
-    while (common < t.size() && common < previous.size() && t[common] == previous[common]) ++common;
+    const size_t common = common_prefix(t, previous);
     path.resize(common + 1);
     for (size_t k = common; k < t.size(); ++k) {
       const auto id = static_cast<uint32_t>(parent.size());
@@ -182,10 +191,11 @@ void PhraseMatcher::build() {
     terminal[p] = path.back();
     previous = t;
   }
+  decltype(sorted)().swap(sorted);
+  decltype(path)().swap(path);
 
   // 2. Breadth-first numbering: within one depth, preorder is already lexicographic, which
   //    is the breadth-first order, so a stable counting sort by depth gives it.
-  const size_t count = parent.size();
   uint32_t max_depth = 0;
   for (uint32_t d : depth) max_depth = std::max(max_depth, d);
   std::vector<uint32_t> first_of_depth(max_depth + 2, 0);
@@ -194,31 +204,32 @@ void PhraseMatcher::build() {
   std::vector<uint32_t> bfs_of(count);
   for (size_t v = 0; v < count; ++v) bfs_of[v] = first_of_depth[depth[v]]++;
 
-  // 3. Nodes and their sorted edges: in breadth-first order every node's children are
-  //    consecutive and already in label order.
-  m.nodes.assign(count, Node{});
-  std::vector<uint32_t> parent_bfs(count, 0);
-  std::vector<uint8_t> label_bfs(count, 0);
+  // 3. Nodes and their children: in breadth-first order every node's children are
+  //    consecutive and already in label order. Each preorder array is freed as soon as
+  //    its breadth-first copy is made.
+  m.labels.assign(count, 0);
+  for (size_t v = 0; v < count; ++v) m.labels[bfs_of[v]] = label[v];
+  decltype(label)().swap(label);
   std::vector<uint32_t> depth_bfs(count, 0);
-  for (size_t v = 0; v < count; ++v) {
-    const uint32_t b = bfs_of[v];
-    depth_bfs[b] = depth[v];
-    parent_bfs[b] = bfs_of[parent[v]];
-    label_bfs[b] = label[v];
-  }
-  m.edges.clear();
-  m.edges.reserve(count > 0 ? count - 1 : 0);
+  for (size_t v = 0; v < count; ++v) depth_bfs[bfs_of[v]] = depth[v];
+  decltype(depth)().swap(depth);
+  std::vector<uint32_t> parent_bfs(count, 0);
+  for (size_t v = 0; v < count; ++v) parent_bfs[bfs_of[v]] = bfs_of[parent[v]];
+  decltype(parent)().swap(parent);
+  m.nodes.assign(count, Node{});
   for (uint32_t b = 1; b < count; ++b) {
     Node& up = m.nodes[parent_bfs[b]];
-    if (up.edge_count == 0) up.edge_begin = static_cast<uint32_t>(m.edges.size());
-    ++up.edge_count;
-    m.edges.push_back(Edge{label_bfs[b], b});
+    if (up.child_count == 0) up.first_child = b;
+    ++up.child_count;
   }
+  m.outputs.reserve(m.phrases.size());
   for (uint32_t p = 0; p < m.phrases.size(); ++p) {
     Node& n = m.nodes[bfs_of[terminal[p]]];
     m.outputs.push_back(Output{p, n.out});
     n.out = static_cast<uint32_t>(m.outputs.size() - 1);
   }
+  decltype(terminal)().swap(terminal);
+  decltype(bfs_of)().swap(bfs_of);
 
   // 4. Fail and dictionary links in breadth-first order (a node's fail target is
   //    shallower, so it is always done first), and full DFA rows for the root and the
@@ -227,14 +238,15 @@ void PhraseMatcher::build() {
   m.root_next.fill(0);
   m.byte_class.fill(0);
   m.classes = 1;
-  for (const Edge& e : m.edges)
-    if (m.byte_class[e.label] == 0) m.byte_class[e.label] = static_cast<uint8_t>(std::min<uint32_t>(m.classes++, 255));
+  for (uint32_t b = 1; b < count; ++b)
+    if (m.byte_class[m.labels[b]] == 0)
+      m.byte_class[m.labels[b]] = static_cast<uint8_t>(std::min<uint32_t>(m.classes++, 255));
   std::vector<uint8_t> class_byte(m.classes, 0);
   for (unsigned b = 0; b < 256; ++b)
     if (m.byte_class[b] != 0) class_byte[m.byte_class[b]] = static_cast<uint8_t>(b);
-  for (uint32_t i = 0; i < m.nodes[0].edge_count; ++i) {
-    const Edge& e = m.edges[m.nodes[0].edge_begin + i];
-    m.root_next[e.label] = e.target;
+  for (uint32_t i = 0; i < m.nodes[0].child_count; ++i) {
+    const uint32_t target = m.nodes[0].first_child + i;
+    m.root_next[m.labels[target]] = target;
   }
   const bool rows = m.classes < 256;
   auto add_row = [&m, &class_byte](uint32_t s) {
@@ -256,7 +268,7 @@ void PhraseMatcher::build() {
       m.dense_states = shallow;
     }
     if (depth_bfs[v] == 1) continue;  // fail = root, dict = none
-    const uint8_t c = label_bfs[v];
+    const uint8_t c = m.labels[v];
     uint32_t f = m.nodes[parent_bfs[v]].fail;
     uint32_t target = kNone;
     while (true) {
@@ -286,8 +298,8 @@ size_t PhraseMatcher::phrase_count() const { return impl_->phrases.size(); }
 
 size_t PhraseMatcher::memory_bytes() const {
   const Impl& m = *impl_;
-  size_t bytes = m.nodes.capacity() * sizeof(Node) + m.edges.capacity() * sizeof(Edge) +
-                 m.outputs.capacity() * sizeof(Output) + sizeof(m.root_next) + m.dense.capacity() * sizeof(uint32_t);
+  size_t bytes = m.nodes.capacity() * sizeof(Node) + m.labels.capacity() + m.outputs.capacity() * sizeof(Output) +
+                 sizeof(m.root_next) + m.dense.capacity() * sizeof(uint32_t);
   return bytes + m.phrases.capacity() * sizeof(Phrase) + m.breaks.capacity() * sizeof(uint16_t);
 }
 

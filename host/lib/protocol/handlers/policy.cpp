@@ -1,5 +1,6 @@
 // policy: the effective policy, which layer set each field, and each layer's status, so
-// the options page can show employees and IT where a setting comes from.
+// the options page can show employees and IT where a setting comes from (with each layer's
+// warnings and the fields the employee's layer may not set).
 #include "protocol/handlers/handlers.hpp"
 #include "protocol/session.hpp"
 
@@ -11,15 +12,7 @@ nlohmann::json handle_policy(Session& session, const Request& request) {
   if (managed != nullptr) loaded = session.load_policy(*managed);
   const policy::EffectivePolicy& effective = loaded ? *loaded : session.base_policy();
 
-  nlohmann::json layers = nlohmann::json::array();
-  for (const auto& layer : effective.layers) {
-    nlohmann::json item{{"source", policy::to_string(layer.kind)},
-                        {"path", layer.path.empty() ? nlohmann::json(nullptr) : nlohmann::json(layer.path)},
-                        {"status", layer.ok ? (layer.present ? "ok" : "absent") : "rejected"}};
-    if (!layer.error.empty()) item["error"] = layer.error;
-    layers.push_back(std::move(item));
-  }
-  return {{"effective", effective.effective}, {"sources", effective.sources}, {"layers", std::move(layers)}};
+  return policy::describe(effective);  // the same view as `ownvoice policy show --json`
 }
 
 }  // namespace ownvoice::protocol

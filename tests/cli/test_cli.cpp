@@ -92,6 +92,69 @@ TEST(Cli, BadJsonlLinesAreReportedAndTheRestStillChecked) {
   EXPECT_EQ(results[2]["line"], 3);
 }
 
+// A batch is checked by several threads in blocks of lines: the results must come out in
+// the input's order, each error must name its own line across block boundaries, and the
+// last line needs no newline. The same input on one thread is the reference.
+TEST(Cli, JsonlOnManyThreadsKeepsTheInputsOrderAndLineNumbers) {
+  const std::vector<std::string> kinds = {
+      "{\"text\": \"Le #ProjetEdelweiss avance\", \"platform\": \"x\"}",
+      "{\"text\": \"A walk in the park. Views my own.\"}",
+      "{\"text\": \"Ticket LUM-4521 closed.\", \"platform\": \"mastodon\"}",
+      "{\"text\": \"-20 % sur Photon Suite jusqu'\u00e0 dimanche ! lumetra.ch/boutique\"}",
+  };
+  std::string input;
+  const size_t count = 1300;  // more than two blocks
+  for (size_t n = 1; n <= count; ++n) {
+    if (n % 97 == 0) {
+      input += "{\"nope\": " + std::to_string(n) + "}";
+    } else if (n % 89 == 0) {
+      input += "   ";  // blank: no output line
+    } else {
+      input += kinds[n % kinds.size()];
+    }
+    if (n < count) input += "\n";
+  }
+  const auto strip_ids = [](const std::string& out) {
+    std::vector<nlohmann::json> results;
+    std::istringstream lines(out);
+    for (std::string l; std::getline(lines, l);) {
+      auto j = nlohmann::json::parse(l);
+      j.erase("check_id");
+      results.push_back(std::move(j));
+    }
+    return results;
+  };
+  const auto one = run("check --jsonl -j 1 --policy " + kPolicy, input);
+  const auto many = run("check --jsonl -j 4 --policy " + kPolicy, input);
+  EXPECT_EQ(one.status, 65);
+  EXPECT_EQ(many.status, 65);
+  const auto a = strip_ids(one.out);
+  const auto b = strip_ids(many.out);
+  ASSERT_EQ(a.size(), count - count / 89 + count / (89 * 97));
+  EXPECT_EQ(a, b);
+  // Each output line belongs to the input line in the same place: errors name their line,
+  // results carry their line's platform (x, generic, mastodon, generic, ...).
+  const std::vector<std::string> platforms = {"x", "generic", "mastodon", "generic"};
+  size_t at = 0;
+  for (size_t n = 1; n <= count; ++n) {
+    if (n % 89 == 0 && n % 97 != 0) continue;
+    ASSERT_LT(at, b.size());
+    if (n % 97 == 0) {
+      EXPECT_EQ(b[at]["line"], n);
+    } else {
+      EXPECT_EQ(b[at]["platform"], platforms[n % 4]) << "line " << n;
+      if (n % 4 == 0) {
+        EXPECT_EQ(b[at]["verdict"], "block") << "line " << n;
+      } else if (n % 4 == 2) {
+        EXPECT_EQ(b[at]["verdict"], "warn") << "line " << n;
+      }
+    }
+    ++at;
+  }
+  EXPECT_EQ(at, b.size());
+  EXPECT_EQ(b.back()["verdict"], "block");  // line 1300, without a newline, was checked
+}
+
 TEST(Cli, InvalidUtf8AndMissingFilesAreDistinctErrors) {
   EXPECT_EQ(run("check --policy " + kPolicy, std::string("caf\xC3", 4)).status, 65);
   EXPECT_NE(stderr_text().find("not valid UTF-8"), std::string::npos);

@@ -1,9 +1,9 @@
 // `ownvoice check`: one post (file or stdin), or many with --jsonl.
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "platform/platform.hpp"
+#include "cli/check_batch.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
 #include "engine/engine.hpp"
@@ -22,69 +22,29 @@ struct CheckOptions {
   bool jsonl = false;
   bool no_preferences = false;
   std::string color = "auto";
+  unsigned jobs = 0;  // --jsonl: threads, 0 = one per hardware thread
 };
 
-bool read_input(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::ifstream in(platform::fs_path(path), std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
+// In blocks: `ss << std::cin.rdbuf()` reads standard input one byte per call.
+std::string read_all(std::istream& in) {
+  std::string out;
+  char block[64 * 1024];
+  while (in.read(block, sizeof block) || in.gcount() > 0) out.append(block, static_cast<size_t>(in.gcount()));
+  return out;
 }
 
 int exit_for(engine::Verdict v) { return static_cast<int>(v); }
 
-int run_jsonl(const engine::Engine& engine, const CheckOptions& o, const std::string& input) {
-  std::istringstream lines(input);
-  std::string line;
-  int worst = kOk;
-  bool bad_input = false;
-  size_t n = 0;
-  while (std::getline(lines, line)) {
-    ++n;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    nlohmann::json req;
-    std::string error;
-    if (!text::is_valid_utf8(line)) {
-      error = "invalid UTF-8";
-    } else {
-      try {
-        req = nlohmann::json::parse(line);
-        if (!req.is_object() || !req.contains("text") || !req["text"].is_string())
-          error = "expected {\"text\": \"...\"}";
-      } catch (const nlohmann::json::parse_error&) {
-        error = "invalid JSON";
-      }
-    }
-    if (!error.empty()) {
-      std::cout << nlohmann::json{{"line", n}, {"error", error}}.dump() << "\n";
-      bad_input = true;
-      continue;
-    }
-    engine::CheckRequest r;
-    r.text = req["text"].get<std::string>();
-    r.platform = req.value("platform", o.platform);
-    r.language = req.value("lang", o.lang);
-    const auto result = engine.check(r);
-    std::cout << engine::to_json(result).dump() << "\n";
-    worst = std::max(worst, exit_for(result.verdict));
-  }
-  return bad_input ? kDataError : worst;
-}
-
 int run(const CheckOptions& o) {
-  std::string input;
-  if (!read_input(o.input, input)) {
-    std::cerr << "ownvoice: cannot open " << o.input << "\n";
-    return kNoInput;
+  std::ifstream file;
+  if (o.input != "-") {
+    file.open(platform::fs_path(o.input), std::ios::binary);
+    if (!file) {
+      std::cerr << "ownvoice: cannot open " << o.input << "\n";
+      return kNoInput;
+    }
   }
+  std::istream& in = o.input == "-" ? std::cin : file;
   policy::LoadOptions lo;
   if (!o.policy_file.empty()) lo.system_path = o.policy_file;
   lo.load_user = !o.no_preferences;
@@ -94,7 +54,9 @@ int run(const CheckOptions& o) {
     std::cerr << "ownvoice: policy file " << o.policy_file << " does not exist; using the built-in defaults\n";
   const engine::Engine engine(std::move(effective));
 
-  if (o.jsonl) return run_jsonl(engine, o, input);
+  if (o.jsonl) return check_batch(engine, BatchOptions{o.platform, o.lang, o.jobs}, in, std::cout);
+
+  std::string input = read_all(in);
 
   if (!text::is_valid_utf8(input)) {
     std::cerr << "ownvoice: the input is not valid UTF-8 text\n";
@@ -129,6 +91,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", opts->json, "Print exactly the result object (docs/result-format.md)");
   cmd->add_flag("--jsonl", opts->jsonl,
                 "One post per input line as {\"text\":..., \"platform\":...}; one result per line");
+  cmd->add_option("--jobs,-j", opts->jobs, "With --jsonl: posts checked at once (default: one per hardware thread)")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_flag("--no-preferences", opts->no_preferences, "Ignore the employee's preferences file");
   cmd->add_option("--color", opts->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("input", opts->input, "File with the post, or - for standard input (default)");

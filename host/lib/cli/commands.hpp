@@ -1,6 +1,7 @@
 #pragma once
 // Each `ownvoice` subcommand registers itself on the CLI11 app; `exit_code` receives the
-// command's status once it has run. Exit statuses are documented in docs/cli.md.
+// command's status once it has run. Exit statuses are documented in README.md
+// ("The command line").
 #include <CLI/CLI.hpp>
 
 namespace ownvoice::cli {

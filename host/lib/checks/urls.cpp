@@ -320,7 +320,12 @@ uint32_t utf16_offset(std::string_view utf8, std::size_t byte) {
   uint32_t u16 = 0;
   const size_t stop = std::min(byte, utf8.size());
   for (size_t i = 0; i < stop;) {
-    if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // most posts are mostly ASCII
+    if (i + 8 <= stop && text::ascii_block(utf8.data() + i)) {  // most posts are mostly ASCII
+      u16 += 8;
+      i += 8;
+      continue;
+    }
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
       ++u16;
       ++i;
       continue;

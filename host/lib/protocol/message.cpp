@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/json_writer.hpp"
 #include "text/normalize.hpp"
 
 namespace ownvoice::protocol {
@@ -167,7 +168,7 @@ json make_error(const json& id, ErrorCode code, std::string_view message) {
   return json{{"id", id}, {"ok", false}, {"error", {{"code", to_string(code)}, {"message", message}}}};
 }
 
-std::string dump_json(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump_json(const json& value) { return engine::write_json(value, json::error_handler_t::replace); }
 
 std::string serialize_reply(json reply, std::size_t max_bytes) {
   std::string out = dump_json(reply);

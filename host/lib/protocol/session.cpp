@@ -32,7 +32,11 @@ namespace {
 
 engine::CheckRequest warm_up_request() {
   engine::CheckRequest warm_up;
-  warm_up.text = "Warm-up: OwnVoice compiles its checks https://example.org/post?utm_source=warm-up #warmup";
+  // Holds a word for each expression that is compiled only when a post holds its word (a
+  // promo code, "retweets are not endorsements"), so no real post pays for compiling it.
+  warm_up.text =
+      "Warm-up: OwnVoice compiles its checks, promo code WARMUP, retweets are not endorsements "
+      "https://example.org/post?utm_source=warm-up #warmup";
   warm_up.platform = "linkedin";
   return warm_up;
 }

@@ -322,6 +322,10 @@ size_t decode_utf8_slow(std::string_view s, size_t i, char32_t& cp) {
 bool is_valid_utf8(std::string_view bytes) {
   size_t i = 0;
   while (i < bytes.size()) {
+    if (i + 8 <= bytes.size() && ascii_block(bytes.data() + i)) {
+      i += 8;
+      continue;
+    }
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
       continue;

@@ -4,6 +4,7 @@
 // meet on common ground. Each normalised byte remembers where it came from in the
 // original text, in UTF-16 code units, so findings can be highlighted by JavaScript.
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,14 @@ NormalizedText normalize(std::string_view utf8);
 std::string normalize_plain(std::string_view utf8);
 
 bool is_valid_utf8(std::string_view bytes);
+
+// True when the 8 bytes at `p` are all ASCII: the loops that walk a post byte by byte
+// (validation, UTF-16 counts) skip such blocks in one step; most posts are mostly ASCII.
+inline bool ascii_block(const char* p) {
+  uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  return (word & 0x8080808080808080ull) == 0;
+}
 
 // True for a code point that is part of a word (letters, marks, digits). Inline for ASCII,
 // which every check meets on nearly every character; the rest asks utf8proc's categories.

@@ -1,5 +1,6 @@
 // Linux: seccomp network filter, XDG folders and process hardening (see platform.hpp).
 // POSIX calls shared with macOS are in platform_posix.cpp.
+#include <malloc.h>
 #include <seccomp.h>
 #include <sys/prctl.h>
 
@@ -88,6 +89,12 @@ bool make_non_dumpable(std::string& detail) {
   if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0) return true;
   detail = std::string("prctl(PR_SET_DUMPABLE) failed: ") + std::strerror(errno);
   return false;
+}
+
+void use_one_heap() {
+#ifdef M_ARENA_MAX  // glibc
+  (void)mallopt(M_ARENA_MAX, 1);
+#endif
 }
 
 }  // namespace ownvoice::platform

@@ -44,4 +44,7 @@ bool make_non_dumpable(std::string& detail) {
   return false;
 }
 
+// macOS: the system allocator has no per-thread arenas to limit.
+void use_one_heap() {}
+
 }  // namespace ownvoice::platform

@@ -492,4 +492,7 @@ HardeningStatus harden_process() {
 // created (create_private_file, create_private_dir).
 void restrict_new_files() {}
 
+// Windows: the process heap is already one heap.
+void use_one_heap() {}
+
 }  // namespace ownvoice::platform

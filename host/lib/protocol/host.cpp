@@ -170,6 +170,7 @@ int run_host(int argc, char** argv, const HostOptions& host_options) {
   // file this process creates (host.log, the log and its WAL) for the user only.
   const platform::HardeningStatus hardening = platform::harden_process();
   platform::restrict_new_files();
+  platform::use_one_heap();
 #ifdef SIGPIPE
   // A browser that goes away must give us EPIPE from write(2), not kill us mid-log.
   std::signal(SIGPIPE, SIG_IGN);

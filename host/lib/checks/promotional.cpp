@@ -72,24 +72,20 @@ const char* kind_name(Kind k) {
   }
 }
 
-// The company and its brands, as matched: a product name weighs more than the company's name.
-struct BrandNames {
+// The company and its brands, as matched (the company first, when set): a product name
+// weighs more than the company's name.
+std::vector<std::string> brand_names(const policy::Policy& policy) {
   std::vector<std::string> names;
-  std::vector<double> weight;  // by name
-};
+  if (!policy.company.empty()) names.push_back(policy.company);
+  for (const auto& b : policy.brands)
+    if (b != policy.company) names.push_back(b);
+  return names;
+}
 
-BrandNames brand_names(const policy::Policy& policy) {
-  BrandNames out;
-  if (!policy.company.empty()) {
-    out.names.push_back(policy.company);
-    out.weight.push_back(kCompanyWeight);
-  }
-  for (const auto& b : policy.brands) {
-    if (b == policy.company) continue;
-    out.names.push_back(b);
-    out.weight.push_back(kProductWeight);
-  }
-  return out;
+// The weight of brand_names(policy)[index], without building the list again for each
+// post that names a brand.
+double brand_weight(const policy::Policy& policy, uint32_t index) {
+  return index == 0 && !policy.company.empty() ? kCompanyWeight : kProductWeight;
 }
 
 void add_lexicon_entries(Lexicons& lexicons) {
@@ -108,8 +104,8 @@ LexiconHits scan_alone(const text::NormalizedText& norm, const policy::Policy& p
   }();
   LexiconHits hits = lexicon.scan(norm);
   const auto brands = brand_names(policy);
-  if (!brands.names.empty())
-    hits.by_lexicon[static_cast<size_t>(Lexicon::Brands)] = text::cached_matcher(brands.names).matches(norm);
+  if (!brands.empty())
+    hits.by_lexicon[static_cast<size_t>(Lexicon::Brands)] = text::cached_matcher(brands).matches(norm);
   return hits;
 }
 
@@ -751,7 +747,7 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
 void add_promotional_lexicons(const policy::Policy& policy, Lexicons& lexicons) {
   add_lexicon_entries(lexicons);
   const auto brands = brand_names(policy);
-  for (uint32_t i = 0; i < brands.names.size(); ++i) lexicons.add(Lexicon::Brands, brands.names[i], i);
+  for (uint32_t i = 0; i < brands.size(); ++i) lexicons.add(Lexicon::Brands, brands[i], i);
 }
 
 PromotionalResult check_promotional(std::string_view original, const text::NormalizedText& norm,
@@ -829,10 +825,9 @@ PromotionalResult check_promotional(std::string_view original, const text::Norma
 
   // The company and its brands: a product name weighs more than the company's name.
   if (const auto& named = lexicons.of(Lexicon::Brands); !named.empty()) {
-    const auto weight = brand_names(policy).weight;
     for (const auto& m : named) {
       result.mentions_company = true;
-      hits.push_back(Hit{"brand", m.begin, m.end, weight[m.phrase]});
+      hits.push_back(Hit{"brand", m.begin, m.end, brand_weight(policy, m.phrase)});
     }
   }
 

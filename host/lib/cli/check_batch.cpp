@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "engine/json_reader.hpp"
 #include "engine/json_writer.hpp"
 #include "engine/result_json.hpp"
 #include "text/normalize.hpp"
@@ -33,7 +34,7 @@ LineResult error_line(size_t number, const std::string& error) {
 LineResult check_line(const engine::Engine& engine, const BatchOptions& options, std::string_view line, size_t number) {
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) return {};
   if (!text::is_valid_utf8(line)) return error_line(number, "invalid UTF-8");
-  nlohmann::json request = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json request = engine::read_json(line);
   if (request.is_discarded()) return error_line(number, "invalid JSON");
   const auto text = request.find("text");
   if (!request.is_object() || text == request.end() || !text->is_string())

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/json_reader.hpp"
 #include "engine/json_writer.hpp"
 #include "text/normalize.hpp"
 
@@ -135,7 +136,7 @@ Request parse_request(std::string_view body, json& id_out) {
     throw ProtocolError(ErrorCode::InvalidJson,
                         "the message is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   }
-  json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  json doc = engine::read_json(body);  // nlohmann's reading, faster for a flat request
   if (doc.is_discarded()) throw ProtocolError(ErrorCode::InvalidJson, "the message is not valid JSON");
   if (!doc.is_object()) throw ProtocolError(ErrorCode::NotAnObject, "the message is not a JSON object");
 

@@ -14,7 +14,7 @@ seconds="${1:-60}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${OWNVOICE_FUZZ_BUILD_DIR:-$root/build/fuzz}"
 out="${OWNVOICE_FUZZ_OUT:-$build/findings}"
-targets=(fuzz_frame_decoder fuzz_request_parser fuzz_policy_parser fuzz_check_engine)
+targets=(fuzz_frame_decoder fuzz_request_parser fuzz_policy_parser fuzz_check_engine fuzz_json_text)
 
 cd "$root"
 cmake --preset fuzz -B "$build" >/dev/null

@@ -8,24 +8,13 @@
 #include <string>
 
 #include "engine/json_reader.hpp"
+#include "json_typed.hpp"
 
 using nlohmann::json;
 using ownvoice::engine::read_json;
+using ownvoice::test::typed;
 
 namespace {
-
-// The value with its number types spelt out: nlohmann's == finds 5u equal to 5.
-std::string typed(const json& v) {
-  if (v.is_discarded()) return "<not JSON>";
-  std::string out = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  const std::function<void(const json&)> types = [&](const json& x) {
-    out += static_cast<char>('0' + static_cast<int>(x.type()));
-    if (x.is_structured())
-      for (const auto& item : x) types(item);
-  };
-  types(v);
-  return out;
-}
 
 std::string random_json_string(std::mt19937& rng) {
   static const std::vector<std::string> pieces = {"a",

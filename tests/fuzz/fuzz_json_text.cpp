@@ -10,22 +10,13 @@
 #include <string_view>
 
 #include "engine/json_reader.hpp"
+#include "../engine/json_typed.hpp"
 #include "engine/json_writer.hpp"
 
 using nlohmann::json;
+using ownvoice::test::typed;
 
 namespace {
-std::string typed(const json& v) {
-  if (v.is_discarded()) return "<not JSON>";
-  std::string out = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  const std::function<void(const json&)> types = [&](const json& x) {
-    out += static_cast<char>('0' + static_cast<int>(x.type()));
-    if (x.is_structured())
-      for (const auto& item : x) types(item);
-  };
-  types(v);
-  return out;
-}
 
 std::string written(const std::function<std::string()>& write) {
   try {

@@ -4,20 +4,61 @@
 // Words that both languages use ("a", "on", "me", "son", "plus") are left out.
 #include "checks/language.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace ownvoice::checks {
 namespace {
 
 enum class Lang { Fr, En };
 
-// Keyed by views of the literals below (static storage): a post's words are looked up as
-// views into the normalised text, with no string built per word.
-const std::unordered_map<std::string_view, Lang>& function_words() {
-  static const std::unordered_map<std::string_view, Lang> words = [] {
-    std::unordered_map<std::string_view, Lang> w;
+// The function words, looked up for every word of every post: an open-addressing table of
+// views of the literals below (static storage), probed with a short hash. A post's words
+// are views into the normalised text; one longer than the longest function word is not
+// looked up at all. (std::unordered_map's string hash and modulo cost several times more.)
+class FunctionWords {
+ public:
+  // The first entry of a word wins, as std::unordered_map::emplace did.
+  void emplace(std::string_view word, Lang lang) {
+    longest_ = std::max(longest_, word.size());
+    for (size_t i = hash(word);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i].word.empty()) {
+        slots_[i] = Slot{word, lang};
+        return;
+      }
+      if (slots_[i].word == word) return;
+    }
+  }
+
+  [[nodiscard]] const Lang* find(std::string_view word) const {
+    if (word.size() > longest_) return nullptr;
+    for (size_t i = hash(word);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i].word.empty()) return nullptr;
+      if (slots_[i].word == word) return &slots_[i].lang;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 1024;  // a power of two, over four times the words
+  struct Slot {
+    std::string_view word;
+    Lang lang = Lang::Fr;
+  };
+  static size_t hash(std::string_view word) {  // FNV-1a
+    uint32_t h = 2166136261u;
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h & (kSlots - 1);
+  }
+  std::array<Slot, kSlots> slots_{};
+  size_t longest_ = 0;
+};
+
+const FunctionWords& function_words() {
+  static const FunctionWords words = [] {
+    FunctionWords w;
     // The text is normalised (lower case, accents stripped): "été" is "ete", "à" is "a".
     for (const char* f :
          {"le",       "la",       "les",      "des",       "du",       "de",       "un",     "une",      "et",
@@ -95,9 +136,8 @@ std::string detect_language(std::string_view original, const text::NormalizedTex
   };
   auto count = [&](std::string_view word) {
     if (word.empty()) return;
-    auto it = words.find(word);
-    if (it != words.end()) {
-      (it->second == Lang::Fr ? fr : en) += 1.0;
+    if (const Lang* lang = words.find(word)) {
+      (*lang == Lang::Fr ? fr : en) += 1.0;
     } else if (ends_with(word, "ing", 5) || ends_with(word, "ed", 5)) {
       en += 0.5;
     } else if (ends_with(word, "eux", 4) || ends_with(word, "eau", 4) || ends_with(word, "eaux", 5) ||

@@ -20,6 +20,7 @@ namespace {
 // Lines per block: enough for every thread to stay busy (a post takes ~0.1 ms), few enough
 // that a block's posts and results stay small in memory.
 constexpr size_t kBlockLines = 512;
+constexpr size_t kBlockBytes = 8u << 20;  // or fewer lines, when posts are long
 constexpr size_t kReadBytes = 256 * 1024;
 
 struct LineResult {
@@ -77,6 +78,7 @@ int check_batch(const engine::Engine& engine, const BatchOptions& options, std::
   bool bad_input = false;
   size_t numbered = 0;  // lines read so far: an error names its line from 1
   std::vector<std::string> block;
+  size_t block_bytes = 0;
   std::string pending;  // the start of a line whose end has not been read yet
   std::string written;
 
@@ -94,6 +96,7 @@ int check_batch(const engine::Engine& engine, const BatchOptions& options, std::
     }
     out.write(written.data(), static_cast<std::streamsize>(written.size()));
     block.clear();
+    block_bytes = 0;
   };
 
   std::vector<char> chunk(kReadBytes);
@@ -102,8 +105,9 @@ int check_batch(const engine::Engine& engine, const BatchOptions& options, std::
     size_t start = 0;
     for (size_t end; (end = pending.find('\n', start)) != std::string::npos; start = end + 1) {
       block.emplace_back(pending, start, end - start);
+      block_bytes += end - start;
       ++numbered;
-      if (block.size() == kBlockLines) flush();
+      if (block.size() == kBlockLines || block_bytes >= kBlockBytes) flush();
     }
     pending.erase(0, start);
   }

@@ -32,11 +32,10 @@ namespace {
 
 engine::CheckRequest warm_up_request() {
   engine::CheckRequest warm_up;
-  // Holds a word for each expression that is compiled only when a post holds its word (a
-  // promo code, "retweets are not endorsements"), so no real post pays for compiling it.
-  warm_up.text =
-      "Warm-up: OwnVoice compiles its checks, promo code WARMUP, retweets are not endorsements "
-      "https://example.org/post?utm_source=warm-up #warmup";
+  // Holds no "promo code" or "endorsement": the two expressions compiled only when a post
+  // holds those words would cost every host start about 1 ms on the way to its first check
+  // (4.2 M instructions, docs/benchmarks.md), to save the post that does hold them 0.5 ms once.
+  warm_up.text = "Warm-up: OwnVoice compiles its checks https://example.org/post?utm_source=warm-up #warmup";
   warm_up.platform = "linkedin";
   return warm_up;
 }

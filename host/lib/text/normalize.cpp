@@ -89,12 +89,6 @@ char32_t unify_punctuation(char32_t cp) {
   }
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  std::array<utf8proc_uint8_t, 4> buf{};
-  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf.data());
-  out.append(reinterpret_cast<const char*>(buf.data()), static_cast<size_t>(n));
-}
-
 constexpr utf8proc_option_t kMapOptions =
     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                    UTF8PROC_IGNORE | UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
@@ -317,6 +311,12 @@ size_t decode_utf8_slow(std::string_view s, size_t i, char32_t& cp) {
   }
   cp = static_cast<char32_t>(out);
   return static_cast<size_t>(n);
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  std::array<utf8proc_uint8_t, 4> buf{};
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf.data());
+  out.append(reinterpret_cast<const char*>(buf.data()), static_cast<size_t>(n));
 }
 
 bool is_valid_utf8(std::string_view bytes) {

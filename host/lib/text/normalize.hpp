@@ -65,6 +65,9 @@ inline bool is_word_codepoint(char32_t cp) {
   return is_word_codepoint_non_ascii(cp);
 }
 
+// Appends the UTF-8 form of one code point (a scalar value: not a surrogate, <= U+10FFFF).
+void append_utf8(std::string& out, char32_t cp);
+
 // Decodes the code point starting at s[i]; returns its length in bytes (>= 1).
 // Inline for the one-, two- and three-byte forms every check decodes in its inner loop;
 // anything else (four bytes, invalid or truncated input) goes to decode_utf8_slow,

@@ -46,7 +46,7 @@ LineResult check_line(const engine::Engine& engine, const BatchOptions& options,
   check.language = request.value("lang", options.language);
   try {
     const auto result = engine.check(check);
-    return {engine::write_json(engine::to_json(result)), static_cast<int>(result.verdict)};
+    return {engine::write_json(engine::to_json(result)), exit_status(result.verdict)};
   } catch (const std::exception& e) {  // never lose the other lines to one post
     return error_line(number, std::string("could not be checked: ") + e.what());
   }

@@ -18,6 +18,9 @@ struct BatchOptions {
   unsigned jobs = 0;                 // threads; 0 = one per hardware thread
 };
 
+// A verdict as `ownvoice check`'s exit status: kOk, kWarn, kBlock (commands.hpp).
+inline int exit_status(engine::Verdict v) { return static_cast<int>(v); }
+
 // The worst verdict as an exit status (kOk, kWarn, kBlock), kDataError when a line was not
 // {"text": "..."} (that line gets {"line": N, "error": "..."} and the others still run),
 // kIoError when the output cannot be written.

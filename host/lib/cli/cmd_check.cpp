@@ -33,8 +33,6 @@ std::string read_all(std::istream& in) {
   return out;
 }
 
-int exit_for(engine::Verdict v) { return static_cast<int>(v); }
-
 int run(const CheckOptions& o) {
   std::ifstream file;
   if (o.input != "-") {
@@ -75,7 +73,7 @@ int run(const CheckOptions& o) {
     const auto mode = o.color == "always" ? ColorMode::Always : o.color == "never" ? ColorMode::Never : ColorMode::Auto;
     std::cout << render_report(input, result, make_style(mode, 1));
   }
-  return exit_for(result.verdict);
+  return exit_status(result.verdict);
 }
 
 }  // namespace
